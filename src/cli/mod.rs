@@ -1,0 +1,4 @@
+//! The `aio` command line.
+pub fn main() -> i32 {
+    0
+}

@@ -1,0 +1,15 @@
+//! aio: an interpreter for a small Python-like language built around
+//! asyncio-style concurrency.
+//!
+//! The pipeline, one folder per stage:
+//! `lexer` (logos + layout pass) → `parser` (chumsky, AST with spans) →
+//! `compiler` (bytecode per code object) → `vm` (heap frames, values) →
+//! `runtime` (the event loop) → `modules` (asyncio, time, sys, …) → `cli`.
+
+pub mod ast;
+pub mod cli;
+pub mod diagnostics;
+pub mod format;
+pub mod lexer;
+pub mod parser;
+pub mod testrunner;

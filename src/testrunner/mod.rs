@@ -1,0 +1,1 @@
+//! `aio test`: the golden-output test runner.
