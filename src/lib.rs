@@ -6,6 +6,7 @@
 //! `compiler` (bytecode per code object) → `vm` (heap frames, values) →
 //! `runtime` (the event loop) → `modules` (asyncio, time, sys, …) → `cli`.
 
+pub mod api;
 pub mod ast;
 pub mod cli;
 pub mod diagnostics;
