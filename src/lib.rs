@@ -14,3 +14,8 @@ pub mod format;
 pub mod lexer;
 pub mod parser;
 pub mod testrunner;
+pub mod vm;
+pub mod compiler;
+pub mod builtins;
+pub mod modules;
+pub mod runtime;

@@ -1,0 +1,475 @@
+//! Constructors of the built-in types (`int(...)`, `list(...)`, …), stored
+//! as each type's native `__new__`.
+
+use super::native;
+use crate::vm::class::{Instance, Layout};
+use crate::vm::dict::Dict;
+use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
+use crate::vm::types::TypeId;
+use crate::vm::value::Range;
+use crate::vm::{Value, Vm};
+use num_bigint::BigInt;
+use num_traits::{Num, ToPrimitive};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn ctor(vm: &mut Vm, t: TypeId, f: NativeFn) {
+    let cls = vm.types.get(t).clone();
+    cls.set_attr("__new__".into(), native("__new__", f, BuiltinKind::StaticMethod));
+}
+
+pub fn install(vm: &mut Vm) {
+    ctor(vm, TypeId::Int, new_int);
+    ctor(vm, TypeId::Bool, new_bool);
+    ctor(vm, TypeId::Float, new_float);
+    ctor(vm, TypeId::Str, new_str);
+    ctor(vm, TypeId::List, new_list);
+    ctor(vm, TypeId::Tuple, new_tuple);
+    ctor(vm, TypeId::Dict, new_dict);
+    ctor(vm, TypeId::Set, new_set);
+    ctor(vm, TypeId::FrozenSet, new_frozenset);
+    ctor(vm, TypeId::Range, new_range);
+    ctor(vm, TypeId::Slice, new_slice);
+    ctor(vm, TypeId::Object, new_object);
+    ctor(vm, TypeId::Type, new_type);
+    ctor(vm, TypeId::Property, new_property);
+    ctor(vm, TypeId::StaticMethod, new_staticmethod);
+    ctor(vm, TypeId::ClassMethod, new_classmethod);
+    ctor(vm, TypeId::Super, new_super);
+    ctor(vm, TypeId::Bytes, new_bytes);
+    let base = vm.types.exc("BaseException");
+    base.set_attr("__init__".into(), native("__init__", exc_init, BuiltinKind::Method));
+    super::method(vm, TypeId::Property, "setter", property_setter);
+    super::method(vm, TypeId::Property, "getter", property_getter);
+    super::method(vm, TypeId::Property, "deleter", property_deleter);
+}
+
+fn arg(args: &Args, i: usize) -> Option<Value> {
+    args.pos.get(i).cloned()
+}
+
+fn exc_init(vm: &mut Vm, args: Args) -> PyResult {
+    if let Some(Value::Instance(i)) = args.pos.first() {
+        if let Some(d) = &i.exc {
+            d.borrow_mut().args = args.pos[1..].to_vec();
+        }
+    }
+    let _ = vm;
+    Ok(Value::None)
+}
+
+pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult {
+    let orig = s;
+    let t = s.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut base = base;
+    let mut digits = body;
+    let lower = body.to_ascii_lowercase();
+    let prefixed = |p: &str| lower.starts_with(p);
+    if (base == 16 || base == 0) && prefixed("0x") {
+        base = 16;
+        digits = &body[2..];
+    } else if (base == 8 || base == 0) && prefixed("0o") {
+        base = 8;
+        digits = &body[2..];
+    } else if (base == 2 || base == 0) && prefixed("0b") {
+        base = 2;
+        digits = &body[2..];
+    } else if base == 0 {
+        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
+            return Err(invalid_literal(vm, orig, 0));
+        }
+        base = 10;
+    }
+    let digits = digits.strip_prefix('_').filter(|_| digits.len() > 1 && base != 10).unwrap_or(digits);
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return Err(invalid_literal(vm, orig, base));
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return Err(invalid_literal(vm, orig, base));
+    }
+    match BigInt::from_str_radix(&clean, base) {
+        Ok(b) => Ok(Value::from_bigint(if neg { -b } else { b })),
+        Err(_) => Err(invalid_literal(vm, orig, base)),
+    }
+}
+
+fn invalid_literal(vm: &mut Vm, s: &str, base: u32) -> Value {
+    let r = crate::vm::convert::str_repr(s);
+    vm.value_error(&format!("invalid literal for int() with base {base}: {r}"))
+}
+
+fn new_int(vm: &mut Vm, args: Args) -> PyResult {
+    let mut args = args;
+    let base_kw = args.take_kw("base");
+    let v = arg(&args, 1);
+    let base = arg(&args, 2).or(base_kw);
+    let Some(v) = v else { return Ok(Value::Int(0)) };
+    if let Some(b) = base {
+        let b = vm.index_value(&b)?;
+        if !(b == 0 || (2..=36).contains(&b)) {
+            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        return match &v {
+            Value::Str(s) => parse_int(vm, s.as_str(), b as u32),
+            _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
+        };
+    }
+    match &v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(x) => {
+            if x.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if x.is_infinite() {
+                return Err(vm.new_exc("OverflowError", "cannot convert float infinity to integer"));
+            }
+            let t = x.trunc();
+            if t.abs() < 9.0e18 {
+                Ok(Value::Int(t as i64))
+            } else {
+                Ok(Value::from_bigint(float_to_bigint(t)))
+            }
+        }
+        Value::Str(s) => parse_int(vm, s.as_str(), 10),
+        Value::Bytes(b) => {
+            let s = String::from_utf8_lossy(b).to_string();
+            parse_int(vm, &s, 10)
+        }
+        _ => {
+            let cls = vm.types.class_of(&v);
+            for name in ["__int__", "__index__"] {
+                if let Some(f) = cls.lookup(name) {
+                    return vm.call(&f, Args::new([v.clone()]));
+                }
+            }
+            let tn = vm.type_name(&v);
+            Err(vm.type_error(&format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+            )))
+        }
+    }
+}
+
+pub fn float_to_bigint(x: f64) -> BigInt {
+    // Exact conversion of an integral float through its bits.
+    let bits = x.to_bits();
+    let sign = if bits >> 63 == 1 { -1 } else { 1 };
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let m = BigInt::from(mant);
+    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    v * sign
+}
+
+fn new_bool(vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 1) {
+        Some(v) => Ok(Value::Bool(vm.truthy(&v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult {
+    let t = s.trim();
+    let clean: String = t.chars().filter(|c| *c != '_').collect();
+    let lower = clean.to_ascii_lowercase();
+    let v = match lower.as_str() {
+        "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+        "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+        "nan" | "+nan" | "-nan" => Some(f64::NAN),
+        _ => {
+            let ok = !t.contains("__") && !t.starts_with('_') && !t.ends_with('_')
+                && lower.chars().all(|c| c.is_ascii_digit() || "+-.e".contains(c));
+            if ok { lower.parse::<f64>().ok() } else { None }
+        }
+    };
+    match v {
+        Some(x) => Ok(Value::Float(x)),
+        None => {
+            let r = crate::vm::convert::str_repr(s);
+            Err(vm.value_error(&format!("could not convert string to float: {r}")))
+        }
+    }
+}
+
+fn new_float(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(v) = arg(&args, 1) else { return Ok(Value::Float(0.0)) };
+    match &v {
+        Value::Float(_) => Ok(v),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        Value::BigInt(b) => match b.to_f64() {
+            Some(x) if x.is_finite() => Ok(Value::Float(x)),
+            _ => Err(vm.new_exc("OverflowError", "int too large to convert to float")),
+        },
+        Value::Str(s) => parse_float(vm, s.as_str()),
+        _ => {
+            let cls = vm.types.class_of(&v);
+            if let Some(f) = cls.lookup("__float__") {
+                return vm.call(&f, Args::new([v.clone()]));
+            }
+            let tn = vm.type_name(&v);
+            Err(vm.type_error(&format!(
+                "float() argument must be a string or a real number, not '{tn}'"
+            )))
+        }
+    }
+}
+
+fn new_str(vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 1) {
+        Some(Value::Bytes(b)) if args.len() > 2 || !args.kw.is_empty() => {
+            Ok(Value::str(String::from_utf8_lossy(&b).to_string()))
+        }
+        Some(v) => vm.str_value(&v),
+        None => Ok(Value::str("")),
+    }
+}
+
+fn new_bytes(vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 1) {
+        None => Ok(Value::Bytes(Rc::new(Vec::new()))),
+        Some(Value::Str(s)) => Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec()))),
+        Some(Value::Int(n)) => Ok(Value::Bytes(Rc::new(vec![0; n.max(0) as usize]))),
+        Some(v) => {
+            let items = vm.collect(&v)?;
+            let mut out = Vec::new();
+            for it in items {
+                let i = vm.index_value(&it)?;
+                if !(0..256).contains(&i) {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(i as u8);
+            }
+            Ok(Value::Bytes(Rc::new(out)))
+        }
+    }
+}
+
+fn new_list(vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 1) {
+        Some(v) => Ok(Value::list(vm.collect(&v)?)),
+        None => Ok(Value::list(Vec::new())),
+    }
+}
+
+fn new_tuple(vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 1) {
+        Some(Value::Tuple(t)) => Ok(Value::Tuple(t)),
+        Some(v) => Ok(Value::tuple(vm.collect(&v)?)),
+        None => Ok(Value::tuple(Vec::new())),
+    }
+}
+
+pub fn dict_from(vm: &mut Vm, src: Option<Value>, kw: Vec<(Rc<str>, Value)>) -> PyResult {
+    let d = Value::dict(Dict::new());
+    if let Some(src) = src {
+        match &src {
+            Value::Dict(_) => vm.dict_update(&d, &src, false)?,
+            _ if vm.hasattr(&src, "keys")? => vm.dict_update(&d, &src, false)?,
+            _ => {
+                let items = vm.collect(&src)?;
+                for (i, it) in items.into_iter().enumerate() {
+                    let pair = match vm.collect(&it) {
+                        Ok(p) => p,
+                        Err(_) => {
+                            let tn = vm.type_name(&it);
+                            return Err(vm.type_error(&format!(
+                                "cannot convert dictionary update sequence element #{i} to a sequence"
+                            ))).map_err(|e| { let _ = tn; e });
+                        }
+                    };
+                    if pair.len() != 2 {
+                        return Err(vm.value_error(&format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        )));
+                    }
+                    let mut p = pair.into_iter();
+                    let (k, v) = (p.next().unwrap_or_default(), p.next().unwrap_or_default());
+                    vm.setitem(&d, k, v)?;
+                }
+            }
+        }
+    }
+    for (k, v) in kw {
+        vm.setitem(&d, Value::str(&*k), v)?;
+    }
+    Ok(d)
+}
+
+fn new_dict(vm: &mut Vm, args: Args) -> PyResult {
+    let src = arg(&args, 1);
+    dict_from(vm, src, args.kw)
+}
+
+fn new_set(vm: &mut Vm, args: Args) -> PyResult {
+    let items = match arg(&args, 1) {
+        Some(v) => vm.collect(&v)?,
+        None => Vec::new(),
+    };
+    vm.new_set(items)
+}
+
+fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult {
+    if let Some(v @ Value::FrozenSet(_)) = arg(&args, 1) {
+        return Ok(v);
+    }
+    let s = new_set(vm, args)?;
+    match s {
+        Value::Set(d) => Ok(Value::FrozenSet(Rc::new(d.borrow().clone()))),
+        other => Ok(other),
+    }
+}
+
+fn new_range(vm: &mut Vm, args: Args) -> PyResult {
+    let nums: Vec<Value> = args.pos[1..].to_vec();
+    let mut ints = Vec::new();
+    for n in &nums {
+        ints.push(match n {
+            Value::Float(_) => {
+                return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+            }
+            _ => vm.index_value(n)?,
+        });
+    }
+    let (start, stop, step) = match ints.len() {
+        1 => (0, ints[0], 1),
+        2 => (ints[0], ints[1], 1),
+        3 => (ints[0], ints[1], ints[2]),
+        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+}
+
+fn new_slice(_vm: &mut Vm, args: Args) -> PyResult {
+    let p: Vec<Value> = args.pos[1..].to_vec();
+    let (a, b, c) = match p.len() {
+        1 => (Value::None, p[0].clone(), Value::None),
+        2 => (p[0].clone(), p[1].clone(), Value::None),
+        _ => (
+            p.first().cloned().unwrap_or(Value::None),
+            p.get(1).cloned().unwrap_or(Value::None),
+            p.get(2).cloned().unwrap_or(Value::None),
+        ),
+    };
+    Ok(Value::Slice(Rc::new([a, b, c])))
+}
+
+fn new_object(vm: &mut Vm, args: Args) -> PyResult {
+    match arg(&args, 0) {
+        Some(Value::Class(c)) if c.layout != Layout::Builtin || c.builtin == Some(TypeId::Object) => {
+            Ok(Value::Instance(Rc::new(Instance::new(c))))
+        }
+        _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+    }
+}
+
+fn new_type(vm: &mut Vm, args: Args) -> PyResult {
+    if args.len() == 2 {
+        let v = args.pos[1].clone();
+        return Ok(Value::Class(vm.types.class_of(&v)));
+    }
+    Err(vm.type_error("type() takes 1 or 3 arguments"))
+}
+
+fn descriptor(vm: &mut Vm, t: TypeId, entries: Vec<(&str, Value)>) -> PyResult {
+    let cls = vm.types.get(t).clone();
+    let inst = Instance::new(cls);
+    {
+        let mut d = inst.dict.borrow_mut();
+        for (k, v) in entries {
+            d.insert(k.into(), v);
+        }
+    }
+    Ok(Value::Instance(Rc::new(inst)))
+}
+
+fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
+    let fget = args.take_kw("fget").or_else(|| arg(&args, 1)).unwrap_or(Value::None);
+    let fset = args.take_kw("fset").or_else(|| arg(&args, 2)).unwrap_or(Value::None);
+    let fdel = args.take_kw("fdel").or_else(|| arg(&args, 3)).unwrap_or(Value::None);
+    let doc = args.take_kw("doc").or_else(|| arg(&args, 4)).unwrap_or(Value::None);
+    descriptor(vm, TypeId::Property, vec![("fget", fget), ("fset", fset), ("fdel", fdel), ("__doc__", doc)])
+}
+
+fn property_with(vm: &mut Vm, args: Args, slot: &str) -> PyResult {
+    let Some(Value::Instance(p)) = arg(&args, 0) else {
+        return Err(vm.type_error("descriptor requires a property"));
+    };
+    let f = arg(&args, 1).unwrap_or(Value::None);
+    let mut entries: Vec<(&str, Value)> = Vec::new();
+    let d = p.dict.borrow().clone();
+    for k in ["fget", "fset", "fdel", "__doc__"] {
+        let v = if k == slot { f.clone() } else { d.get(k).cloned().unwrap_or(Value::None) };
+        entries.push((k, v));
+    }
+    descriptor(vm, TypeId::Property, entries)
+}
+
+fn property_setter(vm: &mut Vm, args: Args) -> PyResult {
+    property_with(vm, args, "fset")
+}
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult {
+    property_with(vm, args, "fget")
+}
+fn property_deleter(vm: &mut Vm, args: Args) -> PyResult {
+    property_with(vm, args, "fdel")
+}
+
+fn new_staticmethod(vm: &mut Vm, args: Args) -> PyResult {
+    let f = arg(&args, 1).unwrap_or(Value::None);
+    descriptor(vm, TypeId::StaticMethod, vec![("__func__", f)])
+}
+
+fn new_classmethod(vm: &mut Vm, args: Args) -> PyResult {
+    let f = arg(&args, 1).unwrap_or(Value::None);
+    descriptor(vm, TypeId::ClassMethod, vec![("__func__", f)])
+}
+
+/// `super()` with no arguments reads the caller's `__class__` cell and first argument.
+fn new_super(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, obj) = if args.len() >= 3 {
+        (args.pos[1].clone(), args.pos[2].clone())
+    } else {
+        let Some(frame) = vm.frames.last() else {
+            return Err(vm.new_exc("RuntimeError", "super(): no arguments"));
+        };
+        let code = frame.code.clone();
+        let ncell = code.cellvars.len();
+        let cls = code
+            .freevars
+            .iter()
+            .position(|n| &**n == "__class__")
+            .and_then(|i| frame.cells.get(ncell + i))
+            .map(|c| c.borrow().clone());
+        let first = if code.argcount > 0 || code.flags.varargs {
+            match code.cell_params.iter().find(|(l, _)| *l == 0) {
+                Some((_, ci)) => frame.cells.get(*ci as usize).map(|c| c.borrow().clone()),
+                None => frame.regs.first().cloned(),
+            }
+        } else {
+            None
+        };
+        match (cls, first) {
+            (Some(c @ Value::Class(_)), Some(f)) if !f.is_unbound() => (c, f),
+            (None, _) => return Err(vm.new_exc("RuntimeError", "super(): __class__ cell not found")),
+            _ => return Err(vm.new_exc("RuntimeError", "super(): no arguments")),
+        }
+    };
+    descriptor(vm, TypeId::Super, vec![("__thisclass__", this), ("__self__", obj)])
+}
+
+#[allow(dead_code)]
+fn empty_set() -> Value {
+    Value::Set(Rc::new(RefCell::new(Dict::new())))
+}

@@ -1,0 +1,91 @@
+//! The builtins namespace and the methods of the built-in types.
+
+mod ctors;
+mod functions;
+mod methods;
+
+use crate::vm::function::{BuiltinFn, BuiltinKind, NativeFn};
+use crate::vm::types::{ALL_TYPES, TypeId};
+use crate::vm::{Value, Vm};
+use std::rc::Rc;
+
+pub fn native(name: &str, f: NativeFn, kind: BuiltinKind) -> Value {
+    Value::Builtin(Rc::new(BuiltinFn {
+        name: name.into(),
+        func: f,
+        bound: None,
+        kind,
+    }))
+}
+
+/// Adds a method to a built-in type's class dict.
+pub fn method(vm: &mut Vm, t: TypeId, name: &str, f: NativeFn) {
+    let cls = vm.types.get(t).clone();
+    cls.set_attr(name.into(), native(name, f, BuiltinKind::Method));
+}
+
+pub fn class_method(vm: &mut Vm, t: TypeId, name: &str, f: NativeFn) {
+    let cls = vm.types.get(t).clone();
+    cls.set_attr(name.into(), native(name, f, BuiltinKind::ClassMethod));
+}
+
+pub fn function(vm: &mut Vm, name: &str, f: NativeFn) {
+    vm.builtins
+        .borrow_mut()
+        .insert(name.into(), native(name, f, BuiltinKind::Function));
+}
+
+pub fn install(vm: &mut Vm) {
+    for (id, name) in ALL_TYPES {
+        let exposed = matches!(
+            id,
+            TypeId::Object
+                | TypeId::Type
+                | TypeId::Int
+                | TypeId::Bool
+                | TypeId::Float
+                | TypeId::Str
+                | TypeId::Bytes
+                | TypeId::List
+                | TypeId::Tuple
+                | TypeId::Dict
+                | TypeId::Set
+                | TypeId::FrozenSet
+                | TypeId::Range
+                | TypeId::Slice
+                | TypeId::Property
+                | TypeId::StaticMethod
+                | TypeId::ClassMethod
+                | TypeId::Super
+                | TypeId::Complex
+        );
+        if exposed {
+            let c = vm.types.get(*id).clone();
+            vm.builtins.borrow_mut().insert((*name).into(), Value::Class(c));
+        }
+    }
+    let excs: Vec<_> = vm
+        .types
+        .exceptions
+        .iter()
+        .map(|(n, c)| (*n, c.clone()))
+        .collect();
+    for (n, c) in excs {
+        vm.builtins.borrow_mut().insert(n.into(), Value::Class(c));
+    }
+    {
+        let mut b = vm.builtins.borrow_mut();
+        b.insert("None".into(), Value::None);
+        b.insert("Ellipsis".into(), Value::Ellipsis);
+        b.insert("NotImplemented".into(), Value::NotImplemented);
+        b.insert("EnvironmentError".into(), Value::None);
+        b.insert("__name__".into(), Value::str("builtins"));
+    }
+    if let Some(os) = vm.types.exceptions.get("OSError").cloned() {
+        vm.builtins.borrow_mut().insert("EnvironmentError".into(), Value::Class(os.clone()));
+        vm.builtins.borrow_mut().insert("IOError".into(), Value::Class(os));
+    }
+    ctors::install(vm);
+    functions::install(vm);
+    methods::install(vm);
+}

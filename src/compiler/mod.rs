@@ -1,0 +1,32 @@
+//! AST → bytecode, one code object per function, class body, lambda and
+//! comprehension.
+
+pub mod bytecode;
+mod codegen;
+pub mod symtable;
+
+use crate::ast::Module;
+use crate::diagnostics::SyntaxError;
+use bytecode::Code;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A script: top-level `await` makes the body the main coroutine.
+    Module,
+    /// A REPL line: expression statements print their value.
+    Interactive,
+}
+
+pub fn compile(
+    module: &Module,
+    filename: &str,
+    source: &str,
+    mode: Mode,
+) -> Result<Rc<Code>, Vec<SyntaxError>> {
+    let table = symtable::analyze(module);
+    if !table.errors.is_empty() {
+        return Err(table.errors);
+    }
+    codegen::compile_module(module, &table, filename, source, mode)
+}

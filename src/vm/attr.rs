@@ -1,0 +1,609 @@
+//! Attribute access: instance dicts, class MRO lookup, descriptors
+//! (functions bind, property, staticmethod, classmethod, user `__get__`),
+//! `__getattr__`, and the special attributes of built-in objects.
+
+use super::class::{Class, Instance};
+use super::function::{Args, BoundMethod, BuiltinKind, PyResult};
+use super::interp::Vm;
+use super::types::TypeId;
+use super::value::Value;
+use std::rc::Rc;
+
+impl Vm {
+    pub fn type_name(&self, v: &Value) -> String {
+        self.types.class_of(v).name.to_string()
+    }
+
+    fn attr_error(&mut self, obj: &Value, name: &str) -> Value {
+        let msg = match obj {
+            Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+            Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        let e = self.new_exc("AttributeError", &msg);
+        if let Value::Instance(i) = &e {
+            i.dict.borrow_mut().insert("name".into(), Value::str(name));
+            i.dict.borrow_mut().insert("obj".into(), obj.clone());
+        }
+        e
+    }
+
+    fn is_builtin_instance(v: &Value, id: TypeId) -> bool {
+        match v {
+            Value::Instance(i) => i.class.builtin == Some(id),
+            _ => false,
+        }
+    }
+
+    /// Binds a class attribute found by lookup to `obj`.
+    fn bind(&mut self, attr: Value, obj: &Value, cls: &Rc<Class>) -> PyResult {
+        match &attr {
+            Value::Function(_) => Ok(Value::Method(Rc::new(BoundMethod {
+                receiver: obj.clone(),
+                func: attr,
+            }))),
+            Value::Builtin(b) => match b.kind {
+                BuiltinKind::Method => Ok(Value::Method(Rc::new(BoundMethod {
+                    receiver: obj.clone(),
+                    func: attr.clone(),
+                }))),
+                BuiltinKind::ClassMethod => Ok(Value::Method(Rc::new(BoundMethod {
+                    receiver: Value::Class(cls.clone()),
+                    func: attr.clone(),
+                }))),
+                _ => Ok(attr.clone()),
+            },
+            Value::Instance(i) => match i.class.builtin {
+                Some(TypeId::Property) => {
+                    let fget = i.dict.borrow().get("fget").cloned().unwrap_or(Value::None);
+                    if fget.is_none() {
+                        return Err(self.new_exc(
+                            "AttributeError",
+                            "property has no getter",
+                        ));
+                    }
+                    self.call(&fget, Args::new([obj.clone()]))
+                }
+                Some(TypeId::StaticMethod) => {
+                    Ok(i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None))
+                }
+                Some(TypeId::ClassMethod) => {
+                    let f = i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None);
+                    Ok(Value::Method(Rc::new(BoundMethod {
+                        receiver: Value::Class(cls.clone()),
+                        func: f,
+                    })))
+                }
+                _ => {
+                    if let Some(get) = i.class.lookup("__get__") {
+                        if matches!(get, Value::Function(_)) {
+                            return self.call(
+                                &get,
+                                Args::new([attr.clone(), obj.clone(), Value::Class(cls.clone())]),
+                            );
+                        }
+                    }
+                    Ok(attr)
+                }
+            },
+            _ => Ok(attr),
+        }
+    }
+
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult {
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Class(c) => self.class_getattr(c, name),
+            Value::Module(m) => {
+                if let Some(v) = m.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                if name == "__name__" {
+                    return Ok(Value::str(&*m.name));
+                }
+                if name == "__dict__" {
+                    let d = self.attrs_to_dict(&m.dict.borrow());
+                    return Ok(d);
+                }
+                Err(self.attr_error(obj, name))
+            }
+            _ => {
+                if let Some(v) = self.special_attr(obj, name)? {
+                    return Ok(v);
+                }
+                let cls = self.types.class_of(obj);
+                if let Value::Native(n) = obj {
+                    if let Some(d) = &*n.dict.borrow() {
+                        if let Some(v) = d.get(name) {
+                            return Ok(v.clone());
+                        }
+                    }
+                }
+                if let Value::Function(f) = obj {
+                    if let Some(d) = &*f.attrs.borrow() {
+                        if let Some(v) = d.get(name) {
+                            return Ok(v.clone());
+                        }
+                    }
+                }
+                match cls.lookup(name) {
+                    Some(attr) => self.bind(attr, obj, &cls),
+                    None => Err(self.attr_error(obj, name)),
+                }
+            }
+        }
+    }
+
+    fn instance_getattr(&mut self, obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult {
+        let cls = inst.class.clone();
+        if cls.builtin == Some(TypeId::Super) {
+            return self.super_getattr(inst, name);
+        }
+        let attr = cls.lookup(name);
+        if let Some(Value::Instance(a)) = &attr {
+            if a.class.builtin == Some(TypeId::Property) {
+                return self.bind(attr.clone().unwrap_or_default(), obj, &cls);
+            }
+        }
+        if let Some(v) = inst.dict.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(a) = attr {
+            return self.bind(a, obj, &cls);
+        }
+        if let Some(v) = self.exception_attr(inst, name) {
+            return Ok(v);
+        }
+        match name {
+            "__class__" => return Ok(Value::Class(cls.clone())),
+            "__dict__" => {
+                let d = self.attrs_to_dict(&inst.dict.borrow());
+                return Ok(d);
+            }
+            _ => {}
+        }
+        if let Some(ga) = cls.lookup("__getattr__") {
+            if matches!(ga, Value::Function(_)) {
+                return self.call(&ga, Args::new([obj.clone(), Value::str(name)]));
+            }
+        }
+        Err(self.attr_error(obj, name))
+    }
+
+    fn exception_attr(&mut self, inst: &Instance, name: &str) -> Option<Value> {
+        let data = inst.exc.as_ref()?;
+        let d = data.borrow();
+        Some(match name {
+            "args" => Value::tuple(d.args.clone()),
+            "__cause__" => d.cause.clone(),
+            "__context__" => d.context.clone(),
+            "__suppress_context__" => Value::Bool(d.suppress_context),
+            "__traceback__" => {
+                if d.traceback.is_empty() {
+                    Value::None
+                } else {
+                    Value::str("<traceback>")
+                }
+            }
+            "__notes__" => {
+                if d.notes.is_empty() {
+                    return None;
+                }
+                Value::list(d.notes.clone())
+            }
+            "exceptions" => match &d.group {
+                Some((_, m)) => Value::tuple(m.clone()),
+                None => return None,
+            },
+            "message" => match &d.group {
+                Some((msg, _)) => msg.clone(),
+                None => return None,
+            },
+            "value" if self.exc_matches_name_class(&inst.class, "StopIteration") => {
+                d.args.first().cloned().unwrap_or(Value::None)
+            }
+            "code" if self.exc_matches_name_class(&inst.class, "SystemExit") => match d.args.len() {
+                0 => Value::None,
+                1 => d.args[0].clone(),
+                _ => Value::tuple(d.args.clone()),
+            },
+            "errno" if self.exc_matches_name_class(&inst.class, "OSError") => {
+                if d.args.len() >= 2 {
+                    d.args[0].clone()
+                } else {
+                    Value::None
+                }
+            }
+            "strerror" if self.exc_matches_name_class(&inst.class, "OSError") => {
+                if d.args.len() >= 2 {
+                    d.args[1].clone()
+                } else {
+                    Value::None
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    pub fn exc_matches_name_class(&self, c: &Rc<Class>, name: &str) -> bool {
+        match self.types.exceptions.get(name) {
+            Some(e) => c.is_subclass(e),
+            None => false,
+        }
+    }
+
+    fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> PyResult {
+        match name {
+            "__name__" => return Ok(Value::str(&*c.name)),
+            "__qualname__" => return Ok(Value::str(&*c.qualname)),
+            "__module__" => {
+                if let Some(v) = c.dict.borrow().get("__module__") {
+                    return Ok(v.clone());
+                }
+                return Ok(Value::str(&*c.module));
+            }
+            "__bases__" => {
+                return Ok(Value::tuple(
+                    c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
+                ));
+            }
+            "__base__" => {
+                return Ok(c
+                    .bases
+                    .first()
+                    .map(|b| Value::Class(b.clone()))
+                    .unwrap_or(Value::None));
+            }
+            "__mro__" => {
+                return Ok(Value::tuple(
+                    c.mro().into_iter().map(Value::Class).collect(),
+                ));
+            }
+            "__dict__" => {
+                let d = self.attrs_to_dict(&c.dict.borrow());
+                return Ok(d);
+            }
+            "__class__" => return Ok(Value::Class(self.types.get(TypeId::Type).clone())),
+            _ => {}
+        }
+        match c.lookup(name) {
+            Some(attr) => match &attr {
+                Value::Instance(i) => match i.class.builtin {
+                    Some(TypeId::StaticMethod) => {
+                        Ok(i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None))
+                    }
+                    Some(TypeId::ClassMethod) => {
+                        let f = i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None);
+                        Ok(Value::Method(Rc::new(BoundMethod {
+                            receiver: Value::Class(c.clone()),
+                            func: f,
+                        })))
+                    }
+                    _ => Ok(attr.clone()),
+                },
+                Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod => {
+                    Ok(Value::Method(Rc::new(BoundMethod {
+                        receiver: Value::Class(c.clone()),
+                        func: attr.clone(),
+                    })))
+                }
+                _ => Ok(attr),
+            },
+            None => {
+                if name == "__doc__" {
+                    return Ok(Value::None);
+                }
+                // Methods of `type` itself (e.g. `C.mro()`).
+                let ty = self.types.get(TypeId::Type).clone();
+                if let Some(attr) = ty.dict.borrow().get(name).cloned() {
+                    return self.bind(attr, &Value::Class(c.clone()), &ty);
+                }
+                Err(self.attr_error(&Value::Class(c.clone()), name))
+            }
+        }
+    }
+
+    fn super_getattr(&mut self, inst: &Rc<Instance>, name: &str) -> PyResult {
+        let (this, obj) = {
+            let d = inst.dict.borrow();
+            (
+                d.get("__thisclass__").cloned().unwrap_or(Value::None),
+                d.get("__self__").cloned().unwrap_or(Value::None),
+            )
+        };
+        let Value::Class(this) = this else {
+            return Err(self.attr_error(&Value::Instance(inst.clone()), name));
+        };
+        let start_cls = match &obj {
+            Value::Class(c) => c.clone(),
+            other => self.types.class_of(other),
+        };
+        let mro = start_cls.mro();
+        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &this)).map(|p| p + 1);
+        if let Some(pos) = pos {
+            for c in &mro[pos..] {
+                let found = c.dict.borrow().get(name).cloned();
+                if let Some(attr) = found {
+                    if let Value::Class(_) = &obj {
+                        // super() in a classmethod: bind classmethods to the class.
+                        if let Value::Instance(i) = &attr {
+                            if i.class.builtin == Some(TypeId::ClassMethod) {
+                                let f = i.dict.borrow().get("__func__").cloned().unwrap_or_default();
+                                return Ok(Value::Method(Rc::new(BoundMethod {
+                                    receiver: obj.clone(),
+                                    func: f,
+                                })));
+                            }
+                        }
+                        return Ok(attr);
+                    }
+                    return self.bind(attr, &obj, &start_cls);
+                }
+            }
+        }
+        let msg = format!("'super' object has no attribute '{name}'");
+        Err(self.new_exc("AttributeError", &msg))
+    }
+
+    /// Attributes that built-in values expose without a class-dict entry.
+    fn special_attr(&mut self, obj: &Value, name: &str) -> Result<Option<Value>, Value> {
+        Ok(Some(match (obj, name) {
+            (_, "__class__") => Value::Class(self.types.class_of(obj)),
+            (Value::Function(f), "__name__") => Value::str(&**f.name.borrow()),
+            (Value::Function(f), "__qualname__") => Value::str(&**f.qualname.borrow()),
+            (Value::Function(f), "__module__") => f
+                .globals
+                .borrow()
+                .get("__name__")
+                .cloned()
+                .unwrap_or(Value::None),
+            (Value::Function(f), "__defaults__") => {
+                if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }
+            }
+            (Value::Function(f), "__doc__") => f
+                .attrs
+                .borrow()
+                .as_ref()
+                .and_then(|a| a.get("__doc__").cloned())
+                .unwrap_or(Value::None),
+            (Value::Function(f), "__code__") => Value::Code(f.code.clone()),
+            (Value::Function(f), "__dict__") => match &*f.attrs.borrow() {
+                Some(a) => self.attrs_to_dict(a),
+                None => Value::dict(Default::default()),
+            },
+            (Value::Code(c), "co_name") => Value::str(&*c.name),
+            (Value::Code(c), "co_filename") => Value::str(&*c.filename),
+            (Value::Code(c), "co_firstlineno") => Value::Int(c.first_line as i64),
+            (Value::Builtin(b), "__name__" | "__qualname__") => Value::str(&*b.name),
+            (Value::Builtin(b), "__self__") => b.bound.clone().unwrap_or(Value::None),
+            (Value::Method(m), "__self__") => m.receiver.clone(),
+            (Value::Method(m), "__func__") => m.func.clone(),
+            (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+                let f = m.func.clone();
+                return self.getattr(&f, name).map(Some);
+            }
+            (Value::Generator(g), "__name__") => Value::str(&*g.name),
+            (Value::Generator(g), "__qualname__") => Value::str(&*g.qualname),
+            (Value::Generator(g), "cr_code" | "gi_code" | "ag_code") => Value::Code(g.code.clone()),
+            (Value::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+                Value::Bool(g.is_running())
+            }
+            (Value::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
+                if g.is_finished() {
+                    Value::None
+                } else {
+                    Value::str("<frame>")
+                }
+            }
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
+                match obj {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    _ => obj.clone(),
+                }
+            }
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Value::Int(0),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Value::Int(1),
+            (Value::Float(_), "real") => obj.clone(),
+            (Value::Float(_), "imag") => Value::Float(0.0),
+            (Value::Slice(s), "start") => s[0].clone(),
+            (Value::Slice(s), "stop") => s[1].clone(),
+            (Value::Slice(s), "step") => s[2].clone(),
+            (Value::Range(r), "start") => Value::Int(r.start),
+            (Value::Range(r), "stop") => Value::Int(r.stop),
+            (Value::Range(r), "step") => Value::Int(r.step),
+            _ => return Ok(None),
+        }))
+    }
+
+    pub fn attrs_to_dict(&mut self, attrs: &super::class::AttrMap) -> Value {
+        let mut d = super::dict::Dict::new();
+        for (k, v) in attrs.iter() {
+            let key = Value::str(&**k);
+            let h = super::hash::str_hash(k);
+            d.insert(h, key, v.clone());
+        }
+        Value::dict(d)
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> Result<(), Value> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class.clone();
+                if let Some(Value::Instance(p)) = cls.lookup(name) {
+                    if p.class.builtin == Some(TypeId::Property) {
+                        let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
+                        if fset.is_none() {
+                            let msg = format!(
+                                "property '{name}' of '{}' object has no setter",
+                                cls.name
+                            );
+                            return Err(self.new_exc("AttributeError", &msg));
+                        }
+                        self.call(&fset, Args::new([obj.clone(), v]))?;
+                        return Ok(());
+                    }
+                }
+                if let Some(sa) = cls.lookup("__setattr__") {
+                    if matches!(sa, Value::Function(_)) {
+                        self.call(&sa, Args::new([obj.clone(), Value::str(name), v]))?;
+                        return Ok(());
+                    }
+                }
+                if let Some(data) = &inst.exc {
+                    let mut d = data.borrow_mut();
+                    match name {
+                        "__cause__" => {
+                            d.cause = v;
+                            d.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            d.context = v;
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            d.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "args" => {
+                            drop(d);
+                            let items = self.collect(&v)?;
+                            if let Some(data) = &inst.exc {
+                                data.borrow_mut().args = items;
+                            }
+                            return Ok(());
+                        }
+                        "__traceback__" => return Ok(()),
+                        _ => {}
+                    }
+                }
+                inst.dict.borrow_mut().insert(name.into(), v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.set_attr(name.into(), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.dict.borrow_mut().insert(name.into(), v);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match name {
+                    "__name__" => {
+                        if let Some(s) = v.as_str() {
+                            *f.name.borrow_mut() = s.into();
+                        }
+                    }
+                    "__qualname__" => {
+                        if let Some(s) = v.as_str() {
+                            *f.qualname.borrow_mut() = s.into();
+                        }
+                    }
+                    _ => {
+                        f.attrs
+                            .borrow_mut()
+                            .get_or_insert_with(super::class::new_attrs)
+                            .insert(name.into(), v);
+                    }
+                }
+                Ok(())
+            }
+            Value::Native(n) => {
+                n.dict
+                    .borrow_mut()
+                    .get_or_insert_with(super::class::new_attrs)
+                    .insert(name.into(), v);
+                Ok(())
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                let has = self.types.class_of(obj).lookup(name).is_some();
+                let msg = if has {
+                    format!("'{tn}' object attribute '{name}' is read-only")
+                } else {
+                    format!("'{tn}' object has no attribute '{name}' and no __dict__ for setting new attributes")
+                };
+                Err(self.new_exc("AttributeError", &msg))
+            }
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &str) -> Result<(), Value> {
+        let removed = match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Instance(p)) = inst.class.lookup(name) {
+                    if p.class.builtin == Some(TypeId::Property) {
+                        let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
+                        if !fdel.is_none() {
+                            self.call(&fdel, Args::new([obj.clone()]))?;
+                            return Ok(());
+                        }
+                    }
+                }
+                inst.dict.borrow_mut().shift_remove(name).is_some()
+            }
+            Value::Class(c) => c.dict.borrow_mut().shift_remove(name).is_some(),
+            Value::Module(m) => m.dict.borrow_mut().shift_remove(name).is_some(),
+            Value::Function(f) => f
+                .attrs
+                .borrow_mut()
+                .as_mut()
+                .map(|a| a.shift_remove(name).is_some())
+                .unwrap_or(false),
+            _ => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            Err(self.attr_error(obj, name))
+        }
+    }
+
+    /// For `obj.name(...)`: `(function, obj)` when the call can skip making a
+    /// bound method, else `(attribute, Unbound)`.
+    pub fn load_method(&mut self, obj: Value, name: &str) -> Result<(Value, Value), Value> {
+        match &obj {
+            Value::Instance(inst) => {
+                if inst.class.builtin != Some(TypeId::Super) {
+                    if let Some(f @ Value::Function(_)) = inst.class.lookup(name) {
+                        if !inst.dict.borrow().contains_key(name) {
+                            return Ok((f, obj));
+                        }
+                    }
+                }
+            }
+            Value::Class(_) | Value::Module(_) => {}
+            _ => {
+                let cls = self.types.class_of(&obj);
+                if let Some(attr) = cls.lookup(name) {
+                    match &attr {
+                        Value::Builtin(b) if b.kind == BuiltinKind::Method => {
+                            return Ok((attr, obj));
+                        }
+                        Value::Function(_) => return Ok((attr, obj)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((v, Value::Unbound))
+    }
+
+    pub fn hasattr(&mut self, obj: &Value, name: &str) -> Result<bool, Value> {
+        match self.getattr(obj, name) {
+            Ok(_) => Ok(true),
+            Err(e) if self.exc_matches_name(&e, "AttributeError") => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn is_instance_of(&self, v: &Value, id: TypeId) -> bool {
+        Self::is_builtin_instance(v, id)
+    }
+}

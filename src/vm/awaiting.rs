@@ -1,0 +1,242 @@
+//! `await`, `yield from`, `async for` and `with` plumbing.
+
+use super::frame::{Frame, ResumeKind};
+use super::function::{Args, BoundMethod, PyResult};
+use super::generator::{GenKind, GenState};
+use super::interp::{Flow, Vm};
+use super::value::Value;
+use std::rc::Rc;
+
+pub enum NativeAwait {
+    Ready(Value),
+    Pending,
+}
+
+impl Vm {
+    /// `YieldFrom`: stack `[..., sub, value]`.
+    pub(crate) fn yield_from(&mut self, frame: &mut Frame, base: usize) -> Result<Flow, Value> {
+        let len = frame.regs.len();
+        let sub = frame.regs[len - 2].clone();
+        if let Value::Generator(g) = &sub {
+            let v = frame.pop();
+            let frames = {
+                let mut st = g.state.borrow_mut();
+                match std::mem::replace(&mut *st, GenState::Running) {
+                    GenState::Suspended(f) => f,
+                    other => {
+                        let finished = matches!(other, GenState::Finished);
+                        *st = other;
+                        drop(st);
+                        if finished {
+                            return match g.kind {
+                                GenKind::Coroutine => Err(self.new_exc(
+                                    "RuntimeError",
+                                    "cannot reuse already awaited coroutine",
+                                )),
+                                GenKind::AsyncGenerator => Err(self.new_exc_empty("StopAsyncIteration")),
+                                GenKind::Generator => {
+                                    frame.regs.pop();
+                                    frame.regs.push(Value::None);
+                                    Ok(Flow::Next)
+                                }
+                            };
+                        }
+                        let msg = match g.kind {
+                            GenKind::Coroutine => "coroutine is being awaited already",
+                            _ => "generator already executing",
+                        };
+                        let kind = if g.kind == GenKind::Coroutine { "RuntimeError" } else { "ValueError" };
+                        return Err(self.new_exc(kind, msg));
+                    }
+                }
+            };
+            g.awaited.set(true);
+            let started = g.started.replace(true);
+            if self.frames.len() >= self.recursion_limit {
+                *g.state.borrow_mut() = GenState::Suspended(frames);
+                g.started.set(started);
+                return Err(self.new_exc("RecursionError", "maximum recursion depth exceeded"));
+            }
+            let bottom = self.frames.len();
+            for mut f in frames {
+                if self.frames.len() == bottom {
+                    f.kind = ResumeKind::Delegate;
+                }
+                self.frames.push(f);
+            }
+            if started {
+                if let Some(top) = self.frames.last_mut() {
+                    top.push(v);
+                }
+            }
+            return Ok(Flow::Switch);
+        }
+        match crate::runtime::await_native(self, &sub)? {
+            Some(NativeAwait::Ready(r)) => {
+                frame.regs.pop();
+                frame.regs.pop();
+                frame.regs.push(r);
+                Ok(Flow::Next)
+            }
+            Some(NativeAwait::Pending) => {
+                frame.regs.pop();
+                frame.ip -= 1;
+                self.suspend_with(sub, base)
+            }
+            None => {
+                // A plain iterator under `yield from`.
+                frame.regs.pop();
+                match self.next(&sub)? {
+                    Some(item) => {
+                        frame.ip -= 1;
+                        self.suspend_with(item, base)
+                    }
+                    None => {
+                        frame.regs.pop();
+                        frame.regs.push(Value::None);
+                        Ok(Flow::Next)
+                    }
+                }
+            }
+        }
+    }
+
+    fn suspend_with(&mut self, v: Value, base: usize) -> Result<Flow, Value> {
+        match self.yield_value(v, base)? {
+            Some(exit) => Ok(Flow::Exit(exit)),
+            None => Ok(Flow::Switch),
+        }
+    }
+
+    pub fn get_awaitable(&mut self, v: Value) -> PyResult {
+        match &v {
+            Value::Generator(g) => match g.kind {
+                GenKind::Coroutine => {
+                    if g.is_running() {
+                        return Err(self.new_exc("RuntimeError", "coroutine is being awaited already"));
+                    }
+                    Ok(v)
+                }
+                _ => {
+                    let tn = self.type_name(&v);
+                    Err(self.type_error(&format!("'{tn}' object can't be awaited")))
+                }
+            },
+            Value::Instance(_) | Value::Native(_) => {
+                if crate::runtime::is_native_awaitable(&v) {
+                    return Ok(v);
+                }
+                let cls = self.types.class_of(&v);
+                match cls.lookup("__await__") {
+                    Some(f) => {
+                        let it = self.call(&f, Args::new([v.clone()]))?;
+                        match &it {
+                            Value::Generator(g) if g.kind == GenKind::Coroutine => Err(self.type_error(
+                                "__await__() returned a coroutine",
+                            )),
+                            Value::Generator(_) | Value::Iter(_) => Ok(it),
+                            _ => {
+                                if self.types.class_of(&it).lookup("__next__").is_some() {
+                                    return Ok(it);
+                                }
+                                let tn = self.type_name(&it);
+                                Err(self.type_error(&format!(
+                                    "__await__() returned non-iterator of type '{tn}'"
+                                )))
+                            }
+                        }
+                    }
+                    None => {
+                        let tn = self.type_name(&v);
+                        Err(self.type_error(&format!(
+                            "'{tn}' object can't be awaited"
+                        )))
+                    }
+                }
+            }
+            _ => {
+                let tn = self.type_name(&v);
+                Err(self.type_error(&format!("'{tn}' object can't be awaited")))
+            }
+        }
+    }
+
+    pub fn get_aiter(&mut self, v: Value) -> PyResult {
+        if let Value::Generator(g) = &v {
+            if g.kind == GenKind::AsyncGenerator {
+                return Ok(v);
+            }
+        }
+        let cls = self.types.class_of(&v);
+        match cls.lookup("__aiter__") {
+            Some(f) => self.call(&f, Args::new([v.clone()])),
+            None => {
+                let tn = self.type_name(&v);
+                Err(self.type_error(&format!(
+                    "'async for' requires an object with __aiter__ method, got {tn}"
+                )))
+            }
+        }
+    }
+
+    pub fn get_anext(&mut self, it: &Value) -> PyResult {
+        if let Value::Generator(g) = it {
+            if g.kind == GenKind::AsyncGenerator {
+                return Ok(it.clone());
+            }
+        }
+        let cls = self.types.class_of(it);
+        match cls.lookup("__anext__") {
+            Some(f) => {
+                let aw = self.call(&f, Args::new([it.clone()]))?;
+                self.get_awaitable(aw)
+            }
+            None => {
+                let tn = self.type_name(it);
+                Err(self.type_error(&format!(
+                    "'async for' received an invalid object from __anext__: {tn}"
+                )))
+            }
+        }
+    }
+
+    pub fn before_with(&mut self, mgr: Value, is_async: bool) -> Result<(Value, Value), Value> {
+        let cls = self.types.class_of(&mgr);
+        let (enter_name, exit_name) = if is_async {
+            ("__aenter__", "__aexit__")
+        } else {
+            ("__enter__", "__exit__")
+        };
+        let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name)) else {
+            let tn = self.type_name(&mgr);
+            let what = if is_async {
+                "the asynchronous context manager protocol"
+            } else {
+                "the context manager protocol"
+            };
+            return Err(self.type_error(&format!("'{tn}' object does not support {what}")));
+        };
+        let bound_exit = Value::Method(Rc::new(BoundMethod {
+            receiver: mgr.clone(),
+            func: exit,
+        }));
+        let entered = self.call(&enter, Args::new([mgr]))?;
+        Ok((bound_exit, entered))
+    }
+
+    pub fn import_module(&mut self, name: &str) -> PyResult {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        match crate::modules::load(self, name)? {
+            Some(m) => {
+                self.modules.insert(name.to_string(), m.clone());
+                Ok(m)
+            }
+            None => {
+                let e = self.new_exc("ModuleNotFoundError", &format!("No module named '{name}'"));
+                Err(e)
+            }
+        }
+    }
+}

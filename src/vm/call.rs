@@ -1,0 +1,576 @@
+//! Calls: binding arguments to parameters exactly as Python does, pushing
+//! frames for Python functions, creating generators/coroutines, calling
+//! natives, and constructing instances and classes.
+
+use super::class::{Class, Instance, Layout};
+use super::frame::{Frame, ResumeKind};
+use super::function::{Args, Function, Globals, PyResult};
+use super::generator::{GenKind, GenState, Generator};
+use super::interp::Vm;
+use super::types::TypeId;
+use super::value::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+impl Vm {
+    /// Executes a call whose callee and `argc` arguments are on `frame`'s
+    /// stack. Returns true when a new frame was pushed (the loop must switch
+    /// to it).
+    pub(crate) fn call_from_stack(
+        &mut self,
+        frame: &mut Frame,
+        argc: usize,
+        kwnames: Option<Value>,
+    ) -> Result<bool, Value> {
+        let func_pos = frame.regs.len() - argc - 1;
+        let func = std::mem::take(&mut frame.regs[func_pos]);
+        if kwnames.is_none() {
+            let (f, receiver) = match &func {
+                Value::Function(f) => (Some(f.clone()), None),
+                Value::Method(m) => match &m.func {
+                    Value::Function(f) => (Some(f.clone()), Some(m.receiver.clone())),
+                    _ => (None, None),
+                },
+                _ => (None, None),
+            };
+            if let Some(f) = f {
+                let total = argc + receiver.is_some() as usize;
+                let code = &f.code;
+                if !code.flags.varargs
+                    && !code.flags.varkw
+                    && code.kwonlycount == 0
+                    && code.argcount as usize == total
+                {
+                    // Fast path: positional arguments straight into the locals.
+                    if self.frames.len() >= self.recursion_limit {
+                        frame.regs.truncate(func_pos);
+                        return Err(self.new_exc(
+                            "RecursionError",
+                            "maximum recursion depth exceeded",
+                        ));
+                    }
+                    let mut nf = self.new_frame(code.clone(), f.globals.clone(), ResumeKind::Call);
+                    let mut slot = 0;
+                    if let Some(r) = receiver {
+                        nf.regs[0] = r;
+                        slot = 1;
+                    }
+                    for (i, v) in frame.regs.drain(func_pos + 1..).enumerate() {
+                        nf.regs[slot + i] = v;
+                    }
+                    frame.regs.truncate(func_pos);
+                    self.setup_cells(&mut nf, &f);
+                    return self.enter(nf, &f).map(|v| match v {
+                        Some(v) => {
+                            frame.regs.push(v);
+                            false
+                        }
+                        None => true,
+                    });
+                }
+            }
+        }
+        let mut args = Args::default();
+        let nkw = match &kwnames {
+            Some(Value::Tuple(t)) => t.len(),
+            _ => 0,
+        };
+        let npos = argc - nkw;
+        let mut drained = frame.regs.drain(func_pos + 1..);
+        for _ in 0..npos {
+            if let Some(v) = drained.next() {
+                args.pos.push(v);
+            }
+        }
+        if let Some(Value::Tuple(names)) = &kwnames {
+            for n in names.iter() {
+                let v = drained.next().unwrap_or_default();
+                args.kw.push((Rc::from(n.as_str().unwrap_or("")), v));
+            }
+        }
+        drop(drained);
+        frame.regs.truncate(func_pos);
+        self.call_pushing(frame, func, args)
+    }
+
+    /// Calls `func`; Python functions get a pushed frame (returns true),
+    /// everything else runs now and its result is pushed on `frame`.
+    fn call_pushing(&mut self, frame: &mut Frame, func: Value, mut args: Args) -> Result<bool, Value> {
+        let (f, receiver) = match &func {
+            Value::Function(f) => (Some(f.clone()), None),
+            Value::Method(m) => match &m.func {
+                Value::Function(f) => (Some(f.clone()), Some(m.receiver.clone())),
+                _ => (None, None),
+            },
+            _ => (None, None),
+        };
+        if let Some(f) = f {
+            if let Some(r) = receiver {
+                args.pos.insert(0, r);
+            }
+            if self.frames.len() >= self.recursion_limit {
+                return Err(self.new_exc("RecursionError", "maximum recursion depth exceeded"));
+            }
+            let nf = self.bind_args(&f, args, ResumeKind::Call)?;
+            return self.enter(nf, &f).map(|v| match v {
+                Some(v) => {
+                    frame.regs.push(v);
+                    false
+                }
+                None => true,
+            });
+        }
+        let v = self.call(&func, args)?;
+        frame.regs.push(v);
+        Ok(false)
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub(crate) fn call_ex(
+        &mut self,
+        frame: &mut Frame,
+        func: Value,
+        args: Value,
+        kwargs: Option<Value>,
+    ) -> Result<bool, Value> {
+        let mut a = Args::default();
+        match &args {
+            Value::Tuple(t) => a.pos.extend(t.iter().cloned()),
+            other => {
+                let items = self.collect(other)?;
+                a.pos.extend(items);
+            }
+        }
+        if let Some(kw) = kwargs {
+            if let Value::Dict(d) = &kw {
+                for e in d.borrow().iter() {
+                    match &e.key {
+                        Value::Str(s) => a.kw.push((Rc::from(s.as_str()), e.value.clone())),
+                        _ => {
+                            drop(d);
+                            return Err(self.type_error("keywords must be strings"));
+                        }
+                    }
+                }
+            }
+        }
+        self.call_pushing(frame, func, a)
+    }
+
+    /// Pushes the frame, or for generator-like code wraps it in a generator.
+    /// Returns `Some(value)` when no frame was pushed.
+    fn enter(&mut self, nf: Box<Frame>, f: &Rc<Function>) -> Result<Option<Value>, Value> {
+        if f.code.is_generator_like() {
+            return Ok(Some(self.make_generator(nf, f)));
+        }
+        self.frames.push(nf);
+        Ok(None)
+    }
+
+    pub fn make_generator(&mut self, nf: Box<Frame>, f: &Rc<Function>) -> Value {
+        let code = &f.code;
+        let kind = if code.flags.coroutine {
+            GenKind::Coroutine
+        } else if code.flags.async_generator {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        let line = self
+            .frames
+            .last()
+            .map(|fr| fr.current_line())
+            .unwrap_or(code.first_line);
+        Value::Generator(Rc::new(Generator {
+            kind,
+            state: RefCell::new(GenState::Suspended(vec![nf])),
+            started: Cell::new(false),
+            name: f.name.borrow().clone(),
+            qualname: f.qualname.borrow().clone(),
+            code: code.clone(),
+            awaited: Cell::new(kind != GenKind::Coroutine),
+            origin_line: line,
+            running_async: Cell::new(false),
+            extra: RefCell::new(Value::None),
+        }))
+    }
+
+    fn setup_cells(&mut self, nf: &mut Frame, f: &Rc<Function>) {
+        let code = &f.code;
+        if code.cellvars.is_empty() && f.closure.is_empty() {
+            return;
+        }
+        for _ in 0..code.cellvars.len() {
+            nf.cells.push(Rc::new(RefCell::new(Value::Unbound)));
+        }
+        for &(local, cell) in &code.cell_params {
+            let v = std::mem::take(&mut nf.regs[local as usize]);
+            *nf.cells[cell as usize].borrow_mut() = v;
+        }
+        nf.cells.extend(f.closure.iter().cloned());
+    }
+
+    /// Binds arguments to a fresh frame for `f`, with Python's errors.
+    pub fn bind_args(&mut self, f: &Rc<Function>, args: Args, kind: ResumeKind) -> Result<Box<Frame>, Value> {
+        let code = f.code.clone();
+        let mut nf = self.new_frame(code.clone(), f.globals.clone(), kind);
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlycount as usize;
+        let qual = f.qualname.borrow().clone();
+        let Args { pos, kw } = args;
+        let npos = pos.len();
+        let mut extra = Vec::new();
+        for (i, v) in pos.into_iter().enumerate() {
+            if i < argcount {
+                nf.regs[i] = v;
+            } else {
+                extra.push(v);
+            }
+        }
+        let mut slot = argcount + kwonly;
+        if code.flags.varargs {
+            nf.regs[slot] = Value::tuple(extra);
+            slot += 1;
+        } else if !extra.is_empty() {
+            let ndef = f.defaults.len();
+            let takes = if ndef > 0 {
+                format!("from {} to {}", argcount - ndef, argcount)
+            } else {
+                argcount.to_string()
+            };
+            let kwgiven = kw.len();
+            let msg = if kwgiven > 0 {
+                format!(
+                    "{qual}() takes {takes} positional argument{} but {npos} positional argument{} (and {kwgiven} keyword-only argument{}) were given",
+                    if argcount == 1 { "" } else { "s" },
+                    if npos == 1 { "" } else { "s" },
+                    if kwgiven == 1 { "" } else { "s" },
+                )
+            } else {
+                format!(
+                    "{qual}() takes {takes} positional argument{} but {npos} {} given",
+                    if argcount == 1 && ndef == 0 { "" } else { "s" },
+                    if npos == 1 { "was" } else { "were" }
+                )
+            };
+            self.recycle(nf);
+            return Err(self.type_error(&msg));
+        }
+        let mut varkw = if code.flags.varkw {
+            Some(super::dict::Dict::new())
+        } else {
+            None
+        };
+        let posonly = code.posonlycount as usize;
+        let mut posonly_as_kw = Vec::new();
+        for (name, v) in kw {
+            let idx = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|n| **n == *name);
+            match idx {
+                Some(i) if i >= posonly => {
+                    if !nf.regs[i].is_unbound() {
+                        self.recycle(nf);
+                        return Err(self.type_error(&format!(
+                            "{qual}() got multiple values for argument '{name}'"
+                        )));
+                    }
+                    nf.regs[i] = v;
+                }
+                _ => match &mut varkw {
+                    Some(d) => {
+                        let h = super::hash::str_hash(&name);
+                        d.insert(h, Value::str(&*name), v);
+                    }
+                    None => {
+                        if idx.is_some() {
+                            posonly_as_kw.push(name.to_string());
+                            continue;
+                        }
+                        self.recycle(nf);
+                        return Err(self.type_error(&format!(
+                            "{qual}() got an unexpected keyword argument '{name}'"
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            self.recycle(nf);
+            let names = posonly_as_kw
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(self.type_error(&format!(
+                "{qual}() got some positional-only arguments passed as keyword arguments: {names}"
+            )));
+        }
+        if let Some(d) = varkw {
+            nf.regs[slot] = Value::dict(d);
+        }
+        // Defaults fill the trailing positional parameters.
+        let ndef = f.defaults.len();
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if nf.regs[i].is_unbound() {
+                if i + ndef >= argcount {
+                    nf.regs[i] = f.defaults[i + ndef - argcount].clone();
+                } else {
+                    missing.push(code.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            self.recycle(nf);
+            let msg = format!(
+                "{qual}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            );
+            return Err(self.type_error(&msg));
+        }
+        let mut missing_kw = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if nf.regs[i].is_unbound() {
+                let name = &code.varnames[i];
+                match f.kwdefaults.iter().find(|(k, _)| k == name) {
+                    Some((_, v)) => nf.regs[i] = v.clone(),
+                    None => missing_kw.push(name.to_string()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            self.recycle(nf);
+            let msg = format!(
+                "{qual}() missing {} required keyword-only argument{}: {}",
+                missing_kw.len(),
+                if missing_kw.len() == 1 { "" } else { "s" },
+                join_names(&missing_kw)
+            );
+            return Err(self.type_error(&msg));
+        }
+        self.setup_cells(&mut nf, f);
+        Ok(nf)
+    }
+
+    /// Calls any callable from Rust, running Python code in a nested loop.
+    pub fn call(&mut self, func: &Value, mut args: Args) -> PyResult {
+        match func {
+            Value::Function(f) => {
+                if self.frames.len() >= self.recursion_limit {
+                    return Err(self.new_exc("RecursionError", "maximum recursion depth exceeded"));
+                }
+                let nf = self.bind_args(f, args, ResumeKind::Boundary)?;
+                if f.code.is_generator_like() {
+                    return Ok(self.make_generator(nf, f));
+                }
+                self.run_frame(nf)
+            }
+            Value::Method(m) => {
+                args.pos.insert(0, m.receiver.clone());
+                let f = m.func.clone();
+                self.call(&f, args)
+            }
+            Value::Builtin(b) => {
+                if let Some(bound) = &b.bound {
+                    args.pos.insert(0, bound.clone());
+                }
+                (b.func)(self, args)
+            }
+            Value::Class(c) => self.construct(c, args),
+            Value::Instance(_) | Value::Native(_) => {
+                let cls = self.types.class_of(func);
+                match cls.lookup("__call__") {
+                    Some(call) => {
+                        args.pos.insert(0, func.clone());
+                        self.call(&call, args)
+                    }
+                    None => {
+                        let tn = self.type_name(func);
+                        Err(self.type_error(&format!("'{tn}' object is not callable")))
+                    }
+                }
+            }
+            _ => {
+                let tn = self.type_name(func);
+                Err(self.type_error(&format!("'{tn}' object is not callable")))
+            }
+        }
+    }
+
+    pub fn call0(&mut self, func: &Value) -> PyResult {
+        self.call(func, Args::default())
+    }
+    pub fn call1(&mut self, func: &Value, a: Value) -> PyResult {
+        self.call(func, Args::new([a]))
+    }
+
+    /// `Cls(*args)`: built-in constructors, exceptions, user `__new__` /
+    /// `__init__`.
+    pub fn construct(&mut self, cls: &Rc<Class>, mut args: Args) -> PyResult {
+        // The nearest class in the MRO that has a native constructor decides
+        // how the object is made.
+        if let Some(ctor) = cls.lookup("__new__") {
+            match &ctor {
+                Value::Builtin(_) => {
+                    if cls.builtin.is_some() || cls.layout == Layout::Builtin {
+                        args.pos.insert(0, Value::Class(cls.clone()));
+                        return self.call(&ctor, args);
+                    }
+                }
+                Value::Instance(_) | Value::Function(_) => {
+                    let f = match &ctor {
+                        Value::Instance(i) => i.dict.borrow().get("__func__").cloned().unwrap_or_default(),
+                        _ => ctor.clone(),
+                    };
+                    let mut nargs = Args::default();
+                    nargs.pos.push(Value::Class(cls.clone()));
+                    nargs.pos.extend(args.pos.iter().cloned());
+                    nargs.kw = args.kw.clone();
+                    let obj = self.call(&f, nargs)?;
+                    let ocls = self.types.class_of(&obj);
+                    if ocls.is_subclass(cls) {
+                        self.run_init(&obj, cls, args)?;
+                    }
+                    return Ok(obj);
+                }
+                _ => {}
+            }
+        }
+        let inst = Instance::new(cls.clone());
+        if let Some(d) = &inst.exc {
+            d.borrow_mut().args = args.pos.to_vec();
+        }
+        let obj = Value::Instance(Rc::new(inst));
+        self.run_init(&obj, cls, args)?;
+        Ok(obj)
+    }
+
+    fn run_init(&mut self, obj: &Value, cls: &Rc<Class>, mut args: Args) -> Result<(), Value> {
+        match cls.lookup("__init__") {
+            Some(init @ Value::Function(_)) => {
+                args.pos.insert(0, obj.clone());
+                let r = self.call(&init, args)?;
+                if !r.is_none() {
+                    let tn = self.type_name(&r);
+                    return Err(self.type_error(&format!(
+                        "__init__() should return None, not '{tn}'"
+                    )));
+                }
+                Ok(())
+            }
+            Some(init @ Value::Builtin(_)) => {
+                args.pos.insert(0, obj.clone());
+                self.call(&init, args)?;
+                Ok(())
+            }
+            _ => {
+                if cls.layout != Layout::Exception && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                    let has_new = matches!(cls.lookup("__new__"), Some(Value::Function(_)) | Some(Value::Instance(_)));
+                    if !has_new {
+                        return Err(self.type_error(&format!("{}() takes no arguments", cls.name)));
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Runs a class body and creates the class.
+    pub fn build_class(
+        &mut self,
+        body: Value,
+        name: Value,
+        bases: Vec<Value>,
+        _kw: Vec<(Rc<str>, Value)>,
+        globals: Globals,
+    ) -> PyResult {
+        let Value::Function(f) = body else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let name = name.as_str().unwrap_or("?").to_string();
+        let mut base_classes = Vec::new();
+        for b in &bases {
+            match b {
+                Value::Class(c) => base_classes.push(c.clone()),
+                _ => {
+                    let tn = self.type_name(b);
+                    return Err(self.type_error(&format!(
+                        "bases must be types, not {tn}"
+                    )));
+                }
+            }
+        }
+        if base_classes.is_empty() {
+            base_classes.push(self.types.get(TypeId::Object).clone());
+        }
+        let ns = self.class_namespace();
+        let mut nf = self.new_frame(f.code.clone(), globals, ResumeKind::Boundary);
+        nf.ns = Some(ns.clone());
+        self.setup_cells(&mut nf, &f);
+        let cell = self.run_frame(nf)?;
+        let Some(mro_tail) = super::class::c3_mro(&base_classes) else {
+            let names = base_classes
+                .iter()
+                .map(|b| b.name.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(self.type_error(&format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {names}"
+            )));
+        };
+        let layout = if base_classes.iter().any(|b| b.layout == Layout::Exception) {
+            Layout::Exception
+        } else if base_classes.iter().any(|b| b.layout == Layout::Builtin && b.builtin != Some(TypeId::Object)) {
+            Layout::Builtin
+        } else {
+            Layout::Object
+        };
+        let dict = std::mem::take(&mut *ns.borrow_mut());
+        let qualname: Rc<str> = dict
+            .get("__qualname__")
+            .and_then(|v| v.as_str().map(Rc::from))
+            .unwrap_or_else(|| Rc::from(name.as_str()));
+        let module: Rc<str> = dict
+            .get("__module__")
+            .and_then(|v| v.as_str().map(Rc::from))
+            .unwrap_or_else(|| Rc::from("__main__"));
+        let cls = Rc::new(Class {
+            name: name.as_str().into(),
+            qualname,
+            module,
+            bases: base_classes,
+            mro_tail,
+            dict: RefCell::new(dict),
+            layout,
+            builtin: None,
+            version: Cell::new(0),
+        });
+        if let Value::Cell(c) = cell {
+            *c.borrow_mut() = Value::Class(cls.clone());
+        }
+        // __init_subclass__ hooks on user bases.
+        if let Some(hook) = cls.mro_tail.iter().find_map(|b| b.dict.borrow().get("__init_subclass__").cloned()) {
+            let f = match &hook {
+                Value::Instance(i) => i.dict.borrow().get("__func__").cloned().unwrap_or_default(),
+                other => other.clone(),
+            };
+            if matches!(f, Value::Function(_)) {
+                self.call(&f, Args::new([Value::Class(cls.clone())]))?;
+            }
+        }
+        Ok(Value::Class(cls))
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

@@ -1,0 +1,155 @@
+//! Classes (built-in and user-defined) and their instances.
+
+use super::value::Value;
+use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Attribute namespaces: insertion-ordered, keyed by name.
+pub type AttrMap = IndexMap<Rc<str>, Value, FxBuildHasher>;
+
+pub fn new_attrs() -> AttrMap {
+    IndexMap::with_hasher(FxBuildHasher)
+}
+
+/// What an instance of a class carries besides its `__dict__`: decided by
+/// the nearest built-in base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Exception,
+    /// A built-in type whose values are not `Instance`s (int, str, list, …).
+    Builtin,
+}
+
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub module: Rc<str>,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order without the class itself (which would
+    /// make an `Rc` cycle); `mro()` prepends it.
+    pub mro_tail: Vec<Rc<Class>>,
+    pub dict: RefCell<AttrMap>,
+    pub layout: Layout,
+    /// Set for the built-in types, so `type(x) is int` and friends resolve.
+    pub builtin: Option<super::types::TypeId>,
+    /// Bumped on every class-dict write, to invalidate caches.
+    pub version: Cell<u32>,
+}
+
+impl Class {
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for c in &self.mro_tail {
+            if let Some(v) = c.dict.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+    /// `lookup` that also says which class held the attribute.
+    pub fn lookup_with_owner(self: &Rc<Self>, name: &str) -> Option<(Value, Rc<Class>)> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some((v.clone(), self.clone()));
+        }
+        for c in &self.mro_tail {
+            if let Some(v) = c.dict.borrow().get(name) {
+                return Some((v.clone(), c.clone()));
+            }
+        }
+        None
+    }
+    pub fn mro(self: &Rc<Self>) -> Vec<Rc<Class>> {
+        let mut v = Vec::with_capacity(self.mro_tail.len() + 1);
+        v.push(self.clone());
+        v.extend(self.mro_tail.iter().cloned());
+        v
+    }
+    pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro_tail.iter().any(|c| Rc::ptr_eq(c, other))
+    }
+    pub fn set_attr(&self, name: Rc<str>, value: Value) {
+        self.dict.borrow_mut().insert(name, value);
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+}
+
+/// C3 linearization of the bases; `None` when no consistent order exists.
+pub fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let mut chosen = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+            if !in_tail {
+                chosen = Some(head.clone());
+                break;
+            }
+        }
+        let head = chosen?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub dict: RefCell<AttrMap>,
+    pub exc: Option<Box<RefCell<ExcData>>>,
+}
+
+/// The state every exception object carries.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: Vec<Value>,
+    /// (code name, file, line) entries, outermost first.
+    pub traceback: Vec<TraceEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    /// ExceptionGroup members.
+    pub group: Option<(Value, Vec<Value>)>,
+    pub notes: Vec<Value>,
+}
+
+#[derive(Clone)]
+pub struct TraceEntry {
+    pub code: Rc<crate::compiler::bytecode::Code>,
+    pub line: u32,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>) -> Self {
+        let exc = if class.layout == Layout::Exception {
+            Some(Box::new(RefCell::new(ExcData {
+                cause: Value::None,
+                context: Value::None,
+                ..Default::default()
+            })))
+        } else {
+            None
+        };
+        Instance {
+            class,
+            dict: RefCell::new(new_attrs()),
+            exc,
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! Creating, raising, matching and printing exceptions.
+
+use super::class::{Class, Instance};
+use super::frame::Frame;
+use super::function::Args;
+use super::interp::Vm;
+use super::value::Value;
+use std::rc::Rc;
+
+impl Vm {
+    pub fn new_exc(&mut self, name: &str, msg: &str) -> Value {
+        let cls = self.types.exc(name);
+        self.exc_from_class(&cls, vec![Value::str(msg)])
+    }
+
+    pub fn new_exc_empty(&mut self, name: &str) -> Value {
+        let cls = self.types.exc(name);
+        self.exc_from_class(&cls, vec![])
+    }
+
+    pub fn exc_from_class(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Value {
+        let inst = Instance::new(cls.clone());
+        if let Some(d) = &inst.exc {
+            d.borrow_mut().args = args;
+        }
+        Value::Instance(Rc::new(inst))
+    }
+
+    pub fn type_error(&mut self, msg: &str) -> Value {
+        self.new_exc("TypeError", msg)
+    }
+    pub fn value_error(&mut self, msg: &str) -> Value {
+        self.new_exc("ValueError", msg)
+    }
+
+    pub fn is_exception_class(&self, c: &Rc<Class>) -> bool {
+        c.layout == super::class::Layout::Exception
+    }
+
+    pub fn exc_matches_name(&self, exc: &Value, name: &str) -> bool {
+        match (exc, self.types.exceptions.get(name)) {
+            (Value::Instance(i), Some(c)) => i.class.is_subclass(c),
+            _ => false,
+        }
+    }
+
+    pub fn exc_args(&self, exc: &Value) -> Vec<Value> {
+        match exc {
+            Value::Instance(i) => match &i.exc {
+                Some(d) => d.borrow().args.clone(),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn set_cause(&self, exc: &Value, cause: &Value) {
+        if let Value::Instance(i) = exc {
+            if let Some(d) = &i.exc {
+                let mut d = d.borrow_mut();
+                d.cause = cause.clone();
+                d.suppress_context = true;
+            }
+        }
+    }
+
+    /// `except T` matching: T is a class or a tuple of classes.
+    pub fn exception_matches(&mut self, exc: &Value, t: &Value) -> Result<bool, Value> {
+        let cls = self.types.class_of(exc);
+        match t {
+            Value::Class(c) => {
+                if !self.is_exception_class(c) {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(cls.is_subclass(c))
+            }
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.exception_matches(exc, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    /// Turns what a `raise` statement names into an exception instance.
+    pub fn make_exception(&mut self, v: Value) -> Result<Value, Value> {
+        match &v {
+            Value::Class(c) if self.is_exception_class(c) => self.call(&v, Args::default()),
+            Value::Instance(i) if i.exc.is_some() => Ok(v),
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    pub(crate) fn do_raise(&mut self, frame: &mut Frame, n: u8) -> Value {
+        match n {
+            0 => match self.current_handled() {
+                Some(e) => e,
+                None => self.new_exc("RuntimeError", "No active exception to reraise"),
+            },
+            _ => {
+                let cause = if n == 2 { Some(frame.pop()) } else { None };
+                let v = frame.pop();
+                let exc = match self.make_exception(v) {
+                    Ok(e) => e,
+                    Err(e) => return e,
+                };
+                if let Some(c) = cause {
+                    let c = if c.is_none() {
+                        Ok(Value::None)
+                    } else {
+                        self.make_exception(c)
+                    };
+                    match c {
+                        Ok(c) => self.set_cause(&exc, &c),
+                        Err(_) => {
+                            return self
+                                .type_error("exception causes must derive from BaseException");
+                        }
+                    }
+                }
+                exc
+            }
+        }
+    }
+
+    pub fn exc_group_members(&self, v: &Value) -> Option<Vec<Value>> {
+        match v {
+            Value::Instance(i) => i
+                .exc
+                .as_ref()
+                .and_then(|d| d.borrow().group.as_ref().map(|(_, m)| m.clone())),
+            _ => None,
+        }
+    }
+
+    fn exc_group_message(&self, v: &Value) -> Value {
+        match v {
+            Value::Instance(i) => i
+                .exc
+                .as_ref()
+                .and_then(|d| d.borrow().group.as_ref().map(|(m, _)| m.clone()))
+                .unwrap_or(Value::str("")),
+            _ => Value::str(""),
+        }
+    }
+
+    /// Builds an exception group of the same class as `template` (or
+    /// ExceptionGroup / BaseExceptionGroup by content).
+    pub fn new_group(&mut self, template: Option<&Value>, msg: Value, members: Vec<Value>) -> Value {
+        let cls = match template {
+            Some(Value::Instance(i)) => i.class.clone(),
+            _ => {
+                let all_exc = members.iter().all(|m| self.exc_matches_name(m, "Exception"));
+                self.types.exc(if all_exc {
+                    "ExceptionGroup"
+                } else {
+                    "BaseExceptionGroup"
+                })
+            }
+        };
+        let list = Value::tuple(members.clone());
+        let e = self.exc_from_class(&cls, vec![msg.clone(), list]);
+        if let Value::Instance(i) = &e {
+            if let Some(d) = &i.exc {
+                d.borrow_mut().group = Some((msg, members));
+            }
+        }
+        e
+    }
+
+    /// Splits a group by an `except*` type: (rest or None, match or None).
+    pub fn eg_match(&mut self, eg: Value, t: &Value) -> Result<(Value, Value), Value> {
+        if eg.is_none() {
+            return Ok((Value::None, Value::None));
+        }
+        if self.exc_group_members(&eg).is_none() {
+            // A naked exception is matched as if wrapped in a group.
+            if self.exception_matches(&eg, t)? {
+                let g = self.new_group(None, Value::str(""), vec![eg]);
+                return Ok((Value::None, g));
+            }
+            return Ok((eg, Value::None));
+        }
+        let (m, r) = self.split_group(&eg, t)?;
+        Ok((r, m))
+    }
+
+    fn split_group(&mut self, eg: &Value, t: &Value) -> Result<(Value, Value), Value> {
+        if self.exception_matches(eg, t)? {
+            return Ok((eg.clone(), Value::None));
+        }
+        let Some(members) = self.exc_group_members(eg) else {
+            return Ok((Value::None, eg.clone()));
+        };
+        let mut matched = Vec::new();
+        let mut rest = Vec::new();
+        for m in members {
+            if self.exc_group_members(&m).is_some() {
+                let (a, b) = self.split_group(&m, t)?;
+                if !a.is_none() {
+                    matched.push(a);
+                }
+                if !b.is_none() {
+                    rest.push(b);
+                }
+            } else if self.exception_matches(&m, t)? {
+                matched.push(m);
+            } else {
+                rest.push(m);
+            }
+        }
+        let msg = self.exc_group_message(eg);
+        let mk = |vm: &mut Vm, items: Vec<Value>, total: usize| {
+            if items.is_empty() {
+                Value::None
+            } else if items.len() == total && false {
+                eg.clone()
+            } else {
+                let g = vm.new_group(Some(eg), msg.clone(), items);
+                vm.copy_exc_meta(eg, &g);
+                g
+            }
+        };
+        let total = self.exc_group_members(eg).map(|m| m.len()).unwrap_or(0);
+        let rest_is_all = rest.len() == total;
+        let m = mk(self, matched, total);
+        let r = if rest_is_all {
+            eg.clone()
+        } else {
+            mk(self, rest, total)
+        };
+        Ok((m, r))
+    }
+
+    fn copy_exc_meta(&self, from: &Value, to: &Value) {
+        if let (Value::Instance(a), Value::Instance(b)) = (from, to) {
+            if let (Some(da), Some(db)) = (&a.exc, &b.exc) {
+                let da = da.borrow();
+                let mut db = db.borrow_mut();
+                db.cause = da.cause.clone();
+                db.context = da.context.clone();
+                db.traceback = da.traceback.clone();
+                db.notes = da.notes.clone();
+            }
+        }
+    }
+
+    /// After the `except*` clauses: what (if anything) to re-raise.
+    pub fn prep_reraise_star(&mut self, orig: Value, rest: Value) -> Option<Value> {
+        if rest.is_none() {
+            return None;
+        }
+        if rest.is(&orig) {
+            return Some(orig);
+        }
+        Some(rest)
+    }
+
+    // ------------------------------------------------------------ printing
+
+    /// `str(exc)` as CPython computes it for built-in exceptions.
+    pub fn exc_str(&mut self, exc: &Value) -> Result<String, Value> {
+        let args = self.exc_args(exc);
+        if let Some(members) = self.exc_group_members(exc) {
+            let msg = self.exc_group_message(exc);
+            let m = self.str(&msg)?;
+            let n = members.len();
+            return Ok(format!(
+                "{m} ({n} sub-exception{})",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        if self.exc_matches_name(exc, "KeyError") && args.len() == 1 {
+            return self.repr(&args[0]);
+        }
+        match args.len() {
+            0 => Ok(String::new()),
+            1 => self.str(&args[0]),
+            _ => self.repr(&Value::tuple(args)),
+        }
+    }
+
+    /// The last line of a traceback: `ValueError: boom`.
+    pub fn exc_summary(&mut self, exc: &Value) -> String {
+        let cls = self.types.class_of(exc);
+        let name = if cls.module.as_ref() == "builtins" || cls.module.as_ref() == "__main__" {
+            cls.qualname.to_string()
+        } else {
+            format!("{}.{}", cls.module, cls.qualname)
+        };
+        let msg = match self.str_of_exception(exc) {
+            Ok(m) => m,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    fn str_of_exception(&mut self, exc: &Value) -> Result<String, Value> {
+        self.str(exc)
+    }
+
+    /// A full traceback, with the cause/context chain, as CPython prints it.
+    pub fn format_traceback(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        self.format_chain(exc, &mut out, 0);
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Value, out: &mut String, depth: usize) {
+        let (cause, context, suppress, tb) = match exc {
+            Value::Instance(i) => match &i.exc {
+                Some(d) => {
+                    let d = d.borrow();
+                    (
+                        d.cause.clone(),
+                        d.context.clone(),
+                        d.suppress_context,
+                        d.traceback.clone(),
+                    )
+                }
+                None => (Value::None, Value::None, false, Vec::new()),
+            },
+            _ => (Value::None, Value::None, false, Vec::new()),
+        };
+        if depth < 20 {
+            if !cause.is_none() {
+                self.format_chain(&cause, out, depth + 1);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if !context.is_none() && !suppress {
+                self.format_chain(&context, out, depth + 1);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in tb.iter().rev() {
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    entry.code.filename, entry.line, entry.code.name
+                ));
+                if let Some(src) = self.source_line(&entry.code.filename, entry.line) {
+                    out.push_str(&format!("    {}\n", src.trim()));
+                }
+            }
+        }
+        let summary = self.exc_summary(exc);
+        out.push_str(&summary);
+        out.push('\n');
+    }
+
+    fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let src = self.runtime.sources.get(filename)?;
+        src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
+    }
+}

@@ -1,0 +1,27 @@
+//! The virtual machine: values, frames, and the bytecode interpreter.
+
+pub mod attr;
+pub mod awaiting;
+pub mod percent;
+pub mod seq;
+pub mod call;
+pub mod class;
+pub mod convert;
+pub mod dict;
+pub mod exc;
+pub mod frame;
+pub mod function;
+pub mod generator;
+pub mod hash;
+pub mod interp;
+pub mod iter;
+pub mod iterate;
+pub mod module;
+pub mod native;
+pub mod ops;
+pub mod types;
+pub mod value;
+
+pub use function::{Args, PyResult};
+pub use interp::Vm;
+pub use value::Value;

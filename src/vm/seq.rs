@@ -1,0 +1,407 @@
+//! Subscripts and slices, sets and dict merging.
+
+use super::dict::Dict;
+use super::function::{Args, PyResult};
+use super::interp::Vm;
+use super::value::Value;
+use crate::ast::BinOp;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Resolved slice bounds over a sequence of `len` items.
+pub struct SliceIdx {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl SliceIdx {
+    pub fn indices(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = self.start;
+        if self.step > 0 {
+            while i < self.stop {
+                out.push(i as usize);
+                i += self.step;
+            }
+        } else {
+            while i > self.stop {
+                out.push(i as usize);
+                i += self.step;
+            }
+        }
+        out
+    }
+}
+
+impl Vm {
+    pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> Result<SliceIdx, Value> {
+        let len = len as i64;
+        let step = if s[2].is_none() { 1 } else { self.index_value(&s[2])? };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let (lo, hi) = if step > 0 { (0, len) } else { (-1, len - 1) };
+        let conv = |vm: &mut Vm, v: &Value, default: i64| -> Result<i64, Value> {
+            if v.is_none() {
+                return Ok(default);
+            }
+            let i = match v {
+                Value::BigInt(b) => {
+                    if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 }
+                }
+                _ => vm.index_value(v)?,
+            };
+            Ok(if i < 0 {
+                (i + len).max(lo)
+            } else {
+                i.min(hi)
+            })
+        };
+        let start = conv(self, &s[0], if step > 0 { 0 } else { len - 1 })?;
+        let stop = conv(self, &s[1], if step > 0 { len } else { -1 })?;
+        Ok(SliceIdx { start, stop, step })
+    }
+
+    fn seq_index(&mut self, idx: &Value, len: usize, what: &str) -> Result<usize, Value> {
+        let i = match idx {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            Value::BigInt(_) => {
+                return Err(self.new_exc("IndexError", &format!("cannot fit 'int' into an index-sized integer")));
+            }
+            Value::Instance(_) => self.index_value(idx)?,
+            _ => {
+                let tn = self.type_name(idx);
+                return Err(self.type_error(&format!(
+                    "{what} indices must be integers or slices, not {tn}"
+                )));
+            }
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            return Err(self.new_exc("IndexError", &format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = idx {
+                    let items = l.borrow().clone();
+                    let si = self.slice_indices(s, items.len())?;
+                    return Ok(Value::list(si.indices().into_iter().map(|i| items[i].clone()).collect()));
+                }
+                let len = l.borrow().len();
+                let i = self.seq_index(idx, len, "list")?;
+                Ok(l.borrow()[i].clone())
+            }
+            Value::Tuple(t) => {
+                if let Value::Slice(s) = idx {
+                    let si = self.slice_indices(s, t.len())?;
+                    return Ok(Value::tuple(si.indices().into_iter().map(|i| t[i].clone()).collect()));
+                }
+                let i = self.seq_index(idx, t.len(), "tuple")?;
+                Ok(t[i].clone())
+            }
+            Value::Str(s) => {
+                if s.is_ascii() {
+                    let b = s.as_str().as_bytes();
+                    if let Value::Slice(sl) = idx {
+                        let si = self.slice_indices(sl, b.len())?;
+                        if si.step == 1 {
+                            let (a, z) = (si.start.max(0) as usize, si.stop.max(si.start).max(0) as usize);
+                            return Ok(Value::str(&s.as_str()[a..z.min(b.len())]));
+                        }
+                        let out: String = si.indices().into_iter().map(|i| b[i] as char).collect();
+                        return Ok(Value::str(out));
+                    }
+                    let i = self.seq_index(idx, b.len(), "string")?;
+                    return Ok(Value::str((b[i] as char).to_string()));
+                }
+                let chars: Vec<char> = s.as_str().chars().collect();
+                if let Value::Slice(sl) = idx {
+                    let si = self.slice_indices(sl, chars.len())?;
+                    let out: String = si.indices().into_iter().map(|i| chars[i]).collect();
+                    return Ok(Value::str(out));
+                }
+                let i = self.seq_index(idx, chars.len(), "string")?;
+                Ok(Value::str(chars[i].to_string()))
+            }
+            Value::Bytes(b) => {
+                if let Value::Slice(sl) = idx {
+                    let si = self.slice_indices(sl, b.len())?;
+                    return Ok(Value::Bytes(Rc::new(si.indices().into_iter().map(|i| b[i]).collect())));
+                }
+                let i = self.seq_index(idx, b.len(), "index")?;
+                Ok(Value::Int(b[i] as i64))
+            }
+            Value::Range(r) => {
+                if let Value::Slice(sl) = idx {
+                    let si = self.slice_indices(sl, r.len() as usize)?;
+                    return Ok(Value::Range(Rc::new(super::value::Range {
+                        start: r.start + si.start * r.step,
+                        stop: r.start + si.stop * r.step,
+                        step: r.step * si.step,
+                    })));
+                }
+                let i = self.seq_index(idx, r.len() as usize, "range object")?;
+                Ok(Value::Int(r.get(i as i64)))
+            }
+            Value::Dict(d) => {
+                let h = self.hash(idx)?;
+                let found = d.borrow().get(h, idx).cloned();
+                match found {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(idx.clone())),
+                }
+            }
+            Value::Class(c) => {
+                // `list[int]` and friends in annotations-as-values: return the class.
+                if let Some(f) = c.lookup("__class_getitem__") {
+                    let f = match &f {
+                        Value::Instance(i) => i.dict.borrow().get("__func__").cloned().unwrap_or_default(),
+                        other => other.clone(),
+                    };
+                    return self.call(&f, Args::new([obj.clone(), idx.clone()]));
+                }
+                Ok(obj.clone())
+            }
+            Value::Instance(_) | Value::Native(_) => {
+                let cls = self.types.class_of(obj);
+                match cls.lookup("__getitem__") {
+                    Some(f) => self.call(&f, Args::new([obj.clone(), idx.clone()])),
+                    None => self.not_subscriptable(obj),
+                }
+            }
+            _ => self.not_subscriptable(obj),
+        }
+    }
+
+    fn not_subscriptable(&mut self, obj: &Value) -> PyResult {
+        let tn = self.type_name(obj);
+        Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
+    }
+
+    pub fn key_error(&mut self, key: Value) -> Value {
+        self.new_exc_args("KeyError", vec![key])
+    }
+
+    pub fn setitem(&mut self, obj: &Value, idx: Value, v: Value) -> Result<(), Value> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = &idx {
+                    let new_items = self.collect(&v)?;
+                    let len = l.borrow().len();
+                    let si = self.slice_indices(s, len)?;
+                    if si.step == 1 {
+                        let a = si.start.clamp(0, len as i64) as usize;
+                        let z = (si.stop.max(si.start)).clamp(0, len as i64) as usize;
+                        l.borrow_mut().splice(a..z, new_items);
+                        return Ok(());
+                    }
+                    let ix = si.indices();
+                    if ix.len() != new_items.len() {
+                        return Err(self.value_error(&format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new_items.len(),
+                            ix.len()
+                        )));
+                    }
+                    let mut lb = l.borrow_mut();
+                    for (i, item) in ix.into_iter().zip(new_items) {
+                        lb[i] = item;
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                let i = self.seq_index(&idx, len, "list assignment")?;
+                l.borrow_mut()[i] = v;
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let h = self.hash(&idx)?;
+                d.borrow_mut().insert(h, idx, v);
+                Ok(())
+            }
+            Value::Instance(_) | Value::Native(_) => {
+                let cls = self.types.class_of(obj);
+                match cls.lookup("__setitem__") {
+                    Some(f) => {
+                        self.call(&f, Args::new([obj.clone(), idx, v]))?;
+                        Ok(())
+                    }
+                    None => {
+                        let tn = self.type_name(obj);
+                        Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+                    }
+                }
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+            }
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, idx: &Value) -> Result<(), Value> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = idx {
+                    let len = l.borrow().len();
+                    let si = self.slice_indices(s, len)?;
+                    let mut ix = si.indices();
+                    ix.sort_unstable();
+                    let mut lb = l.borrow_mut();
+                    for i in ix.into_iter().rev() {
+                        lb.remove(i);
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                let i = self.seq_index(idx, len, "list assignment")?;
+                l.borrow_mut().remove(i);
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let h = self.hash(idx)?;
+                let r = d.borrow_mut().remove(h, idx);
+                match r {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(idx.clone())),
+                }
+            }
+            Value::Instance(_) | Value::Native(_) => {
+                let cls = self.types.class_of(obj);
+                match cls.lookup("__delitem__") {
+                    Some(f) => {
+                        self.call(&f, Args::new([obj.clone(), idx.clone()]))?;
+                        Ok(())
+                    }
+                    None => {
+                        let tn = self.type_name(obj);
+                        Err(self.type_error(&format!("'{tn}' object does not support item deletion")))
+                    }
+                }
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object does not support item deletion")))
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ sets
+
+    pub fn new_set(&mut self, items: Vec<Value>) -> PyResult {
+        let mut d = Dict::new();
+        for it in items {
+            let h = self.hash(&it)?;
+            d.insert(h, it, Value::None);
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(d))))
+    }
+
+    pub fn set_add(&mut self, set: &Value, v: Value) -> Result<(), Value> {
+        let h = self.hash(&v)?;
+        if let Value::Set(s) = set {
+            s.borrow_mut().insert(h, v, Value::None);
+        }
+        Ok(())
+    }
+
+    pub fn set_entries(&self, v: &Value) -> Vec<(i64, Value)> {
+        match v {
+            Value::Set(s) => s.borrow().iter().map(|e| (e.hash, e.key.clone())).collect(),
+            Value::FrozenSet(s) => s.iter().map(|e| (e.hash, e.key.clone())).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn set_contains_raw(&self, v: &Value, h: i64, k: &Value) -> bool {
+        match v {
+            Value::Set(s) => s.borrow().contains(h, k),
+            Value::FrozenSet(s) => s.contains(h, k),
+            _ => false,
+        }
+    }
+
+    pub fn set_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult {
+        let (xa, ya) = (self.set_entries(a), self.set_entries(b));
+        let mut d = Dict::new();
+        match op {
+            BinOp::BitOr => {
+                for (h, k) in xa.into_iter().chain(ya) {
+                    d.insert(h, k, Value::None);
+                }
+            }
+            BinOp::BitAnd => {
+                for (h, k) in xa {
+                    if self.set_contains_raw(b, h, &k) {
+                        d.insert(h, k, Value::None);
+                    }
+                }
+            }
+            BinOp::Sub => {
+                for (h, k) in xa {
+                    if !self.set_contains_raw(b, h, &k) {
+                        d.insert(h, k, Value::None);
+                    }
+                }
+            }
+            _ => {
+                for (h, k) in xa {
+                    if !self.set_contains_raw(b, h, &k) {
+                        d.insert(h, k, Value::None);
+                    }
+                }
+                for (h, k) in ya {
+                    if !self.set_contains_raw(a, h, &k) {
+                        d.insert(h, k, Value::None);
+                    }
+                }
+            }
+        }
+        Ok(match a {
+            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(d)),
+            _ => Value::Set(Rc::new(RefCell::new(d))),
+        })
+    }
+
+    /// `{**a}` / `f(**a)`: merge a mapping into the dict `target`.
+    pub fn dict_update(&mut self, target: &Value, src: &Value, no_dups: bool) -> Result<(), Value> {
+        let Value::Dict(t) = target else { return Ok(()) };
+        let pairs: Vec<(i64, Value, Value)> = match src {
+            Value::Dict(d) => d.borrow().iter().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect(),
+            _ => {
+                let keys_fn = match self.getattr(src, "keys") {
+                    Ok(f) => f,
+                    Err(_) => {
+                        let tn = self.type_name(src);
+                        return Err(self.type_error(&format!("'{tn}' object is not a mapping")));
+                    }
+                };
+                let keys = self.call(&keys_fn, Args::default())?;
+                let keys = self.collect(&keys)?;
+                let mut out = Vec::new();
+                for k in keys {
+                    let v = self.getitem(src, &k)?;
+                    let h = self.hash(&k)?;
+                    out.push((h, k, v));
+                }
+                out
+            }
+        };
+        for (h, k, v) in pairs {
+            if no_dups && t.borrow().contains(h, &k) {
+                let ks = self.repr(&k)?;
+                return Err(self.type_error(&format!(
+                    "function got multiple values for keyword argument {ks}"
+                )));
+            }
+            t.borrow_mut().insert(h, k, v);
+        }
+        Ok(())
+    }
+}
