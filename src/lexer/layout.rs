@@ -136,32 +136,33 @@ impl Layout<'_> {
     }
 
     fn close(&mut self, tok: &Tok, span: Span) {
-        let Some((open, open_span)) = self.brackets.pop() else {
+        let Some((open, open_span)) = self.brackets.last().cloned() else {
             self.errors.push(SyntaxError::new(
                 format!("unmatched '{}'", bracket_char(tok)),
                 span,
             ));
             return;
         };
-        let matches = matches!(
-            (&open, tok),
-            (Tok::LParen, Tok::RParen)
-                | (Tok::LBracket, Tok::RBracket)
-                | (Tok::LBrace, Tok::RBrace)
-        );
-        if !matches {
-            let mut msg = format!(
-                "closing parenthesis '{}' does not match opening parenthesis '{}'",
-                bracket_char(tok),
-                bracket_char(&open)
-            );
-            let open_line = line_of(self.src, open_span.start);
-            if open_line != line_of(self.src, span.start) {
-                msg.push_str(&format!(" on line {open_line}"));
-            }
-            let err = SyntaxError::new(msg, span).with_secondary(open_span, "opened here");
-            self.errors.push(err);
+        if pairs(&open, tok) {
+            self.brackets.pop();
+            return;
         }
+        let mut msg = format!(
+            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+            bracket_char(tok),
+            bracket_char(&open)
+        );
+        let open_line = line_of(self.src, open_span.start);
+        if open_line != line_of(self.src, span.start) {
+            msg.push_str(&format!(" on line {open_line}"));
+        }
+        self.errors
+            .push(SyntaxError::new(msg, span).with_secondary(open_span, "opened here"));
+        // Recover as if the unclosed inner brackets had been closed too, so
+        // one typo yields one error rather than a cascade.
+        let outer = self.brackets.iter().rposition(|(o, _)| pairs(o, tok));
+        self.brackets
+            .truncate(outer.unwrap_or(self.brackets.len() - 1));
     }
 
     /// Compares the indentation of a new logical line, whose first token
@@ -236,6 +237,13 @@ impl Layout<'_> {
         }
         self.indents.truncate(1);
     }
+}
+
+fn pairs(open: &Tok, close: &Tok) -> bool {
+    matches!(
+        (open, close),
+        (Tok::LParen, Tok::RParen) | (Tok::LBracket, Tok::RBracket) | (Tok::LBrace, Tok::RBrace)
+    )
 }
 
 fn bracket_char(t: &Tok) -> char {
