@@ -2,6 +2,7 @@
 //! continuation backslashes. Literals are scanned and decoded by callbacks;
 //! the layout pass then turns line structure into NEWLINE/INDENT/DEDENT.
 
+use super::lines::LineCounter;
 use super::names::{self, invalid_char};
 use super::token::Tok;
 use super::{numbers, strings};
@@ -16,6 +17,7 @@ pub(crate) struct Extras {
     pub unterminated_triple: bool,
     /// Set when input ends right after a backslash (the REPL waits).
     pub trailing_backslash: bool,
+    pub lines: LineCounter,
 }
 
 #[derive(Logos, Debug, Clone, PartialEq)]
