@@ -68,6 +68,12 @@ pub(crate) fn run(src: &str, mode: Mode) -> Output {
         nesting_reported: false,
         lines: LineCounter::default(),
     };
+    if let Some(at) = src.bytes().position(|b| b == 0) {
+        lay.errors.push(SyntaxError::new(
+            "source code cannot contain null bytes",
+            Span::new(at, at + 1),
+        ));
+    }
     while let Some(item) = lexer.next() {
         let span = Span::new(lexer.span().start, lexer.span().end);
         // Callbacks record errors as they go; keep them in source order.

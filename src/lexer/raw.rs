@@ -112,6 +112,10 @@ fn stray_backslash(lex: &mut Lexer<'_, Raw>) -> Skip {
 fn invalid(lex: &mut Lexer<'_, Raw>) -> Skip {
     let span = Span::new(lex.span().start, lex.span().end);
     let c = lex.slice().chars().next().unwrap_or('\0');
+    if c == '\0' {
+        // `layout::run` reports null bytes once for the whole file, as CPython does.
+        return Skip;
+    }
     let err = if matches!(c, '$' | '?' | '!' | '`') {
         SyntaxError::new("invalid syntax", span)
     } else {

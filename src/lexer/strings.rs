@@ -300,6 +300,8 @@ pub(crate) fn lex_string(lex: &mut Lexer<'_, Raw>) -> Tok {
             return Tok::Str(String::new());
         }
         Err(ScanError::Reported { resume }) => {
+            // A replacement field still open at the end may yet be closed by more REPL input.
+            lex.extras.unterminated_triple |= triple && resume >= src.len();
             bump_to(lex, resume);
             return Tok::Str(String::new());
         }

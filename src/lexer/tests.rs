@@ -539,6 +539,7 @@ fn invalid_characters() {
         ("x = \u{a0}1", "invalid non-printable character U+00A0"),
         ("x\x0b= 1", "invalid non-printable character U+000B"),
         ("x = 1\0", "source code cannot contain null bytes"),
+        ("x = '\0\0' # \0", "source code cannot contain null bytes"),
         (
             "x = 1 \\ \n",
             "unexpected character after line continuation character",
@@ -744,4 +745,36 @@ fn many_errors_stay_linear() {
             .len(),
         n + 1
     );
+}
+
+/// Differential aid, not run by default: lexes each file listed in
+/// `AIO_LEX_FILES` and writes `<file>.aio-toks`, one token per line, for
+/// comparison with CPython's `tokenize` output.
+#[test]
+#[ignore]
+fn dump_tokens_for_comparison() {
+    let Ok(list) = std::env::var("AIO_LEX_FILES") else {
+        return;
+    };
+    for path in list.split(':') {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let (toks, errs) = lex(&src);
+        let mut out = String::new();
+        for (t, s) in toks {
+            let line = match t {
+                Tok::Newline => "NEWLINE".to_string(),
+                Tok::Indent => "INDENT".to_string(),
+                Tok::Dedent => "DEDENT".to_string(),
+                _ => format!("{:?}", &src[s.start..s.end]),
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+        for e in errs {
+            out.push_str(&format!("ERROR {} at {}\n", e.message, e.span.start));
+        }
+        let _ = std::fs::write(format!("{path}.aio-toks"), out);
+    }
 }
