@@ -1,8 +1,275 @@
 //! Tokens → AST, with error recovery so one run reports several errors.
-use crate::ast::Module;
+//!
+//! The token stream is cut into top-level statements ("chunks") before the
+//! grammar runs: each chunk is parsed on its own, so an error in one
+//! statement does not hide errors in the next. When a compound statement
+//! fails, its indented bodies are parsed again the same way to find further
+//! errors inside them.
+//!
+//! Parsing runs on a thread with a large stack: the grammar is recursive,
+//! and the nesting caps in `errors.rs` are sized for that stack.
+
+mod errors;
+mod fstring;
+mod grammar;
+mod stmt;
+mod targets;
+#[cfg(test)]
+mod tests;
+
+use crate::ast::{Expr, Module, Span, Stmt};
 use crate::diagnostics::SyntaxError;
+use crate::lexer::{self, Tok};
+use chumsky::prelude::*;
+use grammar::{BoxP, TSpan};
+use std::ops::Range;
+
+const PARSER_STACK: usize = 256 << 20;
 
 /// Lexes and parses a module.
-pub fn parse(_src: &str) -> Result<Module, Vec<SyntaxError>> {
-    Ok(Module { body: Vec::new() })
+pub fn parse(src: &str) -> Result<Module, Vec<SyntaxError>> {
+    on_big_stack(|| {
+        fstring::reset_cache();
+        let (tokens, lex_errors) = lexer::lex(src);
+        parse_with_lex_errors(&tokens, lex_errors, src)
+    })
+}
+
+/// Parses an already lexed module.
+pub fn parse_tokens(tokens: &[(Tok, Span)], src: &str) -> Result<Module, Vec<SyntaxError>> {
+    on_big_stack(|| {
+        fstring::reset_cache();
+        parse_with_lex_errors(tokens, Vec::new(), src)
+    })
+}
+
+/// Lexes and parses a single expression (as if inside parentheses).
+pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
+    on_big_stack(|| {
+        fstring::reset_cache();
+        let (tokens, lex_errors) = lexer::lex_expression(src, 0);
+        if !lex_errors.is_empty() {
+            return Err(lex_errors);
+        }
+        let toks = to_chumsky(&tokens);
+        let mut errs = layout_errors_only_depth(&toks, src);
+        if !errs.is_empty() {
+            errs.sort_by_key(|e| e.span.start);
+            return Err(errs);
+        }
+        run(&stmt::expression_only(), &toks, Span::new(src.len(), src.len()))
+    })
+}
+
+/// Parses the tokens of one f-string replacement field.
+fn parse_field_tokens(tokens: &[(Tok, Span)], whole: Span) -> Result<Expr, Vec<SyntaxError>> {
+    let toks = to_chumsky(tokens);
+    let errs = errors::layout_errors(&toks, "");
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    run(&stmt::field(), &toks, Span::new(whole.end, whole.end))
+}
+
+fn layout_errors_only_depth(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
+    errors::layout_errors(toks, src)
+}
+
+fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T, Vec<SyntaxError>> + Send) -> Result<T, Vec<SyntaxError>> {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("aio-parser".into())
+            .stack_size(PARSER_STACK)
+            .spawn_scoped(scope, f);
+        match handle {
+            Ok(h) => h.join().unwrap_or_else(|_| {
+                Err(vec![SyntaxError::new(
+                    "internal error: the parser crashed on this input",
+                    Span::default(),
+                )])
+            }),
+            // No thread could be made: report rather than risk the small stack.
+            Err(_) => Err(vec![SyntaxError::new(
+                "internal error: could not start the parser",
+                Span::default(),
+            )]),
+        }
+    })
+}
+
+fn to_chumsky(tokens: &[(Tok, Span)]) -> Vec<(Tok, TSpan)> {
+    tokens
+        .iter()
+        .map(|(t, s)| (t.clone(), TSpan::from(s.start..s.end)))
+        .collect()
+}
+
+fn run<'a, O>(p: &BoxP<'a, O>, toks: &'a [(Tok, TSpan)], eoi: Span) -> Result<O, Vec<SyntaxError>> {
+    let eoi: TSpan = (eoi.start..eoi.end).into();
+    let (out, errs) = p.parse(toks.split_token_span(eoi)).into_output_errors();
+    if errs.is_empty() {
+        if let Some(o) = out {
+            return Ok(o);
+        }
+    }
+    let mut v: Vec<SyntaxError> = errs.into_iter().map(|e| errors::convert(e, toks)).collect();
+    if v.is_empty() {
+        v.push(SyntaxError::new("invalid syntax", eoi_span(toks, eoi)));
+    }
+    v.sort_by_key(|e| e.span.start);
+    Err(v)
+}
+
+fn eoi_span(toks: &[(Tok, TSpan)], eoi: TSpan) -> Span {
+    toks.last()
+        .map(|(_, s)| Span::new(s.start, s.end))
+        .unwrap_or(Span::new(eoi.start, eoi.end))
+}
+
+fn parse_with_lex_errors(
+    tokens: &[(Tok, Span)],
+    lex_errors: Vec<SyntaxError>,
+    src: &str,
+) -> Result<Module, Vec<SyntaxError>> {
+    let toks = to_chumsky(tokens);
+    let parser = stmt::chunk();
+    let limit = lex_errors.iter().map(|e| e.span.start).min();
+    let mut errors = lex_errors;
+    let body = parse_stmts(&parser, &toks, src, limit, &mut errors);
+    if errors.is_empty() {
+        Ok(Module { body })
+    } else {
+        errors.sort_by_key(|e| (e.span.start, e.span.end));
+        errors.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
+        Err(errors)
+    }
+}
+
+/// Parses a sequence of statements chunk by chunk. Chunks starting at or
+/// after `limit` (the first lexer error) are skipped: their tokens are not
+/// trustworthy.
+fn parse_stmts<'a>(
+    parser: &BoxP<'a, Vec<Stmt>>,
+    toks: &'a [(Tok, TSpan)],
+    src: &str,
+    limit: Option<usize>,
+    errors: &mut Vec<SyntaxError>,
+) -> Vec<Stmt> {
+    let mut body = Vec::new();
+    let chunks = split_chunks(toks);
+    for (n, range) in chunks.iter().enumerate() {
+        let chunk = &toks[range.clone()];
+        let Some((_, first)) = chunk.first() else {
+            continue;
+        };
+        if limit.is_some_and(|l| first.start >= l) {
+            break;
+        }
+        let layout = errors::layout_errors(chunk, src);
+        if !layout.is_empty() {
+            errors.extend(layout);
+            continue;
+        }
+        // Errors point at the next statement when this one is cut short.
+        let eoi = chunks
+            .get(n + 1)
+            .and_then(|r| toks.get(r.start))
+            .map(|(_, s)| Span::new(s.start, s.start))
+            .unwrap_or_else(|| {
+                let end = chunk.last().map(|(_, s)| s.end).unwrap_or(src.len());
+                Span::new(end, end)
+            });
+        match run(parser, chunk, eoi) {
+            Ok(stmts) => body.extend(stmts),
+            Err(errs) => {
+                let first_err = errs.iter().map(|e| e.span.start).min().unwrap_or(0);
+                errors.extend(errs);
+                for inner in bodies(chunk) {
+                    let inner_toks = &chunk[inner];
+                    if inner_toks.last().is_some_and(|(_, s)| s.end > first_err) {
+                        let mut more = Vec::new();
+                        parse_stmts(parser, inner_toks, src, limit, &mut more);
+                        errors.extend(more.into_iter().filter(|e| e.span.start > first_err));
+                    }
+                }
+            }
+        }
+    }
+    body
+}
+
+/// Ranges of the indented blocks directly inside a chunk (between an
+/// `Indent` at depth 0 and its `Dedent`).
+fn bodies(chunk: &[(Tok, TSpan)]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, (t, _)) in chunk.iter().enumerate() {
+        match t {
+            Tok::Indent => {
+                if depth == 0 {
+                    start = i + 1;
+                }
+                depth += 1;
+            }
+            Tok::Dedent => {
+                if depth == 1 {
+                    out.push(start..i);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push(start..chunk.len());
+    }
+    out
+}
+
+/// Cuts a statement sequence at statement boundaries: a `Newline` or the
+/// last `Dedent` of a block at depth 0, unless a block, a decorated
+/// definition or an `elif`/`else`/`except`/`finally` continues the statement.
+fn split_chunks(toks: &[(Tok, TSpan)]) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut line_first: Option<usize> = None;
+    for (i, (t, _)) in toks.iter().enumerate() {
+        let boundary = match t {
+            Tok::Indent => {
+                depth += 1;
+                false
+            }
+            Tok::Dedent => {
+                depth = depth.saturating_sub(1);
+                depth == 0
+            }
+            Tok::Newline => {
+                let decorator = line_first.is_some_and(|f| toks[f].0 == Tok::At);
+                line_first = None;
+                depth == 0 && !decorator
+            }
+            _ => {
+                if line_first.is_none() {
+                    line_first = Some(i);
+                }
+                false
+            }
+        };
+        if boundary {
+            let continues = matches!(
+                toks.get(i + 1).map(|(t, _)| t),
+                Some(Tok::Indent | Tok::Elif | Tok::Else | Tok::Except | Tok::Finally)
+            );
+            if !continues {
+                chunks.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+    }
+    if start < toks.len() {
+        chunks.push(start..toks.len());
+    }
+    chunks
 }

@@ -1,0 +1,286 @@
+//! Turning chumsky's "expected X, found Y" into CPython's wording, and the
+//! token-level checks (indentation, nesting depth) done before parsing.
+
+use super::grammar::{PErr, TSpan, sp};
+use crate::ast::Span;
+use crate::diagnostics::{SyntaxError, SyntaxKind, line_col};
+use crate::lexer::Tok;
+use chumsky::error::{RichPattern, RichReason};
+
+/// CPython's tokenizer limit.
+const MAX_PAREN_DEPTH: usize = 200;
+/// Prefix operators, `**`, `lambda`, conditional expressions and long
+/// operator chains all deepen the parse or the AST; beyond this many in one
+/// expression the input is refused rather than risking the stack.
+const MAX_OPERATORS: usize = 3000;
+
+fn starts_atom(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FString { .. }
+            | Tok::None
+            | Tok::True
+            | Tok::False
+            | Tok::Ellipsis
+            | Tok::LBrace
+            | Tok::Lambda
+            | Tok::Not
+            | Tok::Await
+    )
+}
+
+fn ends_atom(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FString { .. }
+            | Tok::None
+            | Tok::True
+            | Tok::False
+            | Tok::Ellipsis
+            | Tok::RParen
+            | Tok::RBracket
+            | Tok::RBrace
+    )
+}
+
+fn is_layout(t: &Tok) -> bool {
+    matches!(t, Tok::Newline | Tok::Indent | Tok::Dedent)
+}
+
+/// Bracket depth just before token `k`.
+fn depth_before(toks: &[(Tok, TSpan)], k: usize) -> usize {
+    let mut d = 0usize;
+    for (t, _) in toks.iter().take(k) {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => d += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => d = d.saturating_sub(1),
+            _ => {}
+        }
+    }
+    d
+}
+
+/// Converts one chumsky error from parsing `toks` (one chunk).
+pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
+    let span = *e.span();
+    let (expected, found) = match e.into_reason() {
+        RichReason::Custom(err) => return *err,
+        RichReason::ExpectedFound { expected, found } => (expected, found.map(|f| f.into_inner())),
+    };
+    let k = toks.iter().position(|(_, s)| s.start >= span.start && !(s.start == s.end && span.start != span.end));
+    let expects = |t: &Tok| {
+        expected
+            .iter()
+            .any(|p| matches!(p, RichPattern::Token(x) if &**x == t))
+    };
+    let first = toks.iter().find(|(t, _)| !is_layout(t));
+
+    let Some(found) = found else {
+        return SyntaxError::new("invalid syntax", sp(span))
+            .with_label("the statement ends here, unfinished");
+    };
+
+    // `print "x"` and friends.
+    if let (Some((Tok::Name(n), ps)), Some(k)) = (first, k)
+        && n == "print"
+        && k > 0
+        && toks[k - 1].1 == *ps
+        && starts_atom(&found)
+    {
+        let end = toks
+            .iter()
+            .rev()
+            .find(|(t, _)| !is_layout(t))
+            .map(|(_, s)| s.end)
+            .unwrap_or(span.end);
+        return SyntaxError::new(
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            Span::new(ps.start, end),
+        )
+        .with_label("print is a function")
+        .with_hint("call it: print(...)");
+    }
+
+    if matches!(found, Tok::Newline) && expects(&Tok::Colon) {
+        return SyntaxError::new("expected ':'", sp(span))
+            .with_label("expected ':' here")
+            .with_hint("a block header ends with ':'");
+    }
+
+    if matches!(found, Tok::Assign)
+        && matches!(first, Some((Tok::If | Tok::Elif | Tok::While, _)))
+    {
+        return SyntaxError::new(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            sp(span),
+        )
+        .with_label("assignment is not allowed here");
+    }
+
+    if let Some(k) = k
+        && k > 0
+        && starts_atom(&found)
+        && ends_atom(&toks[k - 1].0)
+        && depth_before(toks, k) > 0
+    {
+        return SyntaxError::new(
+            "invalid syntax. Perhaps you forgot a comma?",
+            Span::new(toks[k - 1].1.start, span.end),
+        )
+        .with_label("two expressions in a row");
+    }
+
+    if expected.len() == 1 && expects(&Tok::Else) {
+        return SyntaxError::new("expected 'else' after 'if' expression", sp(span))
+            .with_label("expected 'else' here");
+    }
+
+    if matches!(found, Tok::Indent) {
+        return SyntaxError::new("unexpected indent", sp(span))
+            .with_kind(SyntaxKind::IndentationError);
+    }
+
+    let mut err =
+        SyntaxError::new("invalid syntax", sp(span)).with_label(format!("unexpected {found}"));
+    let names: Vec<String> = expected
+        .iter()
+        .filter_map(|p| match p {
+            RichPattern::Token(t) => Some(t.to_string()),
+            RichPattern::Label(l) => Some(l.to_string()),
+            _ => None,
+        })
+        .collect();
+    if !names.is_empty() && names.len() <= 4 {
+        err = err.with_hint(format!("expected {}", names.join(" or ")));
+    }
+    err
+}
+
+/// The statement kind CPython names in "expected an indented block after …".
+fn header_name(toks: &[(Tok, TSpan)], line_start: usize) -> Option<&'static str> {
+    let mut i = line_start;
+    if matches!(toks.get(i), Some((Tok::Async, _))) {
+        i += 1;
+    }
+    Some(match &toks.get(i)?.0 {
+        Tok::If => "'if' statement",
+        Tok::Elif => "'elif' statement",
+        Tok::Else => "'else' statement",
+        Tok::While => "'while' statement",
+        Tok::For => "'for' statement",
+        Tok::With => "'with' statement",
+        Tok::Try => "'try' statement",
+        Tok::Except => {
+            if matches!(toks.get(i + 1), Some((Tok::Star, _))) {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            }
+        }
+        Tok::Finally => "'finally' statement",
+        Tok::Def => "function definition",
+        Tok::Class => "class definition",
+        _ => return None,
+    })
+}
+
+/// Index of the first token of the logical line holding token `i`.
+fn line_start(toks: &[(Tok, TSpan)], i: usize) -> usize {
+    let mut s = i;
+    while s > 0 && !is_layout(&toks[s - 1].0) && toks[s - 1].0 != Tok::Semi {
+        s -= 1;
+    }
+    s
+}
+
+/// Indentation and depth errors, found on the tokens alone. A chunk with
+/// any of these is not handed to the grammar.
+pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
+    let mut errors = Vec::new();
+    let mut depth = 0usize;
+    let mut ops = 0usize;
+    for (i, (t, s)) in toks.iter().enumerate() {
+        match t {
+            Tok::Indent => {
+                let header = i >= 1 && toks[i - 1].0 == Tok::Newline && {
+                    let ls = if i >= 2 { line_start(toks, i - 2) } else { 0 };
+                    header_name(toks, ls).is_some() || toks.get(ls).is_some_and(|(t, _)| *t == Tok::At)
+                };
+                let after_colon =
+                    i >= 2 && toks[i - 1].0 == Tok::Newline && toks[i - 2].0 == Tok::Colon;
+                if !after_colon && !header {
+                    let at = toks.get(i + 1).map(|(_, s)| *s).unwrap_or(*s);
+                    errors.push(
+                        SyntaxError::new("unexpected indent", sp(at))
+                            .with_kind(SyntaxKind::IndentationError)
+                            .with_label("this line is indented more than the one before")
+                            .with_hint("a deeper indent only starts a block after a ':' line"),
+                    );
+                }
+            }
+            Tok::Colon
+                if toks.get(i + 1).is_some_and(|(t, _)| *t == Tok::Newline)
+                    && !toks.get(i + 2).is_some_and(|(t, _)| *t == Tok::Indent) =>
+            {
+                let ls = line_start(toks, i);
+                if let Some(what) = header_name(toks, ls) {
+                    let (line, _) = line_col(src, toks[ls].1.start);
+                    let at = toks
+                        .get(i + 2)
+                        .filter(|(t, _)| !is_layout(t))
+                        .or_else(|| toks.get(i + 1))
+                        .map(|(_, s)| *s)
+                        .unwrap_or(*s);
+                    errors.push(
+                        SyntaxError::new(
+                            format!("expected an indented block after {what} on line {line}"),
+                            sp(at),
+                        )
+                        .with_kind(SyntaxKind::IndentationError)
+                        .with_label("expected an indented line here")
+                        .with_secondary(sp(toks[ls].1), "the block starts here"),
+                    );
+                }
+            }
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                depth += 1;
+                if depth == MAX_PAREN_DEPTH + 1 {
+                    errors.push(SyntaxError::new("too many nested parentheses", sp(*s)));
+                }
+            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            Tok::Newline | Tok::Semi | Tok::Comma => ops = 0,
+            _ => {}
+        }
+        if !is_layout(t)
+            && !matches!(
+                t,
+                Tok::Name(_)
+                    | Tok::Int(_)
+                    | Tok::Float(_)
+                    | Tok::Str(_)
+                    | Tok::Bytes(_)
+                    | Tok::FString { .. }
+                    | Tok::Comma
+            )
+        {
+            ops += 1;
+            if ops == MAX_OPERATORS + 1 {
+                errors.push(SyntaxError::new("too many nested expressions", sp(*s)));
+            }
+        }
+    }
+    errors
+}
