@@ -49,7 +49,97 @@ fn shortest(abs: f64) -> Digits {
     if abs == 0.0 {
         return zero();
     }
-    from_exp_notation(&format!("{abs:e}"))
+    break_tie_to_even(abs, from_exp_notation(&format!("{abs:e}")))
+}
+
+/// When the float lies exactly halfway between two shortest candidates
+/// (e.g. 1927653133504281.25 between ...281.2 and ...281.3), dtoa picks
+/// the even last digit; Rust may pick the odd one, so switch.
+fn break_tie_to_even(abs: f64, d: Digits) -> Digits {
+    let odd = d.digits.bytes().last().is_some_and(|b| b % 2 == 1);
+    if !odd {
+        return d;
+    }
+    let Some(exact) = short_exact(abs) else {
+        return d;
+    };
+    let n = d.digits.len();
+    if exact.digits.len() != n + 1 || !exact.digits.ends_with('5') || exact.decpt != d.decpt {
+        return d;
+    }
+    let truncated = &exact.digits[..n];
+    let other = if truncated == d.digits {
+        match increment(truncated) {
+            Some(o) => o,
+            None => return d,
+        }
+    } else {
+        truncated.to_string()
+    };
+    let even = other.bytes().last().is_some_and(|b| b % 2 == 0);
+    let round_trips = format!("0.{other}e{}", d.decpt).parse::<f64>() == Ok(abs);
+    if !even || !round_trips {
+        return d;
+    }
+    let mut digits = other;
+    trim_trailing_zeros(&mut digits);
+    Digits {
+        digits,
+        decpt: d.decpt,
+    }
+}
+
+/// Adds one unit in the last place; `None` if that carries out of the
+/// leading digit.
+fn increment(digits: &str) -> Option<String> {
+    let mut bytes = digits.as_bytes().to_vec();
+    for b in bytes.iter_mut().rev() {
+        if *b == b'9' {
+            *b = b'0';
+        } else {
+            *b += 1;
+            return String::from_utf8(bytes).ok();
+        }
+    }
+    None
+}
+
+/// The exact decimal value of a finite positive float, but only when it
+/// has at most 18 significant digits (the only case a shortest-repr tie can
+/// occur in); computed in u128 to keep repr free of bignums.
+fn short_exact(abs: f64) -> Option<Digits> {
+    let bits = abs.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    };
+    if m == 0 {
+        return None;
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += i64::from(tz);
+    let (n, scale) = if e >= 0 {
+        if e >= 64 {
+            return None;
+        }
+        (u128::from(m) << e, 0)
+    } else {
+        // m / 2^k == m × 5^k / 10^k; 5^27 alone exceeds 10^18.
+        let k = u32::try_from(-e).ok().filter(|&k| k <= 26)?;
+        (u128::from(m) * 5u128.pow(k), i64::from(k))
+    };
+    if n >= 10u128.pow(18) {
+        return None;
+    }
+    let s = n.to_string();
+    let decpt = s.len() as i64 - scale;
+    let mut digits = s;
+    trim_trailing_zeros(&mut digits);
+    Some(Digits { digits, decpt })
 }
 
 /// `_Py_dg_dtoa` mode 2: `n` (>= 1) significant digits, trailing zeros
@@ -260,7 +350,14 @@ mod tests {
         (123456789.0, "123456789.0"),
         (1e-7, "1e-07"),
         (1.5e-10, "1.5e-10"),
-        (3.14159, "3.14159"),
+        (3.14259, "3.14259"),
+        // Exactly halfway between two shortest candidates: even wins.
+        (1927653133504281.0 + 0.25, "1927653133504281.2"),
+        (-863652811856219.0 - 0.25, "-863652811856219.2"),
+        (-248631428651130.0 - 0.625, "-248631428651130.62"),
+        (-1794493155204888.0 - 0.25, "-1794493155204888.2"),
+        (0.5, "0.5"),
+        (2.5, "2.5"),
     ];
 
     #[test]
