@@ -1,1 +1,171 @@
 //! `aio test`: the golden-output test runner.
+//!
+//! A test is `X.aio` with `X.out` beside it. Each test runs as a child
+//! process (aio itself, or another interpreter such as the CPython oracle)
+//! so that a hang, a crash or an abort in one cannot take the suite down.
+//!
+//! Stages, one module each: `discover` (find tests, read directives) →
+//! `shard` (pick this machine's slice) → `pool` (run in parallel, hand back
+//! results in order) → `execute` (one child with a time limit) → `verdict`
+//! (compare with expectations) → `update` (rewrite expectations) →
+//! `report` / `junit` (tell people and CI systems).
+
+mod config;
+mod directive;
+mod discover;
+mod execute;
+mod junit;
+mod pool;
+mod report;
+mod shard;
+mod update;
+mod verdict;
+
+pub use config::{Error, Runner, Summary, TestConfig};
+pub use shard::Shard;
+
+use discover::TestCase;
+use execute::Outcome;
+use std::io::Write;
+use std::time::Instant;
+use verdict::{Expected, Problem};
+
+/// What happened to one test.
+pub(crate) struct TestResult {
+    pub case: TestCase,
+    pub state: State,
+    /// None when the test was skipped or never ran.
+    pub outcome: Option<Outcome>,
+    /// The expectations compared against (after `--update`, the new ones).
+    pub expected: Option<Expected>,
+    /// Expectation files `--update` rewrote for this test.
+    pub updated: Vec<std::path::PathBuf>,
+}
+
+pub(crate) enum State {
+    Passed,
+    Skipped,
+    Failed(Vec<Problem>),
+}
+
+/// Runs the suite described by `config`, writing the report to `out`.
+/// The last line written is the summary `N passed, N failed`.
+pub fn run(config: &TestConfig, out: &mut dyn Write) -> Result<Summary, Error> {
+    let started = Instant::now();
+    let mut cases = discover::discover(&config.paths)?;
+    if let Some(filter) = &config.filter {
+        cases.retain(|case| case.name.contains(filter.as_str()));
+    }
+    if let Some(shard) = config.shard {
+        cases = shard.select(cases);
+    }
+
+    let mut summary = Summary::default();
+    let mut results = Vec::with_capacity(cases.len());
+    let mut write_error = None;
+    pool::run_ordered(
+        cases,
+        config.jobs,
+        |case| run_one(config, case),
+        |result| {
+            summary.count(&result);
+            if let Err(e) = report::write_result(out, &result, config) {
+                write_error.get_or_insert(e);
+            }
+            results.push(result);
+        },
+    );
+    if let Some(e) = write_error {
+        return Err(Error::Output(e));
+    }
+
+    if let Some(path) = &config.junit {
+        junit::write(path, &results, started.elapsed())
+            .map_err(|e| Error::Junit(path.clone(), e))?;
+    }
+    report::write_summary(out, &summary, config.update).map_err(Error::Output)?;
+    Ok(summary)
+}
+
+fn run_one(config: &TestConfig, case: TestCase) -> TestResult {
+    let mut result = TestResult {
+        case,
+        state: State::Passed,
+        outcome: None,
+        expected: None,
+        updated: Vec::new(),
+    };
+    let directives = match &result.case.directives {
+        Ok(d) => d.clone(),
+        Err(msg) => {
+            result.state = State::Failed(vec![Problem::BadTest(msg.clone())]);
+            return result;
+        }
+    };
+    if directives.skip {
+        result.state = State::Skipped;
+        return result;
+    }
+    let clock = directives.clock.unwrap_or(config.clock);
+    let script_args = match script_args(&result.case) {
+        Ok(args) => args,
+        Err(msg) => {
+            result.state = State::Failed(vec![Problem::BadTest(msg)]);
+            return result;
+        }
+    };
+    let outcome = execute::execute(
+        &config.runner,
+        &result.case,
+        clock,
+        &script_args,
+        config.timeout,
+    );
+
+    let mut expected = match Expected::load(&result.case) {
+        Ok(e) => e,
+        Err(msg) => {
+            result.outcome = Some(outcome);
+            result.state = State::Failed(vec![Problem::BadTest(msg)]);
+            return result;
+        }
+    };
+    if config.update {
+        match update::update(&result.case, &expected, &outcome) {
+            Ok(changed) => result.updated = changed,
+            Err(msg) => {
+                result.outcome = Some(outcome);
+                result.state = State::Failed(vec![Problem::BadTest(msg)]);
+                return result;
+            }
+        }
+        if !result.updated.is_empty() {
+            match Expected::load(&result.case) {
+                Ok(e) => expected = e,
+                Err(msg) => {
+                    result.outcome = Some(outcome);
+                    result.state = State::Failed(vec![Problem::BadTest(msg)]);
+                    return result;
+                }
+            }
+        }
+    }
+    let problems = verdict::judge(&expected, &outcome, config.timeout);
+    if !problems.is_empty() {
+        result.state = State::Failed(problems);
+    }
+    result.outcome = Some(outcome);
+    result.expected = Some(expected);
+    result
+}
+
+/// `X.args`: one script argument per line.
+fn script_args(case: &TestCase) -> Result<Vec<String>, String> {
+    let Some(bytes) = verdict::read_optional(&case.sibling("args"))? else {
+        return Ok(Vec::new());
+    };
+    Ok(String::from_utf8_lossy(&bytes)
+        .lines()
+        .map(str::to_string)
+        .collect())
+}
