@@ -64,7 +64,10 @@ pub fn render(results: &[TestResult], elapsed: Duration) -> String {
 /// The folder of a test, dotted, as JUnit viewers group by class.
 fn classname(name: &str) -> String {
     let folder = name.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let dotted = folder.trim_start_matches("./").replace('/', ".");
+    let dotted = folder
+        .trim_start_matches("./")
+        .trim_start_matches('/')
+        .replace('/', ".");
     if dotted.is_empty() {
         "aio".to_string()
     } else {
@@ -108,5 +111,6 @@ mod tests {
     fn classname_is_the_dotted_folder() {
         assert_eq!(classname("tests/asyncio/queue.aio"), "tests.asyncio");
         assert_eq!(classname("hello.aio"), "aio");
+        assert_eq!(classname("/abs/t/x.aio"), "abs.t");
     }
 }
