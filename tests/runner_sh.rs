@@ -314,3 +314,36 @@ fn an_interpreter_that_cannot_start_fails_each_test() {
         "{run:?}"
     );
 }
+
+#[test]
+fn interrupting_the_runner_kills_running_tests() {
+    let dir = sh_suite(
+        "interrupt",
+        &[
+            (
+                "stuck.aio",
+                "(sleep 2; touch leaked) &\nwhile :; do :; done\n",
+            ),
+            ("stuck.out", ""),
+        ],
+    );
+    let mut runner = std::process::Command::new(AIO)
+        .args(["test", ".", "--interpreter", "sh", "--timeout", "60"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("aio starts");
+    std::thread::sleep(Duration::from_millis(500));
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &runner.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = runner.wait().expect("the runner exits");
+    assert!(!status.success());
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(
+        !dir.exists("leaked"),
+        "a test outlived the interrupted runner"
+    );
+}

@@ -7,10 +7,13 @@ use std::time::Duration;
 
 pub fn test(args: TestArgs, clock: ClockKind) -> i32 {
     match configure(args, clock) {
-        Ok(config) => match testrunner::run(&config, &mut std::io::stdout().lock()) {
-            Ok(summary) => summary.exit_code(),
-            Err(e) => usage_error(&e.to_string()),
-        },
+        Ok(config) => {
+            testrunner::install_interrupt_handler();
+            match testrunner::run(&config, &mut std::io::stdout().lock()) {
+                Ok(summary) => summary.exit_code(),
+                Err(e) => usage_error(&e.to_string()),
+            }
+        }
         Err(msg) => usage_error(&msg),
     }
 }

@@ -59,6 +59,7 @@ pub fn execute(
         }
     };
     let pid = child.id();
+    let _registered = super::reaper::register(pid);
     let (Some(out_pipe), Some(err_pipe)) = (child.stdout.take(), child.stderr.take()) else {
         kill_group(&mut child);
         return not_started("the child's output pipes are missing".to_string());

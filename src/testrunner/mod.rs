@@ -8,7 +8,8 @@
 //! `shard` (pick this machine's slice) → `pool` (run in parallel, hand back
 //! results in order) → `execute` (one child with a time limit) → `verdict`
 //! (compare with expectations) → `update` (rewrite expectations) →
-//! `report` / `junit` (tell people and CI systems).
+//! `report` / `junit` (tell people and CI systems). `reaper` kills running
+//! tests if the runner is interrupted.
 
 mod config;
 mod directive;
@@ -16,12 +17,14 @@ mod discover;
 mod execute;
 mod junit;
 mod pool;
+mod reaper;
 mod report;
 mod shard;
 mod update;
 mod verdict;
 
 pub use config::{Error, Runner, Summary, TestConfig};
+pub use reaper::install_interrupt_handler;
 pub use shard::Shard;
 
 use discover::TestCase;
