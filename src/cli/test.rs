@@ -32,8 +32,7 @@ fn configure(args: TestArgs, clock: ClockKind) -> Result<TestConfig, String> {
             Runner::Aio(exe)
         }
     };
-    let mut config = TestConfig::new(std::path::PathBuf::new());
-    config.runner = runner;
+    let mut config = TestConfig::new(runner);
     if !args.paths.is_empty() {
         config.paths = args.paths;
     }

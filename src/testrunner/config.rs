@@ -28,11 +28,11 @@ pub struct TestConfig {
 }
 
 impl TestConfig {
-    /// The defaults of `aio test`, running tests with the aio binary at `aio`.
-    pub fn new(aio: PathBuf) -> Self {
+    /// The defaults of `aio test`, running tests with `runner`.
+    pub fn new(runner: Runner) -> Self {
         TestConfig {
             paths: vec![PathBuf::from("tests")],
-            runner: Runner::Aio(aio),
+            runner,
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             timeout: Duration::from_secs(10),
             filter: None,

@@ -44,12 +44,14 @@ pub fn execute(
     timeout: Duration,
 ) -> Outcome {
     let started = Instant::now();
-    let mut command = command_for(runner, case, clock, script_args);
     let not_started = |msg: String| Outcome {
         stdout: Vec::new(),
         stderr: Vec::new(),
         end: End::NotStarted(msg),
         elapsed: started.elapsed(),
+    };
+    let Some(mut command) = command_for(runner, case, clock, script_args) else {
+        return not_started("the interpreter command is empty".to_string());
     };
     let mut child = match command.spawn() {
         Ok(child) => child,
@@ -107,7 +109,12 @@ pub fn execute(
     }
 }
 
-fn command_for(runner: &Runner, case: &TestCase, clock: ClockKind, args: &[String]) -> Command {
+fn command_for(
+    runner: &Runner,
+    case: &TestCase,
+    clock: ClockKind,
+    args: &[String],
+) -> Option<Command> {
     let clock_name = match clock {
         ClockKind::Real => "real",
         ClockKind::Virtual => "virtual",
@@ -136,8 +143,9 @@ fn command_for(runner: &Runner, case: &TestCase, clock: ClockKind, args: &[Strin
             c
         }
         Runner::Command(words) => {
-            let mut c = Command::new(&words[0]);
-            c.args(&words[1..]);
+            let (program, rest) = words.split_first()?;
+            let mut c = Command::new(program);
+            c.args(rest);
             // The oracle's default is the virtual clock; other interpreters
             // need not know the option unless a test asks for the real one.
             if clock == ClockKind::Real {
@@ -161,7 +169,7 @@ fn command_for(runner: &Runner, case: &TestCase, clock: ClockKind, args: &[Strin
         // Its own group, so a timeout can kill everything it started.
         command.process_group(0);
     }
-    command
+    Some(command)
 }
 
 fn drain(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<Vec<u8>> {

@@ -98,68 +98,42 @@ fn run_one(config: &TestConfig, case: TestCase) -> TestResult {
         expected: None,
         updated: Vec::new(),
     };
-    let directives = match &result.case.directives {
-        Ok(d) => d.clone(),
-        Err(msg) => {
-            result.state = State::Failed(vec![Problem::BadTest(msg.clone())]);
-            return result;
-        }
+    result.state = match run_and_judge(config, &mut result) {
+        Ok(state) => state,
+        Err(msg) => State::Failed(vec![Problem::BadTest(msg)]),
     };
+    result
+}
+
+/// Runs a test and compares; an error means the test itself is malformed.
+fn run_and_judge(config: &TestConfig, result: &mut TestResult) -> Result<State, String> {
+    let directives = result.case.directives.clone()?;
     if directives.skip {
-        result.state = State::Skipped;
-        return result;
+        return Ok(State::Skipped);
     }
     let clock = directives.clock.unwrap_or(config.clock);
-    let script_args = match script_args(&result.case) {
-        Ok(args) => args,
-        Err(msg) => {
-            result.state = State::Failed(vec![Problem::BadTest(msg)]);
-            return result;
-        }
-    };
-    let outcome = execute::execute(
+    let args = script_args(&result.case)?;
+    let outcome = result.outcome.insert(execute::execute(
         &config.runner,
         &result.case,
         clock,
-        &script_args,
+        &args,
         config.timeout,
-    );
-
-    let mut expected = match Expected::load(&result.case) {
-        Ok(e) => e,
-        Err(msg) => {
-            result.outcome = Some(outcome);
-            result.state = State::Failed(vec![Problem::BadTest(msg)]);
-            return result;
-        }
-    };
+    ));
+    let mut expected = Expected::load(&result.case)?;
     if config.update {
-        match update::update(&result.case, &expected, &outcome) {
-            Ok(changed) => result.updated = changed,
-            Err(msg) => {
-                result.outcome = Some(outcome);
-                result.state = State::Failed(vec![Problem::BadTest(msg)]);
-                return result;
-            }
-        }
+        result.updated = update::update(&result.case, &expected, outcome)?;
         if !result.updated.is_empty() {
-            match Expected::load(&result.case) {
-                Ok(e) => expected = e,
-                Err(msg) => {
-                    result.outcome = Some(outcome);
-                    result.state = State::Failed(vec![Problem::BadTest(msg)]);
-                    return result;
-                }
-            }
+            expected = Expected::load(&result.case)?;
         }
     }
-    let problems = verdict::judge(&expected, &outcome, config.timeout);
-    if !problems.is_empty() {
-        result.state = State::Failed(problems);
-    }
-    result.outcome = Some(outcome);
+    let problems = verdict::judge(&expected, outcome, config.timeout);
     result.expected = Some(expected);
-    result
+    Ok(if problems.is_empty() {
+        State::Passed
+    } else {
+        State::Failed(problems)
+    })
 }
 
 /// `X.args`: one script argument per line.
