@@ -1,4 +1,56 @@
-//! The `aio` command line.
+//! The `aio` command line: parses arguments and calls the library.
+
+mod args;
+mod check;
+mod run;
+mod source;
+mod term;
+mod test;
+
+use crate::api::ClockKind;
+use args::{Cli, ClockArg, Command};
+use clap::Parser;
+use std::io::IsTerminal;
+
+/// Runs the command line and returns the process exit status.
 pub fn main() -> i32 {
-    0
+    main_with(std::env::args_os())
+}
+
+/// As `main`, with explicit arguments (the first is the program name).
+pub fn main_with<I, T>(argv: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version land here too, with exit code 0.
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let clock = |default| match cli.clock {
+        Some(ClockArg::Real) => ClockKind::Real,
+        Some(ClockArg::Virtual) => ClockKind::Virtual,
+        None => default,
+    };
+    match cli.command {
+        Some(Command::Run(args)) => run::run(args, clock(ClockKind::Real)),
+        Some(Command::Script(words)) => run::run_bare(words, clock(ClockKind::Real)),
+        Some(Command::Test(args)) => test::test(args, clock(ClockKind::Virtual)),
+        Some(Command::Check(args)) => check::check(args),
+        Some(Command::Repl) => repl_missing(),
+        // Like python3: a piped-in program runs as a script.
+        None if !std::io::stdin().is_terminal() => run::run_piped(clock(ClockKind::Real)),
+        None => repl_missing(),
+    }
+}
+
+fn repl_missing() -> i32 {
+    eprintln!(
+        "aio: the REPL is not implemented yet; run a script with `aio FILE` or `aio run -c CODE`"
+    );
+    2
 }

@@ -1,0 +1,170 @@
+//! The command-line grammar (clap derive).
+
+use crate::testrunner::Shard;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  aio hello.aio                 run a script
+  aio hello.aio one -v          run a script; `one -v` goes to sys.argv
+  aio run -c 'print(1 + 1)'     run a string
+  aio test                      run the golden tests under tests/
+  aio check hello.aio           report syntax errors without running
+  echo 'print(42)' | aio        run a script read from stdin";
+
+const RUN_EXAMPLES: &str = "\
+Examples:
+  aio run hello.aio
+  aio run server.aio --port 8080     arguments after FILE go to the script
+  aio run -c 'import sys; print(sys.argv)' a b
+  aio --clock virtual run timers.aio  sleeps finish instantly and deterministically
+  aio run - < script.aio             read the program from stdin";
+
+const TEST_EXAMPLES: &str = "\
+A golden test is X.aio with X.out (exact expected stdout) beside it; optional
+X.code (expected exit status, default 0), X.err (expected last non-empty line of
+stderr) and X.args (one script argument per line). A first line
+`# aio: clock=real` runs the test on the real clock, `# aio: skip` skips it.
+Folders holding a `.aio-test-ignore` file are skipped unless named directly.
+
+Examples:
+  aio test                          every test under tests/
+  aio test tests/asyncio -j 4       one folder, four at a time
+  aio test --filter queue -v        tests whose path contains `queue`
+  aio test --shard 2/3 --junit report.xml
+  aio test --update --interpreter \"python3 ../shared/oracle/cpython_oracle.py\"
+                                    record expectations from CPython, then read `git diff`";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  aio check hello.aio
+  aio check src/*.aio      every file, every error; exit status 2 if any";
+
+const REPL_EXAMPLES: &str = "\
+Examples:
+  aio repl
+  aio --clock virtual repl";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "aio",
+    version,
+    about = "An interpreter for a Python 3.13 subset built around asyncio",
+    long_about = None,
+    after_help = MAIN_EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    subcommand_value_name = "COMMAND | FILE",
+)]
+pub struct Cli {
+    /// Which clock the event loop runs on [default: real; virtual for `aio test`]
+    #[arg(long, global = true, value_enum, value_name = "CLOCK")]
+    pub clock: Option<ClockArg>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClockArg {
+    /// The operating system's clock
+    Real,
+    /// Deterministic time that jumps to the next timer when nothing is ready
+    Virtual,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the interactive REPL (not implemented yet)
+    #[command(after_help = REPL_EXAMPLES)]
+    Repl,
+    /// Run a script file, `-` for stdin, or a string with -c
+    #[command(after_help = RUN_EXAMPLES)]
+    Run(RunArgs),
+    /// Run golden-output tests
+    #[command(after_help = TEST_EXAMPLES)]
+    Test(TestArgs),
+    /// Parse and compile files without running them; report every error
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+    /// `aio FILE [ARGS]...` — shorthand for `aio run FILE [ARGS]...`
+    #[command(external_subcommand)]
+    Script(Vec<OsString>),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Program passed in as a string; sys.argv[0] is then '-c'
+    #[arg(short = 'c', value_name = "CODE")]
+    pub code: Option<String>,
+
+    /// The script (`-` reads it from stdin), then its arguments (sys.argv[1:]),
+    /// passed on untouched even when they look like options; with -c, all are arguments
+    #[arg(
+        value_name = "FILE [ARGS]",
+        trailing_var_arg = true,
+        required_unless_present = "code"
+    )]
+    pub script: Vec<OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Files or folders to test [default: tests/]
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// How many tests run at once [default: the number of cores]
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+
+    /// Seconds a test may run before it is killed and fails
+    #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = parse_timeout)]
+    pub timeout: f64,
+
+    /// Only run tests whose path contains SUBSTR
+    #[arg(long, value_name = "SUBSTR")]
+    pub filter: Option<String>,
+
+    /// Rewrite the expectation files (.out, .code, existing .err) from actual results
+    #[arg(long)]
+    pub update: bool,
+
+    /// Run only the K-th of N deterministic slices of the suite (1-based)
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+
+    /// Write a JUnit XML report to FILE
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Run tests with CMD instead of aio (split on whitespace; the test file and its arguments are appended)
+    #[arg(long, value_name = "CMD")]
+    pub interpreter: Option<String>,
+
+    /// Also list passing and skipped tests
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to check
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<OsString>,
+}
+
+fn parse_timeout(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        // Beyond a day the Duration arithmetic gains nothing and huge values overflow it.
+        Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 => Ok(secs),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds between 0 and 86400"
+        )),
+    }
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    text.parse()
+}

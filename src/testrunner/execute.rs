@@ -1,0 +1,256 @@
+//! Running one test program as a child process, with a time limit.
+
+use super::config::Runner;
+use super::discover::TestCase;
+use crate::api::ClockKind;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// More output than this is a runaway program; keeping it all would only
+/// exhaust memory (the rest is read and dropped so the child never blocks).
+const CAPTURE_LIMIT: usize = 16 << 20;
+
+/// How long to wait for pipes to drain once the child is gone; only a
+/// descendant that escaped the process group can hold them open longer.
+const DRAIN_GRACE: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub end: End,
+    pub elapsed: Duration,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    Exited(i32),
+    Signaled(i32),
+    /// Killed at the time limit.
+    TimedOut,
+    /// The command could not be started, or its status could not be read.
+    NotStarted(String),
+}
+
+pub fn execute(
+    runner: &Runner,
+    case: &TestCase,
+    clock: ClockKind,
+    script_args: &[String],
+    timeout: Duration,
+) -> Outcome {
+    let started = Instant::now();
+    let not_started = |msg: String| Outcome {
+        stdout: Vec::new(),
+        stderr: Vec::new(),
+        end: End::NotStarted(msg),
+        elapsed: started.elapsed(),
+    };
+    let Some(mut command) = command_for(runner, case, clock, script_args) else {
+        return not_started("the interpreter command is empty".to_string());
+    };
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            let program = command.get_program().to_string_lossy().into_owned();
+            return not_started(format!("can't run {program}: {e}"));
+        }
+    };
+    let pid = child.id();
+    let _registered = super::reaper::register(pid);
+    let (Some(out_pipe), Some(err_pipe)) = (child.stdout.take(), child.stderr.take()) else {
+        kill_group(&mut child);
+        return not_started("the child's output pipes are missing".to_string());
+    };
+    // Both pipes are drained on their own threads: a child that fills one
+    // pipe while the runner blocks on the other would deadlock.
+    let stdout = drain(out_pipe);
+    let stderr = drain(err_pipe);
+
+    let (status_tx, status_rx) = mpsc::channel();
+    let mut waiter_child = child;
+    thread::spawn(move || {
+        let _ = status_tx.send(waiter_child.wait());
+    });
+
+    let mut timed_out = false;
+    let status = match status_rx.recv_timeout(timeout) {
+        Ok(status) => status,
+        Err(_) => {
+            timed_out = true;
+            kill_pid_group(pid);
+            status_rx
+                .recv_timeout(DRAIN_GRACE)
+                .unwrap_or_else(|_| Err(std::io::Error::other("the killed child did not exit")))
+        }
+    };
+    // Whatever the child left running in its group would outlive the test
+    // and keep the pipes open.
+    kill_pid_group(pid);
+    let elapsed = started.elapsed();
+
+    let end = if timed_out {
+        End::TimedOut
+    } else {
+        match status {
+            Ok(status) => end_of(status),
+            Err(e) => End::NotStarted(format!("can't read the exit status: {e}")),
+        }
+    };
+    Outcome {
+        stdout: collect(stdout),
+        stderr: collect(stderr),
+        end,
+        elapsed,
+    }
+}
+
+fn command_for(
+    runner: &Runner,
+    case: &TestCase,
+    clock: ClockKind,
+    args: &[String],
+) -> Option<Command> {
+    let clock_name = match clock {
+        ClockKind::Real => "real",
+        ClockKind::Virtual => "virtual",
+    };
+    // Tests run in their own folder and see only the file name, so output
+    // that mentions the script (tracebacks, sys.argv) is the same wherever
+    // the suite is run from.
+    let folder = match case.aio.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = case
+        .aio
+        .file_name()
+        .map(|f| f.to_os_string())
+        .unwrap_or_default();
+    if file.to_string_lossy().starts_with('-') {
+        let mut dotted = std::ffi::OsString::from("./");
+        dotted.push(&file);
+        file = dotted;
+    }
+    let mut command = match runner {
+        Runner::Aio(exe) => {
+            let mut c = Command::new(exe);
+            c.args(["run", "--clock", clock_name]);
+            c
+        }
+        Runner::Command(words) => {
+            let (program, rest) = words.split_first()?;
+            let mut c = Command::new(program);
+            c.args(rest);
+            // The oracle's default is the virtual clock; other interpreters
+            // need not know the option unless a test asks for the real one.
+            if clock == ClockKind::Real {
+                c.args(["--clock", "real"]);
+            }
+            c
+        }
+    };
+    command
+        .arg(file)
+        .args(args)
+        .current_dir(folder)
+        // CPython randomises str hashes, hence set order; tests must be reproducible.
+        .env("PYTHONHASHSEED", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // Its own group, so a timeout can kill everything it started.
+        command.process_group(0);
+    }
+    Some(command)
+}
+
+fn drain(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut kept = Vec::new();
+        let mut buf = [0u8; 64 * 1024];
+        loop {
+            match pipe.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    let room = CAPTURE_LIMIT.saturating_sub(kept.len());
+                    kept.extend_from_slice(&buf[..n.min(room)]);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            }
+        }
+        let _ = tx.send(kept);
+    });
+    rx
+}
+
+fn collect(rx: mpsc::Receiver<Vec<u8>>) -> Vec<u8> {
+    rx.recv_timeout(DRAIN_GRACE).unwrap_or_default()
+}
+
+fn end_of(status: ExitStatus) -> End {
+    if let Some(code) = status.code() {
+        return End::Exited(code);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return End::Signaled(signal);
+        }
+    }
+    End::NotStarted(format!("unexpected exit status {status}"))
+}
+
+fn kill_group(child: &mut Child) {
+    kill_pid_group(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[cfg(unix)]
+fn kill_pid_group(pid: u32) {
+    let Ok(pgid) = libc::pid_t::try_from(pid) else {
+        return;
+    };
+    // SAFETY: kill(2) has no memory-safety preconditions. The child was
+    // started as the leader of its own group (process_group(0)), so -pgid
+    // reaches exactly it and its descendants. ESRCH (group already gone)
+    // is the common, harmless case.
+    unsafe {
+        libc::kill(-pgid, libc::SIGKILL);
+    }
+}
+
+#[cfg(not(unix))]
+fn kill_pid_group(_pid: u32) {}
+
+/// `SIGSEGV` for 11, as people know signals by name.
+pub fn signal_name(signal: i32) -> String {
+    let name = match signal {
+        1 => "SIGHUP",
+        2 => "SIGINT",
+        3 => "SIGQUIT",
+        4 => "SIGILL",
+        5 => "SIGTRAP",
+        6 => "SIGABRT",
+        7 => "SIGBUS",
+        8 => "SIGFPE",
+        9 => "SIGKILL",
+        11 => "SIGSEGV",
+        13 => "SIGPIPE",
+        14 => "SIGALRM",
+        15 => "SIGTERM",
+        _ => return format!("signal {signal}"),
+    };
+    format!("signal {signal} ({name})")
+}
