@@ -1,6 +1,10 @@
 //! The embedding API: what the command line (and tests) call.
 
-use crate::diagnostics::SyntaxError;
+use crate::compiler::{self, Mode};
+use crate::diagnostics::{self, SyntaxError};
+use crate::vm::frame::ResumeKind;
+use crate::vm::{Value, Vm};
+use std::io::Write;
 
 /// Which clock the event loop runs on (design.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,17 +23,89 @@ pub struct RunOptions {
     pub color: bool,
 }
 
+/// Deep Python recursion nests Rust calls (native callbacks), so programs
+/// run on a thread with a generous stack.
+const STACK_SIZE: usize = 512 << 20;
+
 /// Runs a program's source text. Prints its output to stdout/stderr and
 /// returns the process exit status (0, 1 for an uncaught exception, 2 for a
 /// syntax error, or the `sys.exit` code).
-pub fn run_source(_filename: &str, _source: &str, _opts: &RunOptions) -> i32 {
-    0
+pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> i32 {
+    let errors = check_source(filename, source);
+    if !errors.is_empty() {
+        let text = diagnostics::render(filename, source, &errors, opts.color);
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        return 2;
+    }
+    let (filename, source, opts) = (filename.to_string(), source.to_string(), opts.clone());
+    let handle = std::thread::Builder::new()
+        .name("aio-main".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run_checked(&filename, &source, &opts));
+    match handle {
+        Ok(h) => h.join().unwrap_or(70),
+        Err(_) => run_checked_fallback(),
+    }
+}
+
+fn run_checked_fallback() -> i32 {
+    eprintln!("aio: could not start the interpreter thread");
+    70
+}
+
+fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
+    let module = match crate::parser::parse(source) {
+        Ok(m) => m,
+        Err(_) => return 2,
+    };
+    let code = match compiler::compile(&module, filename, source, Mode::Module) {
+        Ok(c) => c,
+        Err(_) => return 2,
+    };
+    let mut vm = Vm::new(opts.argv.clone());
+    vm.runtime
+        .sources
+        .insert(filename.to_string(), source.to_string());
+    let globals = vm.new_globals("__main__");
+    vm.main_globals = Some(globals.clone());
+    let frame = vm.new_frame(code, globals, ResumeKind::Boundary);
+    let result = vm.run_frame(frame);
+    let status = match result {
+        Ok(_) => 0,
+        Err(e) => exit_status(&mut vm, e),
+    };
+    vm.flush();
+    status
+}
+
+/// Maps an uncaught exception to an exit status, printing its traceback.
+pub fn exit_status(vm: &mut Vm, e: Value) -> i32 {
+    vm.flush();
+    if vm.exc_matches_name(&e, "SystemExit") {
+        let args = vm.exc_args(&e);
+        return match args.first() {
+            None | Some(Value::None) => 0,
+            Some(Value::Int(i)) => *i as i32,
+            Some(Value::Bool(b)) => *b as i32,
+            Some(other) => {
+                let s = vm.str(other).unwrap_or_default();
+                eprintln!("{s}");
+                1
+            }
+        };
+    }
+    let tb = vm.format_traceback(&e);
+    let _ = std::io::stderr().write_all(tb.as_bytes());
+    1
 }
 
 /// Parses and compiles without running; returns every error found.
-pub fn check_source(_filename: &str, source: &str) -> Vec<SyntaxError> {
+pub fn check_source(filename: &str, source: &str) -> Vec<SyntaxError> {
     match crate::parser::parse(source) {
-        Ok(_) => Vec::new(),
+        Ok(module) => match compiler::compile(&module, filename, source, Mode::Module) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors,
+        },
         Err(errors) => errors,
     }
 }

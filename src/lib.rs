@@ -8,14 +8,14 @@
 
 pub mod api;
 pub mod ast;
+pub mod builtins;
 pub mod cli;
+pub mod compiler;
 pub mod diagnostics;
 pub mod format;
 pub mod lexer;
+pub mod modules;
 pub mod parser;
+pub mod runtime;
 pub mod testrunner;
 pub mod vm;
-pub mod compiler;
-pub mod builtins;
-pub mod modules;
-pub mod runtime;

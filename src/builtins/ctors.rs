@@ -15,7 +15,10 @@ use std::rc::Rc;
 
 fn ctor(vm: &mut Vm, t: TypeId, f: NativeFn) {
     let cls = vm.types.get(t).clone();
-    cls.set_attr("__new__".into(), native("__new__", f, BuiltinKind::StaticMethod));
+    cls.set_attr(
+        "__new__".into(),
+        native("__new__", f, BuiltinKind::StaticMethod),
+    );
 }
 
 pub fn install(vm: &mut Vm) {
@@ -38,7 +41,10 @@ pub fn install(vm: &mut Vm) {
     ctor(vm, TypeId::Super, new_super);
     ctor(vm, TypeId::Bytes, new_bytes);
     let base = vm.types.exc("BaseException");
-    base.set_attr("__init__".into(), native("__init__", exc_init, BuiltinKind::Method));
+    base.set_attr(
+        "__init__".into(),
+        native("__init__", exc_init, BuiltinKind::Method),
+    );
     super::method(vm, TypeId::Property, "setter", property_setter);
     super::method(vm, TypeId::Property, "getter", property_getter);
     super::method(vm, TypeId::Property, "deleter", property_deleter);
@@ -84,8 +90,15 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult {
         }
         base = 10;
     }
-    let digits = digits.strip_prefix('_').filter(|_| digits.len() > 1 && base != 10).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| digits.len() > 1 && base != 10)
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return Err(invalid_literal(vm, orig, base));
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -163,7 +176,11 @@ pub fn float_to_bigint(x: f64) -> BigInt {
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
     let m = BigInt::from(mant);
-    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    let v = if exp >= 0 {
+        m << exp as usize
+    } else {
+        m >> (-exp) as usize
+    };
     v * sign
 }
 
@@ -183,8 +200,12 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult {
         "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
         "nan" | "+nan" | "-nan" => Some(f64::NAN),
         _ => {
-            let ok = !t.contains("__") && !t.starts_with('_') && !t.ends_with('_')
-                && lower.chars().all(|c| c.is_ascii_digit() || "+-.e".contains(c));
+            let ok = !t.contains("__")
+                && !t.starts_with('_')
+                && !t.ends_with('_')
+                && lower
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "+-.e".contains(c));
             if ok { lower.parse::<f64>().ok() } else { None }
         }
     };
@@ -198,7 +219,9 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult {
 }
 
 fn new_float(vm: &mut Vm, args: Args) -> PyResult {
-    let Some(v) = arg(&args, 1) else { return Ok(Value::Float(0.0)) };
+    let Some(v) = arg(&args, 1) else {
+        return Ok(Value::Float(0.0));
+    };
     match &v {
         Value::Float(_) => Ok(v),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
@@ -367,7 +390,9 @@ fn new_slice(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn new_object(vm: &mut Vm, args: Args) -> PyResult {
     match arg(&args, 0) {
-        Some(Value::Class(c)) if c.layout != Layout::Builtin || c.builtin == Some(TypeId::Object) => {
+        Some(Value::Class(c))
+            if c.layout != Layout::Builtin || c.builtin == Some(TypeId::Object) =>
+        {
             Ok(Value::Instance(Rc::new(Instance::new(c))))
         }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
@@ -395,11 +420,32 @@ fn descriptor(vm: &mut Vm, t: TypeId, entries: Vec<(&str, Value)>) -> PyResult {
 }
 
 fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
-    let fget = args.take_kw("fget").or_else(|| arg(&args, 1)).unwrap_or(Value::None);
-    let fset = args.take_kw("fset").or_else(|| arg(&args, 2)).unwrap_or(Value::None);
-    let fdel = args.take_kw("fdel").or_else(|| arg(&args, 3)).unwrap_or(Value::None);
-    let doc = args.take_kw("doc").or_else(|| arg(&args, 4)).unwrap_or(Value::None);
-    descriptor(vm, TypeId::Property, vec![("fget", fget), ("fset", fset), ("fdel", fdel), ("__doc__", doc)])
+    let fget = args
+        .take_kw("fget")
+        .or_else(|| arg(&args, 1))
+        .unwrap_or(Value::None);
+    let fset = args
+        .take_kw("fset")
+        .or_else(|| arg(&args, 2))
+        .unwrap_or(Value::None);
+    let fdel = args
+        .take_kw("fdel")
+        .or_else(|| arg(&args, 3))
+        .unwrap_or(Value::None);
+    let doc = args
+        .take_kw("doc")
+        .or_else(|| arg(&args, 4))
+        .unwrap_or(Value::None);
+    descriptor(
+        vm,
+        TypeId::Property,
+        vec![
+            ("fget", fget),
+            ("fset", fset),
+            ("fdel", fdel),
+            ("__doc__", doc),
+        ],
+    )
 }
 
 fn property_with(vm: &mut Vm, args: Args, slot: &str) -> PyResult {
@@ -410,7 +456,11 @@ fn property_with(vm: &mut Vm, args: Args, slot: &str) -> PyResult {
     let mut entries: Vec<(&str, Value)> = Vec::new();
     let d = p.dict.borrow().clone();
     for k in ["fget", "fset", "fdel", "__doc__"] {
-        let v = if k == slot { f.clone() } else { d.get(k).cloned().unwrap_or(Value::None) };
+        let v = if k == slot {
+            f.clone()
+        } else {
+            d.get(k).cloned().unwrap_or(Value::None)
+        };
         entries.push((k, v));
     }
     descriptor(vm, TypeId::Property, entries)
@@ -462,11 +512,17 @@ fn new_super(vm: &mut Vm, args: Args) -> PyResult {
         };
         match (cls, first) {
             (Some(c @ Value::Class(_)), Some(f)) if !f.is_unbound() => (c, f),
-            (None, _) => return Err(vm.new_exc("RuntimeError", "super(): __class__ cell not found")),
+            (None, _) => {
+                return Err(vm.new_exc("RuntimeError", "super(): __class__ cell not found"));
+            }
             _ => return Err(vm.new_exc("RuntimeError", "super(): no arguments")),
         }
     };
-    descriptor(vm, TypeId::Super, vec![("__thisclass__", this), ("__self__", obj)])
+    descriptor(
+        vm,
+        TypeId::Super,
+        vec![("__thisclass__", this), ("__self__", obj)],
+    )
 }
 
 #[allow(dead_code)]

@@ -73,7 +73,10 @@ fn arg(vm: &mut Vm, args: &Args, i: usize, fname: &str) -> PyResult {
 fn exact_args(vm: &mut Vm, args: &Args, n: usize, fname: &str) -> Result<(), Value> {
     if args.len() != n {
         let msg = if n == 1 {
-            format!("{fname}() takes exactly one argument ({} given)", args.len())
+            format!(
+                "{fname}() takes exactly one argument ({} given)",
+                args.len()
+            )
         } else {
             format!("{fname} expected {n} arguments, got {}", args.len())
         };
@@ -262,7 +265,10 @@ fn max(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
-    let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+    let start = args
+        .take_kw("start")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Int(0));
     if let Value::Str(_) = start {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -276,7 +282,12 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 /// A stable merge sort that calls back into Python for comparisons.
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: bool) -> Result<Vec<Value>, Value> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, Value> {
     let keys = match &key {
         Some(k) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -312,7 +323,11 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: 
                 false
             } else {
                 let (l, r) = (&keys[a[i]], &keys[a[j]]);
-                let res = if reverse { vm.less_than(l, r) } else { vm.less_than(r, l) };
+                let res = if reverse {
+                    vm.less_than(l, r)
+                } else {
+                    vm.less_than(r, l)
+                };
                 match res {
                     Ok(t) => t,
                     Err(e) => {
@@ -366,7 +381,10 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult {
     let it = match &v {
         Value::List(l) => {
             let n = l.borrow().len();
-            NativeIter::Reversed { items: l.clone(), idx: n }
+            NativeIter::Reversed {
+                items: l.clone(),
+                idx: n,
+            }
         }
         Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
             let mut items = vm.collect(&v)?;
@@ -400,10 +418,16 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult {
-    let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+    let start = args
+        .take_kw("start")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Int(0));
     let v = arg(vm, &args, 0, "enumerate")?;
     let inner = vm.iter(&v)?;
-    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Enumerate { inner, count: start }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Enumerate {
+        inner,
+        count: start,
+    }))))
 }
 
 fn zip(vm: &mut Vm, mut args: Args) -> PyResult {
@@ -417,14 +441,20 @@ fn zip(vm: &mut Vm, mut args: Args) -> PyResult {
             Ok(it) => iters.push(it),
             Err(_) => {
                 let tn = vm.type_name(a);
-                return Err(vm.type_error(&format!(
-                    "zip() argument #{} must support iteration",
-                    i + 1
-                ))).map_err(|e| { let _ = tn; e });
+                return Err(
+                    vm.type_error(&format!("zip() argument #{} must support iteration", i + 1))
+                )
+                .map_err(|e| {
+                    let _ = tn;
+                    e
+                });
             }
         }
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Zip { iters, strict }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Zip {
+        iters,
+        strict,
+    }))))
 }
 
 fn map(vm: &mut Vm, args: Args) -> PyResult {
@@ -436,14 +466,20 @@ fn map(vm: &mut Vm, args: Args) -> PyResult {
     for a in &args.pos[1..] {
         iters.push(vm.iter(a)?);
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Map { func, iters }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Map {
+        func,
+        iters,
+    }))))
 }
 
 fn filter(vm: &mut Vm, args: Args) -> PyResult {
     exact_args(vm, &args, 2, "filter")?;
     let func = args.pos[0].clone();
     let inner = vm.iter(&args.pos[1])?;
-    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Filter { func, inner }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Filter {
+        func,
+        inner,
+    }))))
 }
 
 pub fn isinstance_of(vm: &mut Vm, v: &Value, t: &Value) -> Result<bool, Value> {
@@ -460,9 +496,7 @@ pub fn isinstance_of(vm: &mut Vm, v: &Value, t: &Value) -> Result<bool, Value> {
             }
             Ok(false)
         }
-        _ => Err(vm.type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )),
+        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
 
@@ -487,9 +521,9 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult {
                 }
                 Ok(false)
             }
-            _ => Err(vm.type_error(
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-            )),
+            _ => Err(
+                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+            ),
         }
     }
     Ok(Value::Bool(check(vm, c, &args.pos[1])?))
@@ -513,12 +547,17 @@ fn hasattr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn getattr(vm: &mut Vm, args: Args) -> PyResult {
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!("getattr expected 2 or 3 arguments, got {}", args.len())));
+        return Err(vm.type_error(&format!(
+            "getattr expected 2 or 3 arguments, got {}",
+            args.len()
+        )));
     }
     let name = attr_name(vm, &args.pos[1])?;
     match vm.getattr(&args.pos[0], &name) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && vm.exc_matches_name(&e, "AttributeError") => Ok(args.pos[2].clone()),
+        Err(e) if args.len() == 3 && vm.exc_matches_name(&e, "AttributeError") => {
+            Ok(args.pos[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -560,7 +599,8 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn next(vm: &mut Vm, args: Args) -> PyResult {
     let it = arg(vm, &args, 0, "next")?;
-    let ok = matches!(it, Value::Iter(_) | Value::Generator(_)) || vm.types.class_of(&it).lookup("__next__").is_some();
+    let ok = matches!(it, Value::Iter(_) | Value::Generator(_))
+        || vm.types.class_of(&it).lookup("__next__").is_some();
     if !ok {
         let tn = vm.type_name(&it);
         return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
@@ -570,7 +610,8 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
             match vm.resume_gen(g, crate::vm::interp::Resume::Send(Value::None))? {
                 crate::vm::interp::GenOutcome::Yielded(v) => Ok(v),
                 crate::vm::interp::GenOutcome::Returned(r) => {
-                    Err(vm.new_exc_args("StopIteration", if r.is_none() { vec![] } else { vec![r] }))
+                    Err(vm
+                        .new_exc_args("StopIteration", if r.is_none() { vec![] } else { vec![r] }))
                 }
             }
         }
@@ -582,10 +623,16 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
             },
         },
         _ => {
-            let f = vm.types.class_of(&it).lookup("__next__").unwrap_or_default();
+            let f = vm
+                .types
+                .class_of(&it)
+                .lookup("__next__")
+                .unwrap_or_default();
             match vm.call(&f, Args::new([it.clone()])) {
                 Ok(v) => Ok(v),
-                Err(e) if args.len() > 1 && vm.exc_matches_name(&e, "StopIteration") => Ok(args.pos[1].clone()),
+                Err(e) if args.len() > 1 && vm.exc_matches_name(&e, "StopIteration") => {
+                    Ok(args.pos[1].clone())
+                }
                 Err(e) => Err(e),
             }
         }
@@ -619,7 +666,10 @@ fn radix(vm: &mut Vm, args: &Args, prefix: &str, base: u32, name: &str) -> PyRes
             let _ = e;
             Ok(i64::MIN).map(|_| 0).and(Err(b))
         } else {
-            Err(BigInt::zero()).map_err(|_| BigInt::zero()).and_then(|x: i64| Ok(x)).map_err(|_| BigInt::zero())
+            Err(BigInt::zero())
+                .map_err(|_| BigInt::zero())
+                .and_then(|x: i64| Ok(x))
+                .map_err(|_| BigInt::zero())
         }
     });
     let b = match v {
@@ -629,7 +679,9 @@ fn radix(vm: &mut Vm, args: &Args, prefix: &str, base: u32, name: &str) -> PyRes
             Some(b) => b,
             None => {
                 let tn = vm.type_name(&args.pos[0]);
-                return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
             }
         },
     };
@@ -670,7 +722,9 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult {
                     "ord() expected a character, but string of length {n} found"
                 )));
             }
-            Ok(Value::Int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)))
+            Ok(Value::Int(
+                s.as_str().chars().next().map(|c| c as i64).unwrap_or(0),
+            ))
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
         other => {
@@ -697,7 +751,9 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
             vm.to_bigint(&args.pos[1]),
             vm.to_bigint(&args.pos[2]),
         ) else {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         };
         if m.is_zero() {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -706,17 +762,29 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
             return Err(vm.value_error("base is not invertible for the given modulus"));
         }
         let r = b.modpow(&e, &m);
-        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+            r + &m
+        } else {
+            r
+        };
         return Ok(Value::from_bigint(r));
     }
     if args.len() < 2 {
         return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
     }
-    vm.binary_op(crate::ast::BinOp::Pow, args.pos[0].clone(), args.pos[1].clone(), false)
+    vm.binary_op(
+        crate::ast::BinOp::Pow,
+        args.pos[0].clone(),
+        args.pos[1].clone(),
+        false,
+    )
 }
 
 fn round(vm: &mut Vm, mut args: Args) -> PyResult {
-    let nd = args.take_kw("ndigits").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
+    let nd = args
+        .take_kw("ndigits")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::None);
     let v = arg(vm, &args, 0, "round")?;
     match &v {
         Value::Float(x) => {
@@ -725,10 +793,16 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult {
                     return Err(vm.value_error("cannot convert float NaN to integer"));
                 }
                 if x.is_infinite() {
-                    return Err(vm.new_exc("OverflowError", "cannot convert float infinity to integer"));
+                    return Err(
+                        vm.new_exc("OverflowError", "cannot convert float infinity to integer")
+                    );
                 }
                 let r = x.round();
-                let r = if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r };
+                let r = if (x - x.trunc()).abs() == 0.5 {
+                    2.0 * (x / 2.0).round()
+                } else {
+                    r
+                };
                 return Ok(if r.abs() < 9e18 {
                     Value::Int(r as i64)
                 } else {
@@ -753,11 +827,17 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult {
                     other => other,
                 });
             }
-            let Some(b) = vm.to_bigint(&v) else { return Ok(v) };
+            let Some(b) = vm.to_bigint(&v) else {
+                return Ok(v);
+            };
             let m = num_traits::pow(BigInt::from(10), (-n) as usize);
             let (q, r) = num_integer::Integer::div_mod_floor(&b, &m);
             let twice = &r * 2;
-            let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+            let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) {
+                q + 1
+            } else {
+                q
+            };
             Ok(Value::from_bigint(q * m))
         }
         _ => {

@@ -61,7 +61,9 @@ pub fn install(vm: &mut Vm) {
         );
         if exposed {
             let c = vm.types.get(*id).clone();
-            vm.builtins.borrow_mut().insert((*name).into(), Value::Class(c));
+            vm.builtins
+                .borrow_mut()
+                .insert((*name).into(), Value::Class(c));
         }
     }
     let excs: Vec<_> = vm
@@ -82,8 +84,12 @@ pub fn install(vm: &mut Vm) {
         b.insert("__name__".into(), Value::str("builtins"));
     }
     if let Some(os) = vm.types.exceptions.get("OSError").cloned() {
-        vm.builtins.borrow_mut().insert("EnvironmentError".into(), Value::Class(os.clone()));
-        vm.builtins.borrow_mut().insert("IOError".into(), Value::Class(os));
+        vm.builtins
+            .borrow_mut()
+            .insert("EnvironmentError".into(), Value::Class(os.clone()));
+        vm.builtins
+            .borrow_mut()
+            .insert("IOError".into(), Value::Class(os));
     }
     ctors::install(vm);
     functions::install(vm);

@@ -702,7 +702,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn async_for(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) {
+    fn async_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) {
         self.expr(iter);
         self.emit(Op::GetAIter);
         let start = self.here();
@@ -989,7 +995,10 @@ impl<'a> Compiler<'a> {
     fn make_function(&mut self, code: Rc<Code>, params: &'a Params) {
         let mut flags = 0u8;
         let positional: Vec<&Param> = params.posonly.iter().chain(&params.args).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d);
@@ -997,7 +1006,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildTuple(defaults.len() as u32));
             flags |= 1;
         }
-        let kwdefaults: Vec<&Param> = params.kwonly.iter().filter(|p| p.default.is_some()).collect();
+        let kwdefaults: Vec<&Param> = params
+            .kwonly
+            .iter()
+            .filter(|p| p.default.is_some())
+            .collect();
         if !kwdefaults.is_empty() {
             for p in &kwdefaults {
                 self.load_const(Value::str(p.name.as_str()));
@@ -1125,7 +1138,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Starred(inner) => {
-                self.error("starred assignment target must be in a list or tuple", t.span);
+                self.error(
+                    "starred assignment target must be in a list or tuple",
+                    t.span,
+                );
                 self.assign(inner);
             }
             _ => self.error("cannot assign to expression", t.span),
@@ -1213,8 +1229,7 @@ impl<'a> Compiler<'a> {
                     self.load_const(Value::from_bigint(-i.clone()));
                     return;
                 }
-                if let (UnaryOp::Neg, ExprKind::Constant(Constant::Float(x))) =
-                    (op, &operand.kind)
+                if let (UnaryOp::Neg, ExprKind::Constant(Constant::Float(x))) = (op, &operand.kind)
                 {
                     self.load_const(Value::Float(-x));
                     return;
@@ -1348,13 +1363,8 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Lambda { params, body } => {
                 let line = self.unit_ref().line;
-                let code = self.function_code(
-                    node_key(e),
-                    "<lambda>",
-                    params,
-                    FuncBody::Expr(body),
-                    line,
-                );
+                let code =
+                    self.function_code(node_key(e), "<lambda>", params, FuncBody::Expr(body), line);
                 self.make_function(code, params);
             }
             ExprKind::ListComp { elt, generators } => {

@@ -406,7 +406,10 @@ impl Builder {
                 let msg = if what == "await" {
                     "'await' outside async function".to_string()
                 } else {
-                    format!("'{}' outside async function", what.replace("asynchronous ", "async "))
+                    format!(
+                        "'{}' outside async function",
+                        what.replace("asynchronous ", "async ")
+                    )
                 };
                 self.error(&msg, span);
             }

@@ -12,14 +12,23 @@ pub fn create(vm: &mut Vm) -> PyResult {
         let mut d = g.borrow_mut();
         d.insert("argv".into(), Value::list(argv));
         d.insert("exit".into(), native("exit", sys_exit));
-        d.insert("getrecursionlimit".into(), native("getrecursionlimit", getrecursionlimit));
-        d.insert("setrecursionlimit".into(), native("setrecursionlimit", setrecursionlimit));
+        d.insert(
+            "getrecursionlimit".into(),
+            native("getrecursionlimit", getrecursionlimit),
+        );
+        d.insert(
+            "setrecursionlimit".into(),
+            native("setrecursionlimit", setrecursionlimit),
+        );
         d.insert("stdout".into(), Value::str("<stdout>"));
         d.insert("stderr".into(), Value::str("<stderr>"));
         d.insert("maxsize".into(), Value::Int(i64::MAX));
         d.insert("platform".into(), Value::str("linux"));
     }
-    Ok(Value::Module(Rc::new(ModuleObj { name: "sys".into(), dict: g })))
+    Ok(Value::Module(Rc::new(ModuleObj {
+        name: "sys".into(),
+        dict: g,
+    })))
 }
 
 pub fn native(name: &str, f: crate::vm::function::NativeFn) -> Value {

@@ -79,7 +79,9 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         RichReason::Custom(err) => return *err,
         RichReason::ExpectedFound { expected, found } => (expected, found.map(|f| f.into_inner())),
     };
-    let k = toks.iter().position(|(_, s)| s.start >= span.start && !(s.start == s.end && span.start != span.end));
+    let k = toks
+        .iter()
+        .position(|(_, s)| s.start >= span.start && !(s.start == s.end && span.start != span.end));
     let expects = |t: &Tok| {
         expected
             .iter()
@@ -119,8 +121,7 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
             .with_hint("a block header ends with ':'");
     }
 
-    if matches!(found, Tok::Assign)
-        && matches!(first, Some((Tok::If | Tok::Elif | Tok::While, _)))
+    if matches!(found, Tok::Assign) && matches!(first, Some((Tok::If | Tok::Elif | Tok::While, _)))
     {
         return SyntaxError::new(
             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
@@ -216,7 +217,8 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
             Tok::Indent => {
                 let header = i >= 1 && toks[i - 1].0 == Tok::Newline && {
                     let ls = if i >= 2 { line_start(toks, i - 2) } else { 0 };
-                    header_name(toks, ls).is_some() || toks.get(ls).is_some_and(|(t, _)| *t == Tok::At)
+                    header_name(toks, ls).is_some()
+                        || toks.get(ls).is_some_and(|(t, _)| *t == Tok::At)
                 };
                 let after_colon =
                     i >= 2 && toks[i - 1].0 == Tok::Newline && toks[i - 2].0 == Tok::Colon;

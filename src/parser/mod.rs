@@ -57,7 +57,11 @@ pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
             errs.sort_by_key(|e| e.span.start);
             return Err(errs);
         }
-        run(&stmt::expression_only(), &toks, Span::new(src.len(), src.len()))
+        run(
+            &stmt::expression_only(),
+            &toks,
+            Span::new(src.len(), src.len()),
+        )
     })
 }
 
@@ -75,7 +79,9 @@ fn layout_errors_only_depth(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError
     errors::layout_errors(toks, src)
 }
 
-fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T, Vec<SyntaxError>> + Send) -> Result<T, Vec<SyntaxError>> {
+fn on_big_stack<T: Send>(
+    f: impl FnOnce() -> Result<T, Vec<SyntaxError>> + Send,
+) -> Result<T, Vec<SyntaxError>> {
     std::thread::scope(|scope| {
         let handle = std::thread::Builder::new()
             .name("aio-parser".into())

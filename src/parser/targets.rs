@@ -27,9 +27,7 @@ pub fn describe(e: &Expr) -> &'static str {
         ExprKind::Tuple(_) => "tuple",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Await(_) => "await expression",

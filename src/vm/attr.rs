@@ -57,18 +57,23 @@ impl Vm {
                 Some(TypeId::Property) => {
                     let fget = i.dict.borrow().get("fget").cloned().unwrap_or(Value::None);
                     if fget.is_none() {
-                        return Err(self.new_exc(
-                            "AttributeError",
-                            "property has no getter",
-                        ));
+                        return Err(self.new_exc("AttributeError", "property has no getter"));
                     }
                     self.call(&fget, Args::new([obj.clone()]))
                 }
-                Some(TypeId::StaticMethod) => {
-                    Ok(i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None))
-                }
+                Some(TypeId::StaticMethod) => Ok(i
+                    .dict
+                    .borrow()
+                    .get("__func__")
+                    .cloned()
+                    .unwrap_or(Value::None)),
                 Some(TypeId::ClassMethod) => {
-                    let f = i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None);
+                    let f = i
+                        .dict
+                        .borrow()
+                        .get("__func__")
+                        .cloned()
+                        .unwrap_or(Value::None);
                     Ok(Value::Method(Rc::new(BoundMethod {
                         receiver: Value::Class(cls.clone()),
                         func: f,
@@ -202,11 +207,13 @@ impl Vm {
             "value" if self.exc_matches_name_class(&inst.class, "StopIteration") => {
                 d.args.first().cloned().unwrap_or(Value::None)
             }
-            "code" if self.exc_matches_name_class(&inst.class, "SystemExit") => match d.args.len() {
-                0 => Value::None,
-                1 => d.args[0].clone(),
-                _ => Value::tuple(d.args.clone()),
-            },
+            "code" if self.exc_matches_name_class(&inst.class, "SystemExit") => {
+                match d.args.len() {
+                    0 => Value::None,
+                    1 => d.args[0].clone(),
+                    _ => Value::tuple(d.args.clone()),
+                }
+            }
             "errno" if self.exc_matches_name_class(&inst.class, "OSError") => {
                 if d.args.len() >= 2 {
                     d.args[0].clone()
@@ -269,11 +276,19 @@ impl Vm {
         match c.lookup(name) {
             Some(attr) => match &attr {
                 Value::Instance(i) => match i.class.builtin {
-                    Some(TypeId::StaticMethod) => {
-                        Ok(i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None))
-                    }
+                    Some(TypeId::StaticMethod) => Ok(i
+                        .dict
+                        .borrow()
+                        .get("__func__")
+                        .cloned()
+                        .unwrap_or(Value::None)),
                     Some(TypeId::ClassMethod) => {
-                        let f = i.dict.borrow().get("__func__").cloned().unwrap_or(Value::None);
+                        let f = i
+                            .dict
+                            .borrow()
+                            .get("__func__")
+                            .cloned()
+                            .unwrap_or(Value::None);
                         Ok(Value::Method(Rc::new(BoundMethod {
                             receiver: Value::Class(c.clone()),
                             func: f,
@@ -328,7 +343,8 @@ impl Vm {
                         // super() in a classmethod: bind classmethods to the class.
                         if let Value::Instance(i) = &attr {
                             if i.class.builtin == Some(TypeId::ClassMethod) {
-                                let f = i.dict.borrow().get("__func__").cloned().unwrap_or_default();
+                                let f =
+                                    i.dict.borrow().get("__func__").cloned().unwrap_or_default();
                                 return Ok(Value::Method(Rc::new(BoundMethod {
                                     receiver: obj.clone(),
                                     func: f,
@@ -437,10 +453,8 @@ impl Vm {
                     if p.class.builtin == Some(TypeId::Property) {
                         let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
                         if fset.is_none() {
-                            let msg = format!(
-                                "property '{name}' of '{}' object has no setter",
-                                cls.name
-                            );
+                            let msg =
+                                format!("property '{name}' of '{}' object has no setter", cls.name);
                             return Err(self.new_exc("AttributeError", &msg));
                         }
                         self.call(&fset, Args::new([obj.clone(), v]))?;
@@ -526,7 +540,9 @@ impl Vm {
                 let msg = if has {
                     format!("'{tn}' object attribute '{name}' is read-only")
                 } else {
-                    format!("'{tn}' object has no attribute '{name}' and no __dict__ for setting new attributes")
+                    format!(
+                        "'{tn}' object has no attribute '{name}' and no __dict__ for setting new attributes"
+                    )
                 };
                 Err(self.new_exc("AttributeError", &msg))
             }

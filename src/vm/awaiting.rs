@@ -33,7 +33,9 @@ impl Vm {
                                     "RuntimeError",
                                     "cannot reuse already awaited coroutine",
                                 )),
-                                GenKind::AsyncGenerator => Err(self.new_exc_empty("StopAsyncIteration")),
+                                GenKind::AsyncGenerator => {
+                                    Err(self.new_exc_empty("StopAsyncIteration"))
+                                }
                                 GenKind::Generator => {
                                     frame.regs.pop();
                                     frame.regs.push(Value::None);
@@ -45,7 +47,11 @@ impl Vm {
                             GenKind::Coroutine => "coroutine is being awaited already",
                             _ => "generator already executing",
                         };
-                        let kind = if g.kind == GenKind::Coroutine { "RuntimeError" } else { "ValueError" };
+                        let kind = if g.kind == GenKind::Coroutine {
+                            "RuntimeError"
+                        } else {
+                            "ValueError"
+                        };
                         return Err(self.new_exc(kind, msg));
                     }
                 }
@@ -113,7 +119,9 @@ impl Vm {
             Value::Generator(g) => match g.kind {
                 GenKind::Coroutine => {
                     if g.is_running() {
-                        return Err(self.new_exc("RuntimeError", "coroutine is being awaited already"));
+                        return Err(
+                            self.new_exc("RuntimeError", "coroutine is being awaited already")
+                        );
                     }
                     Ok(v)
                 }
@@ -131,9 +139,9 @@ impl Vm {
                     Some(f) => {
                         let it = self.call(&f, Args::new([v.clone()]))?;
                         match &it {
-                            Value::Generator(g) if g.kind == GenKind::Coroutine => Err(self.type_error(
-                                "__await__() returned a coroutine",
-                            )),
+                            Value::Generator(g) if g.kind == GenKind::Coroutine => {
+                                Err(self.type_error("__await__() returned a coroutine"))
+                            }
                             Value::Generator(_) | Value::Iter(_) => Ok(it),
                             _ => {
                                 if self.types.class_of(&it).lookup("__next__").is_some() {
@@ -148,9 +156,7 @@ impl Vm {
                     }
                     None => {
                         let tn = self.type_name(&v);
-                        Err(self.type_error(&format!(
-                            "'{tn}' object can't be awaited"
-                        )))
+                        Err(self.type_error(&format!("'{tn}' object can't be awaited")))
                     }
                 }
             }

@@ -44,10 +44,9 @@ impl Vm {
                     // Fast path: positional arguments straight into the locals.
                     if self.frames.len() >= self.recursion_limit {
                         frame.regs.truncate(func_pos);
-                        return Err(self.new_exc(
-                            "RecursionError",
-                            "maximum recursion depth exceeded",
-                        ));
+                        return Err(
+                            self.new_exc("RecursionError", "maximum recursion depth exceeded")
+                        );
                     }
                     let mut nf = self.new_frame(code.clone(), f.globals.clone(), ResumeKind::Call);
                     let mut slot = 0;
@@ -95,7 +94,12 @@ impl Vm {
 
     /// Calls `func`; Python functions get a pushed frame (returns true),
     /// everything else runs now and its result is pushed on `frame`.
-    fn call_pushing(&mut self, frame: &mut Frame, func: Value, mut args: Args) -> Result<bool, Value> {
+    fn call_pushing(
+        &mut self,
+        frame: &mut Frame,
+        func: Value,
+        mut args: Args,
+    ) -> Result<bool, Value> {
         let (f, receiver) = match &func {
             Value::Function(f) => (Some(f.clone()), None),
             Value::Method(m) => match &m.func {
@@ -211,7 +215,12 @@ impl Vm {
     }
 
     /// Binds arguments to a fresh frame for `f`, with Python's errors.
-    pub fn bind_args(&mut self, f: &Rc<Function>, args: Args, kind: ResumeKind) -> Result<Box<Frame>, Value> {
+    pub fn bind_args(
+        &mut self,
+        f: &Rc<Function>,
+        args: Args,
+        kind: ResumeKind,
+    ) -> Result<Box<Frame>, Value> {
         let code = f.code.clone();
         let mut nf = self.new_frame(code.clone(), f.globals.clone(), kind);
         let argcount = code.argcount as usize;
@@ -422,7 +431,9 @@ impl Vm {
                 }
                 Value::Instance(_) | Value::Function(_) => {
                     let f = match &ctor {
-                        Value::Instance(i) => i.dict.borrow().get("__func__").cloned().unwrap_or_default(),
+                        Value::Instance(i) => {
+                            i.dict.borrow().get("__func__").cloned().unwrap_or_default()
+                        }
                         _ => ctor.clone(),
                     };
                     let mut nargs = Args::default();
@@ -455,9 +466,9 @@ impl Vm {
                 let r = self.call(&init, args)?;
                 if !r.is_none() {
                     let tn = self.type_name(&r);
-                    return Err(self.type_error(&format!(
-                        "__init__() should return None, not '{tn}'"
-                    )));
+                    return Err(
+                        self.type_error(&format!("__init__() should return None, not '{tn}'"))
+                    );
                 }
                 Ok(())
             }
@@ -467,8 +478,12 @@ impl Vm {
                 Ok(())
             }
             _ => {
-                if cls.layout != Layout::Exception && (!args.pos.is_empty() || !args.kw.is_empty()) {
-                    let has_new = matches!(cls.lookup("__new__"), Some(Value::Function(_)) | Some(Value::Instance(_)));
+                if cls.layout != Layout::Exception && (!args.pos.is_empty() || !args.kw.is_empty())
+                {
+                    let has_new = matches!(
+                        cls.lookup("__new__"),
+                        Some(Value::Function(_)) | Some(Value::Instance(_))
+                    );
                     if !has_new {
                         return Err(self.type_error(&format!("{}() takes no arguments", cls.name)));
                     }
@@ -497,9 +512,7 @@ impl Vm {
                 Value::Class(c) => base_classes.push(c.clone()),
                 _ => {
                     let tn = self.type_name(b);
-                    return Err(self.type_error(&format!(
-                        "bases must be types, not {tn}"
-                    )));
+                    return Err(self.type_error(&format!("bases must be types, not {tn}")));
                 }
             }
         }
@@ -523,7 +536,10 @@ impl Vm {
         };
         let layout = if base_classes.iter().any(|b| b.layout == Layout::Exception) {
             Layout::Exception
-        } else if base_classes.iter().any(|b| b.layout == Layout::Builtin && b.builtin != Some(TypeId::Object)) {
+        } else if base_classes
+            .iter()
+            .any(|b| b.layout == Layout::Builtin && b.builtin != Some(TypeId::Object))
+        {
             Layout::Builtin
         } else {
             Layout::Object
@@ -552,7 +568,11 @@ impl Vm {
             *c.borrow_mut() = Value::Class(cls.clone());
         }
         // __init_subclass__ hooks on user bases.
-        if let Some(hook) = cls.mro_tail.iter().find_map(|b| b.dict.borrow().get("__init_subclass__").cloned()) {
+        if let Some(hook) = cls
+            .mro_tail
+            .iter()
+            .find_map(|b| b.dict.borrow().get("__init_subclass__").cloned())
+        {
             let f = match &hook {
                 Value::Instance(i) => i.dict.borrow().get("__func__").cloned().unwrap_or_default(),
                 other => other.clone(),

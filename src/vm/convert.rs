@@ -273,8 +273,15 @@ impl Vm {
                 }
                 return Ok(format!("{name}({})", self.join_reprs(args.iter())?));
             }
-            if let Some(TypeId::Property | TypeId::StaticMethod | TypeId::ClassMethod | TypeId::Super) = i.class.builtin {
-                return Ok(format!("<{} object at {:#x}>", i.class.name, v.ptr().unwrap_or(0)));
+            if let Some(
+                TypeId::Property | TypeId::StaticMethod | TypeId::ClassMethod | TypeId::Super,
+            ) = i.class.builtin
+            {
+                return Ok(format!(
+                    "<{} object at {:#x}>",
+                    i.class.name,
+                    v.ptr().unwrap_or(0)
+                ));
             }
         }
         if let Some(r) = crate::runtime::native_repr(self, v)? {
@@ -314,7 +321,8 @@ impl Vm {
                         Value::Str(s) => Ok(s.as_str().to_string()),
                         other => {
                             let tn = self.type_name(&other);
-                            Err(self.type_error(&format!("__str__ returned non-string (type {tn})")))
+                            Err(self
+                                .type_error(&format!("__str__ returned non-string (type {tn})")))
                         }
                     };
                 }
@@ -357,9 +365,8 @@ impl Vm {
                         Value::Bool(b) => Ok(b),
                         other => {
                             let tn = self.type_name(&other);
-                            Err(self.type_error(&format!(
-                                "__bool__ should return bool, returned {tn}"
-                            )))
+                            Err(self
+                                .type_error(&format!("__bool__ should return bool, returned {tn}")))
                         }
                     };
                 }
@@ -449,7 +456,11 @@ impl Vm {
                 if x.borrow().len() != y.borrow().len() {
                     return Ok(false);
                 }
-                let entries: Vec<_> = x.borrow().iter().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect();
+                let entries: Vec<_> = x
+                    .borrow()
+                    .iter()
+                    .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+                    .collect();
                 for (h, k, v) in entries {
                     let other = y.borrow().get(h, &k).cloned();
                     match other {
@@ -594,7 +605,9 @@ impl Vm {
             Value::BigInt(b) => crate::format::format_int(b, spec),
             Value::Float(x) => crate::format::format_float(*x, spec),
             Value::Str(s) => crate::format::format_str(s.as_str(), spec),
-            Value::Instance(_) | Value::Native(_) if self.user_method(v, "__format__").is_some() => {
+            Value::Instance(_) | Value::Native(_)
+                if self.user_method(v, "__format__").is_some() =>
+            {
                 let f = self.user_method(v, "__format__").unwrap_or_default();
                 let r = self.call(&f, Args::new([v.clone(), Value::str(spec)]))?;
                 return match r {

@@ -71,10 +71,12 @@ impl Dict {
 
     pub fn remove(&mut self, hash: i64, key: &Value) -> Option<(Value, Value)> {
         let entries = &self.entries;
-        let found = self.index.find_entry(hash as u64, |&i| match &entries[i as usize] {
-            Some(e) => e.hash == hash && key_eq(&e.key, key),
-            None => false,
-        });
+        let found = self
+            .index
+            .find_entry(hash as u64, |&i| match &entries[i as usize] {
+                Some(e) => e.hash == hash && key_eq(&e.key, key),
+                None => false,
+            });
         let i = match found {
             Ok(occupied) => {
                 let (i, _) = occupied.remove();

@@ -154,11 +154,18 @@ impl Vm {
 
     /// Builds an exception group of the same class as `template` (or
     /// ExceptionGroup / BaseExceptionGroup by content).
-    pub fn new_group(&mut self, template: Option<&Value>, msg: Value, members: Vec<Value>) -> Value {
+    pub fn new_group(
+        &mut self,
+        template: Option<&Value>,
+        msg: Value,
+        members: Vec<Value>,
+    ) -> Value {
         let cls = match template {
             Some(Value::Instance(i)) => i.class.clone(),
             _ => {
-                let all_exc = members.iter().all(|m| self.exc_matches_name(m, "Exception"));
+                let all_exc = members
+                    .iter()
+                    .all(|m| self.exc_matches_name(m, "Exception"));
                 self.types.exc(if all_exc {
                     "ExceptionGroup"
                 } else {
@@ -337,10 +344,14 @@ impl Vm {
         if depth < 20 {
             if !cause.is_none() {
                 self.format_chain(&cause, out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if !context.is_none() && !suppress {
                 self.format_chain(&context, out, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         if !tb.is_empty() {
@@ -362,6 +373,8 @@ impl Vm {
 
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let src = self.runtime.sources.get(filename)?;
-        src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
+        src.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(|s| s.to_string())
     }
 }

@@ -147,10 +147,8 @@ impl Vm {
                     return Err(match send {
                         Resume::Throw(e) => e,
                         Resume::Send(_) => match gen_.kind {
-                            super::generator::GenKind::Coroutine => self.new_exc(
-                                "RuntimeError",
-                                "cannot reuse already awaited coroutine",
-                            ),
+                            super::generator::GenKind::Coroutine => self
+                                .new_exc("RuntimeError", "cannot reuse already awaited coroutine"),
                             super::generator::GenKind::AsyncGenerator => {
                                 self.new_exc_empty("StopAsyncIteration")
                             }
@@ -400,7 +398,10 @@ impl Vm {
                     }
                     Op::LoadName(i) => {
                         let name = &code.names[i as usize];
-                        let mut found = frame.ns.as_ref().and_then(|ns| ns.borrow().get(&**name).cloned());
+                        let mut found = frame
+                            .ns
+                            .as_ref()
+                            .and_then(|ns| ns.borrow().get(&**name).cloned());
                         if found.is_none() {
                             found = frame.globals.borrow().get(&**name).cloned();
                         }
@@ -844,7 +845,11 @@ impl Vm {
                         }
                     }
                     Op::FormatValue(flags) => {
-                        let spec = if flags & 4 != 0 { Some(frame.pop()) } else { None };
+                        let spec = if flags & 4 != 0 {
+                            Some(frame.pop())
+                        } else {
+                            None
+                        };
                         let v = frame.pop();
                         match self.format_value(v, flags & 3, spec) {
                             Ok(s) => {
@@ -1046,15 +1051,13 @@ impl Vm {
                             Err(e) => Err(e),
                         }
                     }
-                    Op::ImportName(i) => {
-                        match self.import_module(&code.names[i as usize]) {
-                            Ok(m) => {
-                                frame.regs.push(m);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
+                    Op::ImportName(i) => match self.import_module(&code.names[i as usize]) {
+                        Ok(m) => {
+                            frame.regs.push(m);
+                            Ok(())
                         }
-                    }
+                        Err(e) => Err(e),
+                    },
                     Op::ImportFrom(i) => {
                         let m = frame.top().clone();
                         let name = &code.names[i as usize];
@@ -1169,7 +1172,10 @@ impl Vm {
             && self.frames[top].code.flags.async_generator
             && self.frames[top].kind == ResumeKind::Delegate
             && self.frames[top].ip > 0
-            && matches!(self.frames[top].code.ops.get(self.frames[top].ip - 1), Some(Op::YieldValue))
+            && matches!(
+                self.frames[top].code.ops.get(self.frames[top].ip - 1),
+                Some(Op::YieldValue)
+            )
         {
             let seg: Vec<Box<Frame>> = self.frames.drain(top..).collect();
             if let Some(caller) = self.frames.last_mut() {
@@ -1227,7 +1233,10 @@ impl Vm {
             let is_gen = code.is_generator_like();
             if let Value::Instance(inst) = &exc {
                 if let Some(data) = &inst.exc {
-                    data.borrow_mut().traceback.push(TraceEntry { code: code.clone(), line });
+                    data.borrow_mut().traceback.push(TraceEntry {
+                        code: code.clone(),
+                        line,
+                    });
                 }
             }
             let at_base = self.frames.len() - 1 == base;
@@ -1245,7 +1254,9 @@ impl Vm {
                 let e = self.new_exc("RuntimeError", &format!("{what} raised StopIteration"));
                 self.set_cause(&e, &exc);
                 e
-            } else if code.flags.async_generator && self.exc_matches_name(&exc, "StopAsyncIteration") {
+            } else if code.flags.async_generator
+                && self.exc_matches_name(&exc, "StopAsyncIteration")
+            {
                 let e = self.new_exc("RuntimeError", "async generator raised StopAsyncIteration");
                 self.set_cause(&e, &exc);
                 e
@@ -1322,10 +1333,16 @@ impl Vm {
             let name = &code.cellvars[i];
             self.new_exc(
                 "UnboundLocalError",
-                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                &format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
-            let name = code.freevars.get(i - ncell).cloned().unwrap_or_else(|| "?".into());
+            let name = code
+                .freevars
+                .get(i - ncell)
+                .cloned()
+                .unwrap_or_else(|| "?".into());
             self.new_exc(
                 "NameError",
                 &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),

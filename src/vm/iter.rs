@@ -7,26 +7,74 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub enum NativeIter {
-    List { list: Rc<RefCell<Vec<Value>>>, idx: usize },
-    Tuple { items: Rc<Vec<Value>>, idx: usize },
-    Str { s: Rc<PyStr>, pos: usize },
-    Bytes { b: Rc<Vec<u8>>, idx: usize },
-    Range { cur: i64, stop: i64, step: i64 },
+    List {
+        list: Rc<RefCell<Vec<Value>>>,
+        idx: usize,
+    },
+    Tuple {
+        items: Rc<Vec<Value>>,
+        idx: usize,
+    },
+    Str {
+        s: Rc<PyStr>,
+        pos: usize,
+    },
+    Bytes {
+        b: Rc<Vec<u8>>,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Keys (0), values (1) or items (2) of a dict or set, with the size at
     /// start to detect mutation during iteration.
-    Dict { dict: Rc<RefCell<Dict>>, pos: usize, mode: u8, len: usize },
-    FrozenSet { set: Rc<Dict>, pos: usize },
-    Reversed { items: Rc<RefCell<Vec<Value>>>, idx: usize },
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        pos: usize,
+        mode: u8,
+        len: usize,
+    },
+    FrozenSet {
+        set: Rc<Dict>,
+        pos: usize,
+    },
+    Reversed {
+        items: Rc<RefCell<Vec<Value>>>,
+        idx: usize,
+    },
     /// A snapshot (used for reversed tuples/strings and other one-offs).
-    Values { items: Vec<Value>, idx: usize },
-    Enumerate { inner: Value, count: Value },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Values {
+        items: Vec<Value>,
+        idx: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// `iter(obj)` over an object with only `__getitem__`.
-    SeqIndex { obj: Value, idx: i64 },
+    SeqIndex {
+        obj: Value,
+        idx: i64,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 

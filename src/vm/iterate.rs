@@ -17,16 +17,40 @@ fn native(it: NativeIter) -> Value {
 impl Vm {
     pub fn iter(&mut self, v: &Value) -> PyResult {
         Ok(match v {
-            Value::List(l) => native(NativeIter::List { list: l.clone(), idx: 0 }),
-            Value::Tuple(t) => native(NativeIter::Tuple { items: t.clone(), idx: 0 }),
-            Value::Str(s) => native(NativeIter::Str { s: s.clone(), pos: 0 }),
-            Value::Bytes(b) => native(NativeIter::Bytes { b: b.clone(), idx: 0 }),
-            Value::Range(r) => native(NativeIter::Range { cur: r.start, stop: r.stop, step: r.step }),
+            Value::List(l) => native(NativeIter::List {
+                list: l.clone(),
+                idx: 0,
+            }),
+            Value::Tuple(t) => native(NativeIter::Tuple {
+                items: t.clone(),
+                idx: 0,
+            }),
+            Value::Str(s) => native(NativeIter::Str {
+                s: s.clone(),
+                pos: 0,
+            }),
+            Value::Bytes(b) => native(NativeIter::Bytes {
+                b: b.clone(),
+                idx: 0,
+            }),
+            Value::Range(r) => native(NativeIter::Range {
+                cur: r.start,
+                stop: r.stop,
+                step: r.step,
+            }),
             Value::Dict(d) | Value::Set(d) => {
                 let len = d.borrow().len();
-                native(NativeIter::Dict { dict: d.clone(), pos: 0, mode: 0, len })
+                native(NativeIter::Dict {
+                    dict: d.clone(),
+                    pos: 0,
+                    mode: 0,
+                    len,
+                })
             }
-            Value::FrozenSet(s) => native(NativeIter::FrozenSet { set: s.clone(), pos: 0 }),
+            Value::FrozenSet(s) => native(NativeIter::FrozenSet {
+                set: s.clone(),
+                pos: 0,
+            }),
             Value::Iter(_) => v.clone(),
             Value::Generator(g) if g.kind == GenKind::Generator => v.clone(),
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
@@ -50,7 +74,10 @@ impl Vm {
                     return Ok(it);
                 }
                 if !matches!(v, Value::Class(_)) && cls.lookup("__getitem__").is_some() {
-                    return Ok(native(NativeIter::SeqIndex { obj: v.clone(), idx: 0 }));
+                    return Ok(native(NativeIter::SeqIndex {
+                        obj: v.clone(),
+                        idx: 0,
+                    }));
                 }
                 return Err(self.not_iterable(v));
             }
@@ -132,7 +159,12 @@ impl Vm {
                     None
                 }
             }
-            NativeIter::Dict { dict, pos, mode, len } => {
+            NativeIter::Dict {
+                dict,
+                pos,
+                mode,
+                len,
+            } => {
                 let d = dict.borrow();
                 if d.len() != *len {
                     let is_set = false;
@@ -208,13 +240,20 @@ impl Vm {
             NativeIter::Map { func, iters } => Step::Map(func.clone(), iters.clone()),
             NativeIter::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
             NativeIter::SeqIndex { obj, idx } => Step::Seq(obj.clone(), *idx),
-            NativeIter::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
+            NativeIter::Callable { func, sentinel } => {
+                Step::Callable(func.clone(), sentinel.clone())
+            }
             _ => return Ok(None),
         };
         match step {
             Step::Enumerate(inner, count) => match self.next(&inner)? {
                 Some(v) => {
-                    let next = self.binary_op(crate::ast::BinOp::Add, count.clone(), Value::Int(1), false)?;
+                    let next = self.binary_op(
+                        crate::ast::BinOp::Add,
+                        count.clone(),
+                        Value::Int(1),
+                        false,
+                    )?;
                     if let NativeIter::Enumerate { count: c, .. } = &mut *ni.borrow_mut() {
                         *c = next;
                     }
@@ -233,12 +272,30 @@ impl Vm {
                         None => {
                             if strict {
                                 if i > 0 {
-                                    let msg = format!("zip() argument {} is shorter than argument{} {}", i + 1, if i == 1 { "" } else { "s" }, if i == 1 { "1".to_string() } else { format!("1-{i}") });
+                                    let msg = format!(
+                                        "zip() argument {} is shorter than argument{} {}",
+                                        i + 1,
+                                        if i == 1 { "" } else { "s" },
+                                        if i == 1 {
+                                            "1".to_string()
+                                        } else {
+                                            format!("1-{i}")
+                                        }
+                                    );
                                     return Err(self.value_error(&msg));
                                 }
                                 for (j, rest) in iters.iter().enumerate().skip(1) {
                                     if self.next(rest)?.is_some() {
-                                        let msg = format!("zip() argument {} is longer than argument{} {}", j + 1, if j == 1 { "" } else { "s" }, if j == 1 { "1".to_string() } else { format!("1-{j}") });
+                                        let msg = format!(
+                                            "zip() argument {} is longer than argument{} {}",
+                                            j + 1,
+                                            if j == 1 { "" } else { "s" },
+                                            if j == 1 {
+                                                "1".to_string()
+                                            } else {
+                                                format!("1-{j}")
+                                            }
+                                        );
                                         return Err(self.value_error(&msg));
                                     }
                                 }
@@ -283,7 +340,10 @@ impl Vm {
                     }
                     Ok(Some(v))
                 }
-                Err(e) if self.exc_matches_name(&e, "IndexError") || self.exc_matches_name(&e, "StopIteration") => {
+                Err(e)
+                    if self.exc_matches_name(&e, "IndexError")
+                        || self.exc_matches_name(&e, "StopIteration") =>
+                {
                     *ni.borrow_mut() = NativeIter::Exhausted;
                     Ok(None)
                 }
@@ -382,7 +442,12 @@ impl Vm {
 
     /// Unpacking for assignment: exactly `n` items, or with a star target,
     /// `before` items, a list, and `after` items.
-    pub fn unpack(&mut self, v: &Value, before: usize, after: Option<usize>) -> Result<Vec<Value>, Value> {
+    pub fn unpack(
+        &mut self,
+        v: &Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> Result<Vec<Value>, Value> {
         let items = match v {
             Value::Tuple(t) => t.to_vec(),
             Value::List(l) => l.borrow().clone(),
@@ -391,9 +456,9 @@ impl Vm {
                     Ok(it) => it,
                     Err(_) => {
                         let tn = self.type_name(v);
-                        return Err(self.type_error(&format!(
-                            "cannot unpack non-iterable {tn} object"
-                        )));
+                        return Err(
+                            self.type_error(&format!("cannot unpack non-iterable {tn} object"))
+                        );
                     }
                 };
                 let mut out = Vec::new();
@@ -411,9 +476,7 @@ impl Vm {
                 if items.len() == before {
                     Ok(items)
                 } else if items.len() > before {
-                    Err(self.value_error(&format!(
-                        "too many values to unpack (expected {before})"
-                    )))
+                    Err(self.value_error(&format!("too many values to unpack (expected {before})")))
                 } else {
                     Err(self.value_error(&format!(
                         "not enough values to unpack (expected {before}, got {})",

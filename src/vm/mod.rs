@@ -2,8 +2,6 @@
 
 pub mod attr;
 pub mod awaiting;
-pub mod percent;
-pub mod seq;
 pub mod call;
 pub mod class;
 pub mod convert;
@@ -19,6 +17,8 @@ pub mod iterate;
 pub mod module;
 pub mod native;
 pub mod ops;
+pub mod percent;
+pub mod seq;
 pub mod types;
 pub mod value;
 

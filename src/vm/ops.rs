@@ -89,7 +89,11 @@ fn float_int_cmp(x: f64, i: &BigInt) -> Option<Ordering> {
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     let fl = x.floor();
     let fb = BigInt::from(fl as i128);
@@ -155,22 +159,28 @@ impl Vm {
             sym.to_string()
         };
         if op == BinOp::Add && matches!(a, Value::Str(_)) {
-            return Err(self.type_error(&format!(
-                "can only concatenate str (not \"{tb}\") to str"
-            )));
+            return Err(self.type_error(&format!("can only concatenate str (not \"{tb}\") to str")));
         }
         if op == BinOp::Add && matches!(a, Value::List(_)) {
-            return Err(self.type_error(&format!(
-                "can only concatenate list (not \"{tb}\") to list"
-            )));
+            return Err(
+                self.type_error(&format!("can only concatenate list (not \"{tb}\") to list"))
+            );
         }
         if op == BinOp::Add && matches!(a, Value::Tuple(_)) {
             return Err(self.type_error(&format!(
                 "can only concatenate tuple (not \"{tb}\") to tuple"
             )));
         }
-        if op == BinOp::Mul && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))) && !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) {
-            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { &tb } else { &ta };
+        if op == BinOp::Mul
+            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
+            && !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+        {
+            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+                &tb
+            } else {
+                &ta
+            };
             return Err(self.type_error(&format!(
                 "can't multiply sequence by non-int of type '{other}'"
             )));
@@ -199,9 +209,13 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
             if matches!(a, Float(_)) || matches!(b, Float(_)) {
                 if let (BigInt(_), _) | (_, BigInt(_)) = (a, b) {
-                    if as_f64(a).is_some_and(|v| v.is_infinite()) || as_f64(b).is_some_and(|v| v.is_infinite()) {
+                    if as_f64(a).is_some_and(|v| v.is_infinite())
+                        || as_f64(b).is_some_and(|v| v.is_infinite())
+                    {
                         if !matches!(a, Float(_)) || !matches!(b, Float(_)) {
-                            return Err(self.new_exc("OverflowError", "int too large to convert to float"));
+                            return Err(
+                                self.new_exc("OverflowError", "int too large to convert to float")
+                            );
                         }
                     }
                 }
@@ -259,7 +273,11 @@ impl Vm {
                 }
                 Value::dict(d)
             }
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Set(_) | FrozenSet(_),
+                Set(_) | FrozenSet(_),
+            ) => {
                 return self.set_binary(op, a, b).map(Some);
             }
             _ => return Ok(Option::None),
@@ -274,7 +292,9 @@ impl Vm {
                 BinOp::Mul => x.checked_mul(y),
                 BinOp::FloorDiv => {
                     if y == 0 {
-                        return Err(self.new_exc("ZeroDivisionError", "integer division or modulo by zero"));
+                        return Err(
+                            self.new_exc("ZeroDivisionError", "integer division or modulo by zero")
+                        );
                     }
                     x.checked_div_euclid(y).map(|_| x.div_floor(&y))
                 }
@@ -288,7 +308,10 @@ impl Vm {
                     if y == 0 {
                         return Err(self.new_exc("ZeroDivisionError", "division by zero"));
                     }
-                    return Ok(Value::Float(int_true_div(&BigInt::from(x), &BigInt::from(y))));
+                    return Ok(Value::Float(int_true_div(
+                        &BigInt::from(x),
+                        &BigInt::from(y),
+                    )));
                 }
                 BinOp::BitAnd => Some(x & y),
                 BinOp::BitOr => Some(x | y),
@@ -307,12 +330,19 @@ impl Vm {
                     if y < 0 {
                         return Err(self.value_error("negative shift count"));
                     }
-                    Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                    Some(if y >= 64 {
+                        if x < 0 { -1 } else { 0 }
+                    } else {
+                        x >> y
+                    })
                 }
                 BinOp::Pow => {
                     if y < 0 {
                         if x == 0 {
-                            return Err(self.new_exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                            return Err(self.new_exc(
+                                "ZeroDivisionError",
+                                "0.0 cannot be raised to a negative power",
+                            ));
                         }
                         return Ok(Value::Float((x as f64).powf(y as f64)));
                     }
@@ -337,7 +367,9 @@ impl Vm {
             BinOp::Mul => Value::from_bigint(x * y),
             BinOp::FloorDiv => {
                 if y.is_zero() {
-                    return Err(self.new_exc("ZeroDivisionError", "integer division or modulo by zero"));
+                    return Err(
+                        self.new_exc("ZeroDivisionError", "integer division or modulo by zero")
+                    );
                 }
                 Value::from_bigint(x.div_floor(&y))
             }
@@ -353,7 +385,10 @@ impl Vm {
                 }
                 let r = int_true_div(&x, &y);
                 if r.is_infinite() {
-                    return Err(self.new_exc("OverflowError", "integer division result too large for a float"));
+                    return Err(self.new_exc(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    ));
                 }
                 Value::Float(r)
             }
@@ -362,7 +397,11 @@ impl Vm {
             BinOp::BitXor => Value::from_bigint(x ^ y),
             BinOp::LShift => {
                 let Some(s) = y.to_u32() else {
-                    return Err(if y.is_negative() { self.value_error("negative shift count") } else { self.new_exc("OverflowError", "too many digits in integer") });
+                    return Err(if y.is_negative() {
+                        self.value_error("negative shift count")
+                    } else {
+                        self.new_exc("OverflowError", "too many digits in integer")
+                    });
                 };
                 Value::from_bigint(x << s)
             }
@@ -377,7 +416,10 @@ impl Vm {
             }
             BinOp::Pow => {
                 if y.is_negative() {
-                    let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    let (xf, yf) = (
+                        x.to_f64().unwrap_or(f64::INFINITY),
+                        y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                    );
                     return self.float_binary(BinOp::Pow, xf, yf);
                 }
                 let Some(e) = y.to_u32() else {
@@ -414,14 +456,20 @@ impl Vm {
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(self.new_exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                    return Err(self.new_exc(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 if x < 0.0 && y.fract() != 0.0 {
                     return Err(self.value_error("complex results are not supported"));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    return Err(self.new_exc_args("OverflowError", vec![Value::Int(34), Value::str("Numerical result out of range")]));
+                    return Err(self.new_exc_args(
+                        "OverflowError",
+                        vec![Value::Int(34), Value::str("Numerical result out of range")],
+                    ));
                 }
                 r
             }
@@ -483,7 +531,9 @@ impl Vm {
             CmpOp::In => self.contains(b, a)?,
             CmpOp::NotIn => !self.contains(b, a)?,
             CmpOp::Eq => {
-                if matches!(a, Value::Instance(_) | Value::Native(_)) || matches!(b, Value::Instance(_) | Value::Native(_)) {
+                if matches!(a, Value::Instance(_) | Value::Native(_))
+                    || matches!(b, Value::Instance(_) | Value::Native(_))
+                {
                     let r = self.rich_compare(a, b, "__eq__", "__eq__")?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
@@ -494,7 +544,9 @@ impl Vm {
                 }
             }
             CmpOp::NotEq => {
-                if matches!(a, Value::Instance(_) | Value::Native(_)) || matches!(b, Value::Instance(_) | Value::Native(_)) {
+                if matches!(a, Value::Instance(_) | Value::Native(_))
+                    || matches!(b, Value::Instance(_) | Value::Native(_))
+                {
                     let r = self.rich_compare(a, b, "__ne__", "__ne__")?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
@@ -650,7 +702,9 @@ impl Vm {
             },
             Value::Bytes(b) => match item {
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                }
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
             Value::Instance(_) | Value::Native(_) => {
@@ -679,9 +733,7 @@ impl Vm {
                     return Ok(false);
                 }
                 let tn = self.type_name(container);
-                Err(self.type_error(&format!(
-                    "argument of type '{tn}' is not iterable"
-                )))
+                Err(self.type_error(&format!("argument of type '{tn}' is not iterable")))
             }
         }
     }

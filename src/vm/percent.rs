@@ -4,7 +4,9 @@
 use super::function::PyResult;
 use super::interp::Vm;
 use super::value::Value;
-use crate::format::{Count, PercentPiece, parse_percent, percent_char, percent_float, percent_int, percent_str};
+use crate::format::{
+    Count, PercentPiece, parse_percent, percent_char, percent_float, percent_int, percent_str,
+};
 use num_bigint::BigInt;
 
 impl Vm {
@@ -71,9 +73,15 @@ impl Vm {
                                     None => {
                                         let tn = self.type_name(other);
                                         let msg = if matches!(spec.conv, 'd' | 'i' | 'u') {
-                                            format!("%{} format: a real number is required, not {tn}", spec.conv)
+                                            format!(
+                                                "%{} format: a real number is required, not {tn}",
+                                                spec.conv
+                                            )
                                         } else {
-                                            format!("%{} format: an integer is required, not {tn}", spec.conv)
+                                            format!(
+                                                "%{} format: an integer is required, not {tn}",
+                                                spec.conv
+                                            )
                                         };
                                         return Err(self.type_error(&msg));
                                     }
@@ -86,10 +94,14 @@ impl Vm {
                                 Value::Float(x) => *x,
                                 Value::Int(i) => *i as f64,
                                 Value::Bool(b) => *b as i64 as f64,
-                                Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::INFINITY),
+                                Value::BigInt(b) => {
+                                    num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::INFINITY)
+                                }
                                 other => {
                                     let tn = self.type_name(other);
-                                    return Err(self.type_error(&format!("must be real number, not {tn}")));
+                                    return Err(
+                                        self.type_error(&format!("must be real number, not {tn}"))
+                                    );
                                 }
                             };
                             percent_float(x, &r).map_err(|e| self.format_error(e))?
@@ -100,9 +112,16 @@ impl Vm {
                             }
                             Value::Int(i) => match char::from_u32(*i as u32) {
                                 Some(c) => percent_char(c, &r),
-                                None => return Err(self.new_exc("OverflowError", "%c arg not in range(0x110000)")),
+                                None => {
+                                    return Err(self
+                                        .new_exc("OverflowError", "%c arg not in range(0x110000)"));
+                                }
                             },
-                            _ => return Err(self.type_error("%c requires an int or a unicode character")),
+                            _ => {
+                                return Err(
+                                    self.type_error("%c requires an int or a unicode character")
+                                );
+                            }
                         },
                         _ => return Err(self.format_error(spec.unsupported())),
                     };

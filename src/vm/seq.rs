@@ -37,7 +37,11 @@ impl SliceIdx {
 impl Vm {
     pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> Result<SliceIdx, Value> {
         let len = len as i64;
-        let step = if s[2].is_none() { 1 } else { self.index_value(&s[2])? };
+        let step = if s[2].is_none() {
+            1
+        } else {
+            self.index_value(&s[2])?
+        };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
@@ -48,15 +52,15 @@ impl Vm {
             }
             let i = match v {
                 Value::BigInt(b) => {
-                    if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 }
+                    if num_traits::Signed::is_negative(&**b) {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    }
                 }
                 _ => vm.index_value(v)?,
             };
-            Ok(if i < 0 {
-                (i + len).max(lo)
-            } else {
-                i.min(hi)
-            })
+            Ok(if i < 0 { (i + len).max(lo) } else { i.min(hi) })
         };
         let start = conv(self, &s[0], if step > 0 { 0 } else { len - 1 })?;
         let stop = conv(self, &s[1], if step > 0 { len } else { -1 })?;
@@ -68,7 +72,10 @@ impl Vm {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             Value::BigInt(_) => {
-                return Err(self.new_exc("IndexError", &format!("cannot fit 'int' into an index-sized integer")));
+                return Err(self.new_exc(
+                    "IndexError",
+                    &format!("cannot fit 'int' into an index-sized integer"),
+                ));
             }
             Value::Instance(_) => self.index_value(idx)?,
             _ => {
@@ -91,7 +98,9 @@ impl Vm {
                 if let Value::Slice(s) = idx {
                     let items = l.borrow().clone();
                     let si = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(si.indices().into_iter().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        si.indices().into_iter().map(|i| items[i].clone()).collect(),
+                    ));
                 }
                 let len = l.borrow().len();
                 let i = self.seq_index(idx, len, "list")?;
@@ -100,7 +109,9 @@ impl Vm {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = idx {
                     let si = self.slice_indices(s, t.len())?;
-                    return Ok(Value::tuple(si.indices().into_iter().map(|i| t[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        si.indices().into_iter().map(|i| t[i].clone()).collect(),
+                    ));
                 }
                 let i = self.seq_index(idx, t.len(), "tuple")?;
                 Ok(t[i].clone())
@@ -111,7 +122,10 @@ impl Vm {
                     if let Value::Slice(sl) = idx {
                         let si = self.slice_indices(sl, b.len())?;
                         if si.step == 1 {
-                            let (a, z) = (si.start.max(0) as usize, si.stop.max(si.start).max(0) as usize);
+                            let (a, z) = (
+                                si.start.max(0) as usize,
+                                si.stop.max(si.start).max(0) as usize,
+                            );
                             return Ok(Value::str(&s.as_str()[a..z.min(b.len())]));
                         }
                         let out: String = si.indices().into_iter().map(|i| b[i] as char).collect();
@@ -132,7 +146,9 @@ impl Vm {
             Value::Bytes(b) => {
                 if let Value::Slice(sl) = idx {
                     let si = self.slice_indices(sl, b.len())?;
-                    return Ok(Value::Bytes(Rc::new(si.indices().into_iter().map(|i| b[i]).collect())));
+                    return Ok(Value::Bytes(Rc::new(
+                        si.indices().into_iter().map(|i| b[i]).collect(),
+                    )));
                 }
                 let i = self.seq_index(idx, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
@@ -161,7 +177,9 @@ impl Vm {
                 // `list[int]` and friends in annotations-as-values: return the class.
                 if let Some(f) = c.lookup("__class_getitem__") {
                     let f = match &f {
-                        Value::Instance(i) => i.dict.borrow().get("__func__").cloned().unwrap_or_default(),
+                        Value::Instance(i) => {
+                            i.dict.borrow().get("__func__").cloned().unwrap_or_default()
+                        }
                         other => other.clone(),
                     };
                     return self.call(&f, Args::new([obj.clone(), idx.clone()]));
@@ -234,7 +252,8 @@ impl Vm {
                     }
                     None => {
                         let tn = self.type_name(obj);
-                        Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+                        Err(self
+                            .type_error(&format!("'{tn}' object does not support item assignment")))
                     }
                 }
             }
@@ -281,7 +300,8 @@ impl Vm {
                     }
                     None => {
                         let tn = self.type_name(obj);
-                        Err(self.type_error(&format!("'{tn}' object does not support item deletion")))
+                        Err(self
+                            .type_error(&format!("'{tn}' object does not support item deletion")))
                     }
                 }
             }
@@ -371,9 +391,15 @@ impl Vm {
 
     /// `{**a}` / `f(**a)`: merge a mapping into the dict `target`.
     pub fn dict_update(&mut self, target: &Value, src: &Value, no_dups: bool) -> Result<(), Value> {
-        let Value::Dict(t) = target else { return Ok(()) };
+        let Value::Dict(t) = target else {
+            return Ok(());
+        };
         let pairs: Vec<(i64, Value, Value)> = match src {
-            Value::Dict(d) => d.borrow().iter().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect(),
+            Value::Dict(d) => d
+                .borrow()
+                .iter()
+                .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+                .collect(),
             _ => {
                 let keys_fn = match self.getattr(src, "keys") {
                     Ok(f) => f,

@@ -147,7 +147,13 @@ pub fn new_class(
 
 impl Types {
     pub fn new() -> Self {
-        let object = new_class("object", vec![], Layout::Object, Some(TypeId::Object), "builtins");
+        let object = new_class(
+            "object",
+            vec![],
+            Layout::Object,
+            Some(TypeId::Object),
+            "builtins",
+        );
         let mut classes: Vec<Rc<Class>> = Vec::with_capacity(ALL_TYPES.len());
         for (id, name) in ALL_TYPES {
             let c = match id {
@@ -156,7 +162,13 @@ impl Types {
                     let int = classes[TypeId::Int as usize].clone();
                     new_class(name, vec![int], Layout::Builtin, Some(*id), "builtins")
                 }
-                _ => new_class(name, vec![object.clone()], Layout::Builtin, Some(*id), "builtins"),
+                _ => new_class(
+                    name,
+                    vec![object.clone()],
+                    Layout::Builtin,
+                    Some(*id),
+                    "builtins",
+                ),
             };
             classes.push(c);
         }
