@@ -1,6 +1,7 @@
 //! The builtins namespace and the methods of the built-in types.
 
 mod ctors;
+pub mod gen_methods;
 mod functions;
 mod methods;
 
@@ -94,4 +95,5 @@ pub fn install(vm: &mut Vm) {
     ctors::install(vm);
     functions::install(vm);
     methods::install(vm);
+    gen_methods::install(vm);
 }
