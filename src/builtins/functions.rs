@@ -120,11 +120,11 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult {
         }
     }
     out.push_str(&end);
-    let to_stderr = matches!(&file, Value::Str(s) if s.as_str() == "<stderr>");
-    if to_stderr {
+    let fd = crate::modules::sys::stream_fd(&file);
+    if fd == Some(2) {
         vm.flush();
         let _ = std::io::stderr().write_all(out.as_bytes());
-    } else if !file.is_none() && !matches!(&file, Value::Str(s) if s.as_str() == "<stdout>") {
+    } else if !file.is_none() && fd.is_none() {
         let w = vm.getattr(&file, "write")?;
         vm.call(&w, Args::new([Value::str(out)]))?;
     } else {

@@ -2,12 +2,18 @@
 
 use crate::vm::{PyResult, Value, Vm};
 
+pub mod inspect;
 pub mod sys;
+pub mod typing;
 
 /// Creates a built-in module by name, or `None` if there is no such module.
 pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
     let m: PyResult = match name {
         "sys" => sys::create(vm),
+        "typing" => typing::create_typing(vm),
+        "collections.abc" => typing::create_abc(vm),
+        "collections" => typing::create_collections(vm),
+        "inspect" => inspect::create(vm),
         _ => return Ok(None),
     };
     m.map(Some)

@@ -20,8 +20,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
             "setrecursionlimit".into(),
             native("setrecursionlimit", setrecursionlimit),
         );
-        d.insert("stdout".into(), Value::str("<stdout>"));
-        d.insert("stderr".into(), Value::str("<stderr>"));
+        d.insert("stdout".into(), vm.std_stream(1));
+        d.insert("stderr".into(), vm.std_stream(2));
         d.insert("maxsize".into(), Value::Int(i64::MAX));
         d.insert("platform".into(), Value::str("linux"));
     }
@@ -29,6 +29,70 @@ pub fn create(vm: &mut Vm) -> PyResult {
         name: "sys".into(),
         dict: g,
     })))
+}
+
+impl Vm {
+    /// `sys.stdout` / `sys.stderr`: objects with `write` and `flush`.
+    pub fn std_stream(&mut self, fd: i64) -> Value {
+        let cls = match self.modules.get("_io.TextIOWrapper") {
+            Some(Value::Class(c)) => c.clone(),
+            _ => {
+                let object = self.types.get(crate::vm::types::TypeId::Object).clone();
+                let c = crate::vm::types::new_class(
+                    "TextIOWrapper",
+                    vec![object],
+                    crate::vm::class::Layout::Object,
+                    None,
+                    "_io",
+                );
+                c.set_attr("write".into(), crate::builtins::native("write", stream_write, BuiltinKind::Method));
+                c.set_attr("flush".into(), crate::builtins::native("flush", stream_flush, BuiltinKind::Method));
+                self.modules.insert("_io.TextIOWrapper".into(), Value::Class(c.clone()));
+                c
+            }
+        };
+        let inst = crate::vm::class::Instance::new(cls);
+        inst.dict.borrow_mut().insert("_fd".into(), Value::Int(fd));
+        let name = if fd == 1 { "<stdout>" } else { "<stderr>" };
+        inst.dict.borrow_mut().insert("name".into(), Value::str(name));
+        Value::Instance(Rc::new(inst))
+    }
+}
+
+/// The file descriptor behind a `sys.stdout`/`sys.stderr` object.
+pub fn stream_fd(v: &Value) -> Option<i64> {
+    match v {
+        Value::Instance(i) if &*i.class.name == "TextIOWrapper" => match i.dict.borrow().get("_fd") {
+            Some(Value::Int(fd)) => Some(*fd),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: Args) -> PyResult {
+    use std::io::Write;
+    let fd = args.pos.first().and_then(stream_fd).unwrap_or(1);
+    let text = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+        }
+        None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
+    };
+    if fd == 2 {
+        vm.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    } else {
+        let _ = vm.out.write_all(text.as_bytes());
+    }
+    Ok(Value::Int(text.chars().count() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _args: Args) -> PyResult {
+    vm.flush();
+    Ok(Value::None)
 }
 
 pub fn native(name: &str, f: crate::vm::function::NativeFn) -> Value {
