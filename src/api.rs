@@ -63,6 +63,7 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
         Err(_) => return 2,
     };
     let mut vm = Vm::new(opts.argv.clone());
+    vm.runtime.clock = crate::runtime::clock::Clock::new(opts.clock == ClockKind::Virtual);
     vm.runtime
         .sources
         .insert(filename.to_string(), source.to_string());

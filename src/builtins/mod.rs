@@ -2,6 +2,7 @@
 
 mod ctors;
 pub mod gen_methods;
+pub mod methods_hooks;
 mod functions;
 mod methods;
 

@@ -2,7 +2,9 @@
 
 use crate::vm::{PyResult, Value, Vm};
 
+pub mod asyncio;
 pub mod inspect;
+pub mod time;
 pub mod sys;
 pub mod typing;
 
@@ -14,6 +16,8 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         "collections.abc" => typing::create_abc(vm),
         "collections" => typing::create_collections(vm),
         "inspect" => inspect::create(vm),
+        "asyncio" => asyncio::create(vm),
+        "time" => time::create(vm),
         _ => return Ok(None),
     };
     m.map(Some)

@@ -1,36 +1,363 @@
-//! The async runtime: the event loop and the objects it schedules. Hooks
-//! here let the VM treat runtime objects (futures, tasks) natively.
+//! The async runtime: our own single-threaded event loop with a FIFO ready
+//! queue and a timer heap keyed by (deadline, sequence), run one iteration
+//! at a time exactly like CPython's `BaseEventLoop._run_once`.
+
+pub mod clock;
+pub mod future;
+pub mod handle;
+pub mod sleep;
+pub mod task;
 
 use crate::vm::awaiting::NativeAwait;
-use crate::vm::{Value, Vm};
-use std::collections::HashMap;
+use crate::vm::class::Class;
+use crate::vm::{Args, Value, Vm};
+use clock::Clock;
+use future::{FutState, with_fut};
+use handle::{Callback, Handle, Timer, new_handle};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::rc::Rc;
 
-#[derive(Default)]
+/// Classes the runtime creates its objects with.
+pub struct RuntimeClasses {
+    pub future: Rc<Class>,
+    pub task: Rc<Class>,
+    pub event_loop: Rc<Class>,
+    pub handle: Rc<Class>,
+    pub timer_handle: Rc<Class>,
+    pub sleep: Rc<Class>,
+    pub cancelled_error: Rc<Class>,
+    pub invalid_state_error: Rc<Class>,
+}
+
 pub struct Runtime {
     /// Source text by file name, for traceback lines.
     pub sources: HashMap<String, String>,
+    pub clock: Clock,
+    pub ready: VecDeque<Handle>,
+    pub timers: BinaryHeap<Timer>,
+    timer_seq: u64,
+    pub running: bool,
+    pub current_task: Option<Value>,
+    pub task_counter: u64,
+    /// Tasks not yet finished, in creation order.
+    pub tasks: Vec<Value>,
+    pub loop_obj: Option<Value>,
+    pub classes: Option<RuntimeClasses>,
+    /// Tasks that finished, to report unretrieved exceptions at shutdown.
+    pub finished: Vec<Value>,
+    since_compact: usize,
+    /// Inside `run_in_executor`: blocking sleeps add here, not to the clock.
+    pub offload_ns: Option<u64>,
 }
 
-pub fn native_repr(_vm: &mut Vm, _v: &Value) -> Result<Option<String>, Value> {
-    Ok(None)
+impl Runtime {
+    /// Drops finished tasks from the live list, keeping failed ones whose
+    /// exception was never retrieved for the shutdown report.
+    pub fn compact_tasks(&mut self) {
+        self.since_compact = 0;
+        let mut keep = Vec::with_capacity(self.tasks.len());
+        for t in self.tasks.drain(..) {
+            match with_fut(&t, |f| (f.done(), matches!(f.state, FutState::Failed(_)) && f.log_traceback)) {
+                Some((false, _)) => keep.push(t),
+                Some((true, true)) => self.finished.push(t),
+                _ => {}
+            }
+        }
+        self.tasks = keep;
+    }
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Runtime {
+            sources: HashMap::new(),
+            clock: Clock::new(false),
+            ready: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timer_seq: 0,
+            running: false,
+            current_task: None,
+            task_counter: 0,
+            tasks: Vec::new(),
+            loop_obj: None,
+            classes: None,
+            finished: Vec::new(),
+            since_compact: 0,
+            offload_ns: None,
+        }
+    }
+}
+
+impl Vm {
+    pub fn runtime_class(&mut self, name: &str) -> Rc<Class> {
+        if self.runtime.classes.is_none() {
+            let c = crate::modules::asyncio::make_classes(self);
+            self.runtime.classes = Some(c);
+        }
+        let Some(c) = &self.runtime.classes else {
+            return self.types.get(crate::vm::types::TypeId::Object).clone();
+        };
+        match name {
+            "Future" => c.future.clone(),
+            "Task" => c.task.clone(),
+            "Loop" => c.event_loop.clone(),
+            "Handle" => c.handle.clone(),
+            "TimerHandle" => c.timer_handle.clone(),
+            "Sleep" => c.sleep.clone(),
+            "CancelledError" => c.cancelled_error.clone(),
+            _ => c.invalid_state_error.clone(),
+        }
+    }
+
+    pub fn call_soon(&mut self, cb: Callback) -> Handle {
+        let h = new_handle(cb, 0.0);
+        self.runtime.ready.push_back(h.clone());
+        h
+    }
+
+    /// Schedules at an absolute loop time.
+    pub fn call_at(&mut self, when: f64, cb: Callback) -> Handle {
+        let h = new_handle(cb, when);
+        self.runtime.timer_seq += 1;
+        self.runtime.timers.push(Timer {
+            when,
+            seq: self.runtime.timer_seq,
+            handle: h.clone(),
+        });
+        h
+    }
+
+    pub fn call_later(&mut self, delay: f64, cb: Callback) -> Handle {
+        let when = self.runtime.clock.time() + delay;
+        self.call_at(when, cb)
+    }
+
+    /// One loop iteration (CPython's `_run_once`).
+    pub fn run_once(&mut self) -> Result<(), Value> {
+        while let Some(t) = self.runtime.timers.peek() {
+            if t.handle.cancelled.get() {
+                self.runtime.timers.pop();
+            } else {
+                break;
+            }
+        }
+        if self.runtime.ready.is_empty() {
+            if let Some(t) = self.runtime.timers.peek() {
+                let when = t.when;
+                if self.runtime.clock.is_virtual() {
+                    self.runtime.clock.advance_to(when);
+                } else {
+                    let wait = when - self.runtime.clock.time();
+                    if wait > 0.0 {
+                        self.flush();
+                        std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(3600.0)));
+                    }
+                }
+            }
+        }
+        let end = self.runtime.clock.time() + 1e-9;
+        while let Some(t) = self.runtime.timers.peek() {
+            if t.handle.cancelled.get() {
+                self.runtime.timers.pop();
+                continue;
+            }
+            if t.when >= end {
+                break;
+            }
+            if let Some(t) = self.runtime.timers.pop() {
+                self.runtime.ready.push_back(t.handle);
+            }
+        }
+        let ntodo = self.runtime.ready.len();
+        for _ in 0..ntodo {
+            let Some(h) = self.runtime.ready.pop_front() else { break };
+            if h.cancelled.get() {
+                continue;
+            }
+            let Some(cb) = h.callback.borrow_mut().take() else { continue };
+            self.run_callback(cb)?;
+        }
+        Ok(())
+    }
+
+    fn run_callback(&mut self, cb: Callback) -> Result<(), Value> {
+        let r = match cb {
+            Callback::Step { task, exc } => self.task_step(&task, exc),
+            Callback::Wakeup { task } => self.task_step(&task, None),
+            Callback::Call { func, args } => {
+                match self.call(&func, Args::new(args)) {
+                    Ok(_) => Ok(()),
+                    Err(e) => {
+                        if self.exc_matches_name(&e, "SystemExit") || self.exc_matches_name(&e, "KeyboardInterrupt") {
+                            return Err(e);
+                        }
+                        self.flush();
+                        let what = self.repr(&func).unwrap_or_default();
+                        let tb = self.format_traceback(&e);
+                        eprintln!("Exception in callback {what}\n{}", tb.trim_end());
+                        Ok(())
+                    }
+                }
+            }
+            Callback::SetResultUnlessCancelled { fut, result } => {
+                let cancelled = with_fut(&fut, |f| matches!(f.state, FutState::Cancelled)).unwrap_or(true);
+                if !cancelled {
+                    let _ = self.future_set_result(&fut, result);
+                }
+                Ok(())
+            }
+            Callback::Settle { fut, result } => {
+                let cancelled = with_fut(&fut, |f| matches!(f.state, FutState::Cancelled)).unwrap_or(true);
+                if !cancelled {
+                    let _ = match result {
+                        Ok(v) => self.future_set_result(&fut, v),
+                        Err(e) => self.future_set_exception(&fut, e),
+                    };
+                }
+                Ok(())
+            }
+        };
+        self.runtime.since_compact += 1;
+        if self.runtime.since_compact > self.runtime.tasks.len().max(64) {
+            self.runtime.compact_tasks();
+        }
+        r
+    }
+
+    /// Runs the loop until `fut` is done.
+    pub fn run_until_complete(&mut self, fut: &Value) -> Result<(), Value> {
+        loop {
+            if with_fut(fut, |f| f.done()).unwrap_or(true) {
+                return Ok(());
+            }
+            if self.runtime.ready.is_empty() && !self.runtime.timers.iter().any(|t| !t.handle.cancelled.get()) {
+                self.flush();
+                return Err(self.new_exc(
+                    "RuntimeError",
+                    "Event loop stopped before Future completed.",
+                ));
+            }
+            self.run_once()?;
+        }
+    }
+
+    /// `asyncio.run(coro)`.
+    pub fn asyncio_run(&mut self, coro: Value) -> Result<Value, Value> {
+        if self.runtime.running {
+            if let Value::Generator(g) = &coro {
+                g.awaited.set(true);
+            }
+            return Err(self.new_exc(
+                "RuntimeError",
+                "asyncio.run() cannot be called from a running event loop",
+            ));
+        }
+        if !matches!(&coro, Value::Generator(g) if g.kind == crate::vm::generator::GenKind::Coroutine) {
+            let r = self.repr(&coro)?;
+            return Err(self.value_error(&format!("a coroutine was expected, got {r}")));
+        }
+        self.runtime.running = true;
+        let main = self.create_task(coro, Value::None);
+        let main = match main {
+            Ok(t) => t,
+            Err(e) => {
+                self.runtime.running = false;
+                return Err(e);
+            }
+        };
+        let r = self.run_until_complete(&main);
+        let r = match r {
+            Ok(()) => self.future_result(&main),
+            Err(e) => Err(e),
+        };
+        let cleanup = self.cancel_leftovers();
+        self.runtime.running = false;
+        self.runtime.current_task = None;
+        self.runtime.compact_tasks();
+        let finished: Vec<Value> = std::mem::take(&mut self.runtime.finished);
+        for t in finished {
+            self.report_unretrieved(&t);
+        }
+        cleanup?;
+        r
+    }
+
+    /// `asyncio.run`'s shutdown: cancel what is left, in creation order, and
+    /// run until those tasks finish.
+    fn cancel_leftovers(&mut self) -> Result<(), Value> {
+        let left: Vec<Value> = self
+            .runtime
+            .tasks
+            .iter()
+            .filter(|t| with_fut(t, |f| !f.done()).unwrap_or(false))
+            .cloned()
+            .collect();
+        if left.is_empty() {
+            return Ok(());
+        }
+        for t in &left {
+            self.task_cancel(t, Value::None)?;
+        }
+        let mut guard = 0u64;
+        while left.iter().any(|t| with_fut(t, |f| !f.done()).unwrap_or(false)) {
+            if self.runtime.ready.is_empty() && !self.runtime.timers.iter().any(|t| !t.handle.cancelled.get()) {
+                break;
+            }
+            self.run_once()?;
+            guard += 1;
+            if guard > 10_000_000 {
+                break;
+            }
+        }
+        for t in &left {
+            let exc = with_fut(t, |f| match &f.state {
+                FutState::Failed(e) => {
+                    f.log_traceback = false;
+                    Some(e.clone())
+                }
+                _ => None,
+            })
+            .flatten();
+            if let Some(e) = exc {
+                self.flush();
+                let r = self.repr(t).unwrap_or_default();
+                let tb = self.format_traceback(&e);
+                eprintln!("unhandled exception during asyncio.run() shutdown\ntask: {r}\n{}", tb.trim_end());
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn native_repr(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
+    crate::modules::asyncio::repr_of(vm, v)
 }
 
 pub fn native_truthy(_vm: &mut Vm, _v: &Value) -> Option<bool> {
     None
 }
 
-pub fn native_contains(_vm: &mut Vm, _c: &Value, _item: &Value) -> Result<Option<bool>, Value> {
+pub fn native_contains(vm: &mut Vm, c: &Value, item: &Value) -> Result<Option<bool>, Value> {
+    crate::builtins::methods_hooks::contains(vm, c, item)
+}
+
+pub fn native_iter(vm: &mut Vm, v: &Value) -> Result<Option<Value>, Value> {
+    crate::builtins::methods_hooks::iter(vm, v)
+}
+
+pub fn await_native(vm: &mut Vm, v: &Value) -> Result<Option<NativeAwait>, Value> {
+    if let Some(done) = with_fut(v, |f| f.done()) {
+        if !done {
+            return Ok(Some(NativeAwait::Pending(v.clone())));
+        }
+        return vm.future_result(v).map(|r| Some(NativeAwait::Ready(r)));
+    }
+    if let Some(r) = sleep::await_sleep(vm, v)? {
+        return Ok(Some(r));
+    }
     Ok(None)
 }
 
-pub fn native_iter(_vm: &mut Vm, _v: &Value) -> Result<Option<Value>, Value> {
-    Ok(None)
-}
-
-pub fn await_native(_vm: &mut Vm, _v: &Value) -> Result<Option<NativeAwait>, Value> {
-    Ok(None)
-}
-
-pub fn is_native_awaitable(_v: &Value) -> bool {
-    false
+pub fn is_native_awaitable(v: &Value) -> bool {
+    future::is_future(v) || sleep::is_sleep(v)
 }

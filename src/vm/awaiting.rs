@@ -9,7 +9,9 @@ use std::rc::Rc;
 
 pub enum NativeAwait {
     Ready(Value),
-    Pending,
+    /// Not done: suspend the task, handing it this value (a future to
+    /// wait on, or None for a bare yield).
+    Pending(Value),
 }
 
 impl Vm {
@@ -84,10 +86,10 @@ impl Vm {
                 frame.regs.push(r);
                 Ok(Flow::Next)
             }
-            Some(NativeAwait::Pending) => {
+            Some(NativeAwait::Pending(yielded)) => {
                 frame.regs.pop();
                 frame.ip -= 1;
-                self.suspend_with(sub, base)
+                self.suspend_with(yielded, base)
             }
             None => {
                 // A plain iterator under `yield from`.

@@ -1,0 +1,654 @@
+//! The `asyncio` module: natives over the runtime (loop, Future, Task,
+//! sleep, run) plus a prelude written in the language itself for the parts
+//! CPython also writes in Python (gather, TaskGroup, timeouts, queues, locks).
+
+use crate::builtins::native;
+use crate::runtime::RuntimeClasses;
+use crate::runtime::future::{FutCb, FutState, TaskData, is_future, is_task, with_fut, with_task};
+use crate::runtime::handle::{Callback, Handle};
+use crate::vm::class::Layout;
+use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
+use crate::vm::module::ModuleObj;
+use crate::vm::native::NativeObj;
+use crate::vm::types::{TypeId, new_class};
+use crate::vm::{Value, Vm};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const PRELUDE: &str = include_str!("asyncio_prelude.py");
+
+fn method(c: &Rc<crate::vm::class::Class>, name: &str, f: NativeFn) {
+    c.set_attr(name.into(), native(name, f, BuiltinKind::Method));
+}
+
+pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
+    let object = vm.types.get(TypeId::Object).clone();
+    let future = new_class("Future", vec![object.clone()], Layout::Builtin, None, "_asyncio");
+    let task = new_class("Task", vec![future.clone()], Layout::Builtin, None, "_asyncio");
+    let event_loop = new_class("_UnixSelectorEventLoop", vec![object.clone()], Layout::Builtin, None, "asyncio.unix_events");
+    let handle = new_class("Handle", vec![object.clone()], Layout::Builtin, None, "asyncio.events");
+    let timer_handle = new_class("TimerHandle", vec![handle.clone()], Layout::Builtin, None, "asyncio.events");
+    let sleep = new_class("sleep", vec![object.clone()], Layout::Builtin, None, "asyncio.tasks");
+    let base_exc = vm.types.exc("BaseException");
+    let exc = vm.types.exc("Exception");
+    let cancelled_error = new_class("CancelledError", vec![base_exc], Layout::Exception, None, "asyncio.exceptions");
+    let invalid_state_error = new_class("InvalidStateError", vec![exc], Layout::Exception, None, "asyncio.exceptions");
+    for (name, f) in [
+        ("result", fut_result as NativeFn),
+        ("exception", fut_exception),
+        ("done", fut_done),
+        ("cancelled", fut_cancelled),
+        ("cancel", fut_cancel),
+        ("set_result", fut_set_result),
+        ("set_exception", fut_set_exception),
+        ("add_done_callback", fut_add_done_callback),
+        ("remove_done_callback", fut_remove_done_callback),
+        ("get_loop", get_running_loop),
+        ("__await__", fut_await),
+        ("__iter__", fut_await),
+    ] {
+        method(&future, name, f);
+    }
+    future.set_attr("__new__".into(), native("__new__", new_future_obj, BuiltinKind::StaticMethod));
+    for (name, f) in [
+        ("get_name", task_get_name as NativeFn),
+        ("set_name", task_set_name),
+        ("get_coro", task_get_coro),
+        ("cancel", task_cancel_m),
+        ("cancelling", task_cancelling),
+        ("uncancel", task_uncancel),
+        ("get_context", task_get_context),
+    ] {
+        method(&task, name, f);
+    }
+    task.set_attr("__new__".into(), native("__new__", new_task_obj, BuiltinKind::StaticMethod));
+    for (name, f) in [
+        ("time", loop_time as NativeFn),
+        ("call_soon", loop_call_soon),
+        ("call_soon_threadsafe", loop_call_soon),
+        ("call_later", loop_call_later),
+        ("call_at", loop_call_at),
+        ("create_future", loop_create_future),
+        ("create_task", loop_create_task),
+        ("run_in_executor", loop_run_in_executor),
+        ("is_running", loop_is_running),
+        ("is_closed", loop_is_closed),
+        ("get_debug", loop_get_debug),
+        ("set_debug", loop_noop),
+        ("run_until_complete", loop_run_until_complete),
+        ("call_exception_handler", loop_call_exception_handler),
+        ("default_exception_handler", loop_call_exception_handler),
+        ("set_exception_handler", loop_noop),
+    ] {
+        method(&event_loop, name, f);
+    }
+    for (name, f) in [("cancel", handle_cancel as NativeFn), ("cancelled", handle_cancelled), ("when", handle_when)] {
+        method(&handle, name, f);
+    }
+    RuntimeClasses {
+        future,
+        task,
+        event_loop,
+        handle,
+        timer_handle,
+        sleep,
+        cancelled_error,
+        invalid_state_error,
+    }
+}
+
+pub fn create(vm: &mut Vm) -> PyResult {
+    let g = vm.new_globals("asyncio");
+    vm.runtime_class("Future");
+    let classes = match &vm.runtime.classes {
+        Some(c) => (
+            c.future.clone(),
+            c.task.clone(),
+            c.cancelled_error.clone(),
+            c.invalid_state_error.clone(),
+            c.handle.clone(),
+            c.timer_handle.clone(),
+        ),
+        None => return Err(vm.new_exc("ImportError", "asyncio runtime unavailable")),
+    };
+    {
+        let mut d = g.borrow_mut();
+        d.insert("Future".into(), Value::Class(classes.0));
+        d.insert("Task".into(), Value::Class(classes.1));
+        d.insert("CancelledError".into(), Value::Class(classes.2));
+        d.insert("InvalidStateError".into(), Value::Class(classes.3));
+        d.insert("Handle".into(), Value::Class(classes.4));
+        d.insert("TimerHandle".into(), Value::Class(classes.5));
+        d.insert("TimeoutError".into(), Value::Class(vm.types.exc("TimeoutError")));
+        let table: &[(&str, NativeFn)] = &[
+            ("run", run),
+            ("sleep", sleep),
+            ("create_task", create_task),
+            ("get_running_loop", get_running_loop),
+            ("get_event_loop", get_event_loop),
+            ("_get_running_loop", get_running_loop_or_none),
+            ("current_task", current_task),
+            ("all_tasks", all_tasks),
+            ("iscoroutine", crate::modules::inspect::iscoroutine),
+            ("iscoroutinefunction", crate::modules::inspect::iscoroutinefunction),
+            ("isfuture", isfuture),
+            ("_add_done", add_done),
+            ("_task_seq", task_seq),
+            ("_cancelled_error", cancelled_error),
+            ("_cancel_message", cancel_message),
+            ("_set_children", set_children),
+            ("_cancel_requested", cancel_requested),
+        ];
+        for (name, f) in table {
+            d.insert((*name).into(), native(name, *f, BuiltinKind::Function));
+        }
+    }
+    let module = Value::Module(Rc::new(ModuleObj {
+        name: "asyncio".into(),
+        dict: g.clone(),
+    }));
+    vm.modules.insert("asyncio".into(), module.clone());
+    run_prelude(vm, g)?;
+    Ok(module)
+}
+
+fn run_prelude(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value> {
+    let parsed = crate::parser::parse(PRELUDE);
+    let module = match parsed {
+        Ok(m) => m,
+        Err(errs) => {
+            let msg = errs.first().map(|e| e.message.clone()).unwrap_or_default();
+            return Err(vm.new_exc("SystemError", &format!("asyncio prelude: {msg}")));
+        }
+    };
+    let code = match crate::compiler::compile(&module, "<asyncio>", PRELUDE, crate::compiler::Mode::Module) {
+        Ok(c) => c,
+        Err(errs) => {
+            let msg = errs.first().map(|e| e.message.clone()).unwrap_or_default();
+            return Err(vm.new_exc("SystemError", &format!("asyncio prelude: {msg}")));
+        }
+    };
+    vm.runtime.sources.insert("<asyncio>".into(), PRELUDE.into());
+    let frame = vm.new_frame(code, g, crate::vm::frame::ResumeKind::Boundary);
+    vm.run_frame(frame).map(|_| ())
+}
+
+// ------------------------------------------------------------ helpers
+
+fn first(args: &Args) -> Value {
+    args.pos.first().cloned().unwrap_or(Value::None)
+}
+
+fn arg(args: &Args, i: usize) -> Value {
+    args.pos.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn no_loop(vm: &mut Vm) -> Value {
+    vm.new_exc("RuntimeError", "no running event loop")
+}
+
+pub fn loop_object(vm: &mut Vm) -> Value {
+    if let Some(l) = &vm.runtime.loop_obj {
+        return l.clone();
+    }
+    let class = vm.runtime_class("Loop");
+    let l = Value::Native(Rc::new(NativeObj {
+        class,
+        data: RefCell::new(Box::new(())),
+        dict: RefCell::new(None),
+    }));
+    vm.runtime.loop_obj = Some(l.clone());
+    l
+}
+
+fn handle_obj(vm: &mut Vm, h: Handle, timer: bool) -> Value {
+    let class = vm.runtime_class(if timer { "TimerHandle" } else { "Handle" });
+    Value::Native(Rc::new(NativeObj {
+        class,
+        data: RefCell::new(Box::new(h)),
+        dict: RefCell::new(None),
+    }))
+}
+
+fn with_handle<R>(v: &Value, f: impl FnOnce(&Handle) -> R) -> Option<R> {
+    let Value::Native(n) = v else { return None };
+    let d = n.data.borrow();
+    d.downcast_ref::<Handle>().map(f)
+}
+
+fn to_f64(vm: &mut Vm, v: &Value) -> Result<f64, Value> {
+    match v {
+        Value::Float(x) => Ok(*x),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => Ok(num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::INFINITY)),
+        other => {
+            let tn = vm.type_name(other);
+            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as a float")))
+        }
+    }
+}
+
+// ------------------------------------------------------------ module functions
+
+fn run(vm: &mut Vm, args: Args) -> PyResult {
+    let coro = first(&args);
+    vm.asyncio_run(coro)
+}
+
+fn sleep(vm: &mut Vm, mut args: Args) -> PyResult {
+    let result = args.take_kw("result").unwrap_or_else(|| arg(&args, 1));
+    let delay = first(&args);
+    let d = to_f64(vm, &delay)?;
+    Ok(vm.new_sleep(d, result))
+}
+
+fn create_task(vm: &mut Vm, mut args: Args) -> PyResult {
+    let name = args.take_kw("name").unwrap_or(Value::None);
+    if !vm.runtime.running {
+        if let Value::Generator(g) = first(&args) {
+            g.awaited.set(true);
+        }
+        return Err(no_loop(vm));
+    }
+    vm.create_task(first(&args), name)
+}
+
+fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult {
+    if !vm.runtime.running {
+        return Err(no_loop(vm));
+    }
+    Ok(loop_object(vm))
+}
+
+fn get_running_loop_or_none(vm: &mut Vm, _args: Args) -> PyResult {
+    if !vm.runtime.running {
+        return Ok(Value::None);
+    }
+    Ok(loop_object(vm))
+}
+
+fn get_event_loop(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(loop_object(vm))
+}
+
+fn current_task(vm: &mut Vm, _args: Args) -> PyResult {
+    if !vm.runtime.running {
+        return Err(no_loop(vm));
+    }
+    Ok(vm.runtime.current_task.clone().unwrap_or(Value::None))
+}
+
+fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult {
+    if !vm.runtime.running {
+        return Err(no_loop(vm));
+    }
+    let live: Vec<Value> = vm
+        .runtime
+        .tasks
+        .iter()
+        .filter(|t| with_fut(t, |f| !f.done()).unwrap_or(false))
+        .cloned()
+        .collect();
+    vm.new_set(live)
+}
+
+fn isfuture(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(is_future(&first(&args))))
+}
+
+/// `_add_done(fut, fn)`: internal fast add_done_callback for the prelude.
+fn add_done(vm: &mut Vm, args: Args) -> PyResult {
+    let fut = first(&args);
+    vm.future_add_callback(&fut, FutCb::Py(arg(&args, 1)));
+    Ok(Value::None)
+}
+
+/// Creation order of a task (design.md §2 orders by it where CPython doesn't).
+fn task_seq(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Int(with_task(&first(&args), |t| t.seq as i64).unwrap_or(-1)))
+}
+
+// ------------------------------------------------------------ Future methods
+
+fn new_future_obj(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.new_future())
+}
+
+fn fut_result(vm: &mut Vm, args: Args) -> PyResult {
+    vm.future_result(&first(&args))
+}
+
+fn fut_exception(vm: &mut Vm, args: Args) -> PyResult {
+    let f = first(&args);
+    enum R {
+        Pending,
+        Cancelled,
+        Exc(Value),
+    }
+    let r = with_fut(&f, |fd| match &fd.state {
+        FutState::Pending => R::Pending,
+        FutState::Cancelled => R::Cancelled,
+        FutState::Failed(e) => {
+            fd.log_traceback = false;
+            R::Exc(e.clone())
+        }
+        FutState::Done(_) => R::Exc(Value::None),
+    });
+    match r {
+        Some(R::Exc(e)) => Ok(e),
+        Some(R::Cancelled) => Err(vm.make_cancelled_error(&f)),
+        Some(R::Pending) => Err(vm.invalid_state("Exception is not set.")),
+        None => Err(vm.type_error("not a future")),
+    }
+}
+
+fn fut_done(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(with_fut(&first(&args), |f| f.done()).unwrap_or(false)))
+}
+
+fn fut_cancelled(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(
+        with_fut(&first(&args), |f| matches!(f.state, FutState::Cancelled)).unwrap_or(false),
+    ))
+}
+
+fn fut_cancel(vm: &mut Vm, mut args: Args) -> PyResult {
+    let msg = args.take_kw("msg").unwrap_or_else(|| arg(&args, 1));
+    Ok(Value::Bool(vm.cancel_any(&first(&args), msg)?))
+}
+
+fn cancelled_error(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(vm.make_cancelled_error(&first(&args)))
+}
+
+fn cancel_message(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(with_fut(&first(&args), |f| f.cancel_message.clone()).unwrap_or(Value::None))
+}
+
+fn set_children(vm: &mut Vm, args: Args) -> PyResult {
+    let children = vm.collect(&arg(&args, 1))?;
+    with_fut(&first(&args), |f| f.children = Some(children));
+    Ok(Value::None)
+}
+
+fn cancel_requested(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(with_fut(&first(&args), |f| f.cancel_requested).unwrap_or(false)))
+}
+
+fn fut_set_result(vm: &mut Vm, args: Args) -> PyResult {
+    vm.future_set_result(&first(&args), arg(&args, 1))?;
+    Ok(Value::None)
+}
+
+fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult {
+    vm.future_set_exception(&first(&args), arg(&args, 1))?;
+    Ok(Value::None)
+}
+
+fn fut_add_done_callback(vm: &mut Vm, mut args: Args) -> PyResult {
+    let _ = args.take_kw("context");
+    vm.future_add_callback(&first(&args), FutCb::Py(arg(&args, 1)));
+    Ok(Value::None)
+}
+
+fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult {
+    let f = first(&args);
+    let target = arg(&args, 1);
+    let cbs = with_fut(&f, |fd| std::mem::take(&mut fd.callbacks)).unwrap_or_default();
+    let mut keep = Vec::new();
+    let mut removed = 0;
+    for cb in cbs {
+        let same = match &cb {
+            FutCb::Py(func) => func.is(&target) || vm.eq(func, &target).unwrap_or(false),
+            FutCb::Wakeup(_) => false,
+        };
+        if same {
+            removed += 1;
+        } else {
+            keep.push(cb);
+        }
+    }
+    with_fut(&f, |fd| fd.callbacks = keep);
+    Ok(Value::Int(removed))
+}
+
+/// `fut.__await__()`: a generator-like awaitable; awaiting the future
+/// directly is handled natively, so this returns the future itself.
+fn fut_await(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(first(&args))
+}
+
+// ------------------------------------------------------------ Task methods
+
+fn new_task_obj(vm: &mut Vm, mut args: Args) -> PyResult {
+    let name = args.take_kw("name").unwrap_or(Value::None);
+    let _ = args.take_kw("loop");
+    if !vm.runtime.running {
+        return Err(no_loop(vm));
+    }
+    vm.create_task(arg(&args, 1), name)
+}
+
+fn task_get_name(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(with_task(&first(&args), |t| t.name.clone()).unwrap_or(Value::None))
+}
+
+fn task_set_name(vm: &mut Vm, args: Args) -> PyResult {
+    let name = vm.str_value(&arg(&args, 1))?;
+    with_task(&first(&args), |t| t.name = name);
+    Ok(Value::None)
+}
+
+fn task_get_coro(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(with_task(&first(&args), |t| t.coro.clone()).unwrap_or(Value::None))
+}
+
+fn task_cancel_m(vm: &mut Vm, mut args: Args) -> PyResult {
+    let msg = args.take_kw("msg").unwrap_or_else(|| arg(&args, 1));
+    Ok(Value::Bool(vm.task_cancel(&first(&args), msg)?))
+}
+
+fn task_cancelling(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Int(with_task(&first(&args), |t| t.num_cancels_requested).unwrap_or(0)))
+}
+
+fn task_uncancel(_vm: &mut Vm, args: Args) -> PyResult {
+    let n = with_task(&first(&args), |t: &mut TaskData| {
+        if t.num_cancels_requested > 0 {
+            t.num_cancels_requested -= 1;
+            if t.num_cancels_requested == 0 {
+                t.must_cancel = false;
+            }
+        }
+        t.num_cancels_requested
+    });
+    Ok(Value::Int(n.unwrap_or(0)))
+}
+
+fn task_get_context(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+// ------------------------------------------------------------ loop methods
+
+fn loop_time(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Float(vm.runtime.clock.time()))
+}
+
+fn callback_of(args: &Args, from: usize) -> Callback {
+    Callback::Call {
+        func: arg(args, from),
+        args: args.pos.iter().skip(from + 1).cloned().collect(),
+    }
+}
+
+fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult {
+    let _ = args.take_kw("context");
+    let h = vm.call_soon(callback_of(&args, 1));
+    Ok(handle_obj(vm, h, false))
+}
+
+fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult {
+    let _ = args.take_kw("context");
+    let delay = to_f64(vm, &arg(&args, 1))?;
+    let h = vm.call_later(delay, callback_of(&args, 2));
+    Ok(handle_obj(vm, h, true))
+}
+
+fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult {
+    let _ = args.take_kw("context");
+    let when = to_f64(vm, &arg(&args, 1))?;
+    let h = vm.call_at(when, callback_of(&args, 2));
+    Ok(handle_obj(vm, h, true))
+}
+
+fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.new_future())
+}
+
+fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult {
+    let name = args.take_kw("name").unwrap_or(Value::None);
+    let _ = args.take_kw("context");
+    vm.create_task(arg(&args, 1), name)
+}
+
+/// Runs the function now with its blocking sleeps counted on a private
+/// clock; the future completes that much later on the shared clock, as if
+/// a worker thread had slept meanwhile (design.md §2).
+fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult {
+    let func = arg(&args, 2);
+    let fargs: Vec<Value> = args.pos.iter().skip(3).cloned().collect();
+    let fut = vm.new_future();
+    let saved = vm.runtime.offload_ns.replace(0);
+    let r = vm.call(&func, Args::new(fargs));
+    let spent = vm.runtime.offload_ns.take().unwrap_or(0);
+    vm.runtime.offload_ns = saved;
+    let delay = spent as f64 / 1e9;
+    if !vm.runtime.clock.is_virtual() {
+        // Real clock: the sleeps already happened on a worker's behalf.
+    }
+    vm.call_later(delay, Callback::Settle { fut: fut.clone(), result: r });
+    Ok(fut)
+}
+
+fn loop_is_running(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(vm.runtime.running))
+}
+
+fn loop_is_closed(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(false))
+}
+
+fn loop_get_debug(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(false))
+}
+
+fn loop_noop(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+fn loop_run_until_complete(vm: &mut Vm, args: Args) -> PyResult {
+    let x = arg(&args, 1);
+    if vm.runtime.running {
+        return Err(vm.new_exc("RuntimeError", "This event loop is already running"));
+    }
+    vm.asyncio_run(x)
+}
+
+fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult {
+    let ctx = arg(&args, 1);
+    let msg = vm.getitem(&ctx, &Value::str("message")).unwrap_or(Value::str("Unhandled exception"));
+    let m = vm.str(&msg)?;
+    vm.flush();
+    eprintln!("{m}");
+    Ok(Value::None)
+}
+
+fn handle_cancel(_vm: &mut Vm, args: Args) -> PyResult {
+    with_handle(&first(&args), |h| {
+        h.cancelled.set(true);
+        h.callback.borrow_mut().take();
+    });
+    Ok(Value::None)
+}
+
+fn handle_cancelled(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(with_handle(&first(&args), |h| h.cancelled.get()).unwrap_or(false)))
+}
+
+fn handle_when(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Float(with_handle(&first(&args), |h| h.when).unwrap_or(0.0)))
+}
+
+// ------------------------------------------------------------ reprs
+
+pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
+    if is_task(v) {
+        let (name, coro, state) = with_task(v, |t| (t.name.clone(), t.coro.clone(), fut_state_text(&t.fut.state)))
+            .unwrap_or((Value::None, Value::None, String::new()));
+        let name = vm.repr(&name)?;
+        let coro_desc = match &coro {
+            Value::Generator(g) => {
+                let file = g.code.filename.clone();
+                if g.is_finished() {
+                    format!("<{}() done, defined at {}:{}>", g.qualname, file, g.code.first_line)
+                } else {
+                    let line = g.suspended_line().unwrap_or(g.code.first_line);
+                    format!("<{}() running at {}:{}>", g.qualname, file, line)
+                }
+            }
+            other => vm.repr(other)?,
+        };
+        let (label, extra) = match state.split_once(' ') {
+            Some((l, e)) => (l.to_string(), format!(" {e}")),
+            None => (state.clone(), String::new()),
+        };
+        let extra = if let Some(rest) = extra.strip_prefix(" result=") {
+            format!(" result={rest}")
+        } else {
+            extra
+        };
+        return Ok(Some(format!("<Task {label} name={name} coro={coro_desc}{}>", render_extra(vm, v, &extra)?)));
+    }
+    if is_future(v) {
+        let state = with_fut(v, |f| fut_state_text(&f.state)).unwrap_or_default();
+        let (label, extra) = match state.split_once(' ') {
+            Some((l, e)) => (l.to_string(), format!(" {e}")),
+            None => (state.clone(), String::new()),
+        };
+        return Ok(Some(format!("<Future {label}{}>", render_extra(vm, v, &extra)?)));
+    }
+    if let Value::Native(n) = v {
+        if n.data.borrow().is::<()>() {
+            return Ok(Some(format!(
+                "<_UnixSelectorEventLoop running={} closed=False debug=False>",
+                if vm.runtime.running { "True" } else { "False" }
+            )));
+        }
+    }
+    Ok(None)
+}
+
+fn fut_state_text(s: &FutState) -> String {
+    match s {
+        FutState::Pending => "pending".into(),
+        FutState::Cancelled => "cancelled".into(),
+        FutState::Done(_) => "finished result=".into(),
+        FutState::Failed(_) => "finished exception=".into(),
+    }
+}
+
+fn render_extra(vm: &mut Vm, v: &Value, extra: &str) -> Result<String, Value> {
+    let state = with_fut(v, |f| match &f.state {
+        FutState::Done(r) => Some((true, r.clone())),
+        FutState::Failed(e) => Some((false, e.clone())),
+        _ => None,
+    })
+    .flatten();
+    match state {
+        Some((true, r)) => Ok(format!(" result={}", vm.repr(&r)?)),
+        Some((false, e)) => Ok(format!(" exception={}", vm.repr(&e)?)),
+        None => Ok(extra.to_string()),
+    }
+}

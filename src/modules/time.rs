@@ -1,0 +1,79 @@
+//! The `time` module, on the selected clock (design.md §2).
+
+use crate::builtins::native;
+use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
+use crate::vm::module::ModuleObj;
+use crate::vm::{Value, Vm};
+use std::rc::Rc;
+
+pub fn create(vm: &mut Vm) -> PyResult {
+    let g = vm.new_globals("time");
+    {
+        let mut d = g.borrow_mut();
+        let table: &[(&str, NativeFn)] = &[
+            ("time", time),
+            ("perf_counter", perf_counter),
+            ("monotonic", perf_counter),
+            ("sleep", sleep),
+            ("time_ns", time_ns),
+            ("perf_counter_ns", perf_counter_ns),
+            ("monotonic_ns", perf_counter_ns),
+        ];
+        for (name, f) in table {
+            d.insert((*name).into(), native(name, *f, BuiltinKind::Function));
+        }
+    }
+    Ok(Value::Module(Rc::new(ModuleObj {
+        name: "time".into(),
+        dict: g,
+    })))
+}
+
+fn time(vm: &mut Vm, _args: Args) -> PyResult {
+    if vm.runtime.clock.is_virtual() {
+        return Ok(Value::Float(vm.runtime.clock.read()));
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    Ok(Value::Float(now))
+}
+
+fn time_ns(vm: &mut Vm, args: Args) -> PyResult {
+    match time(vm, args)? {
+        Value::Float(x) => Ok(Value::Int((x * 1e9) as i64)),
+        other => Ok(other),
+    }
+}
+
+fn perf_counter(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Float(vm.runtime.clock.read()))
+}
+
+fn perf_counter_ns(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Int((vm.runtime.clock.read() * 1e9) as i64))
+}
+
+fn sleep(vm: &mut Vm, args: Args) -> PyResult {
+    let d = match args.pos.first() {
+        Some(Value::Float(x)) => *x,
+        Some(Value::Int(i)) => *i as f64,
+        Some(Value::Bool(b)) => *b as i64 as f64,
+        Some(other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+        None => return Err(vm.type_error("time.sleep() takes exactly one argument (0 given)")),
+    };
+    if d < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    if let Some(ns) = vm.runtime.offload_ns.as_mut() {
+        *ns += (d * 1e9).round() as u64;
+        return Ok(Value::None);
+    }
+    vm.flush();
+    vm.runtime.clock.blocking_sleep(d);
+    Ok(Value::None)
+}
