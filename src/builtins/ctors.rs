@@ -527,5 +527,5 @@ fn new_super(vm: &mut Vm, args: Args) -> PyResult {
 
 #[allow(dead_code)]
 fn empty_set() -> Value {
-    Value::Set(Rc::new(RefCell::new(Dict::new())))
+    Value::Set(Rc::new(RefCell::new(Dict::new_set())))
 }

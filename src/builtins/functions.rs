@@ -91,7 +91,7 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult {
     let file = args.take_kw("file").unwrap_or(Value::None);
     let flush = args.take_kw("flush");
     if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for print()")));
+        return Err(vm.type_error(&format!("print() got an unexpected keyword argument '{k}'")));
     }
     let sep = match &sep {
         Value::None => " ".to_string(),

@@ -215,14 +215,19 @@ impl Vm {
         } else {
             ("__enter__", "__exit__")
         };
-        let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name)) else {
+        let (enter, exit) = (cls.lookup(enter_name), cls.lookup(exit_name));
+        let (Some(enter), Some(exit)) = (enter.clone(), exit.clone()) else {
             let tn = self.type_name(&mgr);
             let what = if is_async {
                 "the asynchronous context manager protocol"
             } else {
                 "the context manager protocol"
             };
-            return Err(self.type_error(&format!("'{tn}' object does not support {what}")));
+            let missed = match (enter, exit) {
+                (Some(_), None) => format!(" (missed {exit_name} method)"),
+                _ => String::new(),
+            };
+            return Err(self.type_error(&format!("'{tn}' object does not support {what}{missed}")));
         };
         let bound_exit = Value::Method(Rc::new(BoundMethod {
             receiver: mgr.clone(),

@@ -306,13 +306,9 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             self.recycle(nf);
-            let names = posonly_as_kw
-                .iter()
-                .map(|n| format!("'{n}'"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let names = posonly_as_kw.join(", ");
             return Err(self.type_error(&format!(
-                "{qual}() got some positional-only arguments passed as keyword arguments: {names}"
+                "{qual}() got some positional-only arguments passed as keyword arguments: '{names}'"
             )));
         }
         if let Some(d) = varkw {

@@ -47,8 +47,13 @@ pub fn str_repr(s: &str) -> String {
 
 fn is_unprintable(c: char) -> bool {
     let n = c as u32;
-    (0x80..0xa0).contains(&n)
+    (0x80..=0xa0).contains(&n)
         || n == 0xad
+        || n == 0x1680
+        || (0x2000..=0x200a).contains(&n)
+        || n == 0x202f
+        || n == 0x205f
+        || n == 0x3000
         || (0xd800..0xe000).contains(&n)
         || (0x2028..=0x2029).contains(&n)
         || (0x200b..=0x200f).contains(&n)
@@ -118,16 +123,16 @@ impl Vm {
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => bytes_repr(b),
             Value::Tuple(t) => {
+                let id = Rc::as_ptr(t) as usize;
+                if self.repr_guard.contains(&id) {
+                    return Ok("(...)".into());
+                }
+                self.repr_guard.push(id);
+                let r = self.join_reprs(t.iter());
+                self.repr_guard.pop();
                 if t.len() == 1 {
-                    format!("({},)", self.repr(&t[0])?)
+                    format!("({},)", r?)
                 } else {
-                    let id = Rc::as_ptr(t) as usize;
-                    if self.repr_guard.contains(&id) {
-                        return Ok("(...)".into());
-                    }
-                    self.repr_guard.push(id);
-                    let r = self.join_reprs(t.iter());
-                    self.repr_guard.pop();
                     format!("({})", r?)
                 }
             }

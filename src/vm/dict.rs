@@ -3,6 +3,10 @@
 //! Hashes are computed by the VM (user `__hash__` may run), so every entry
 //! point takes the hash; key equality here is the structural equality of
 //! built-in values, with identity for other objects.
+//!
+//! Sets iterate in the order of CPython's open-addressing table (programs
+//! print sets, and CPython's order is the reference), so a set also keeps
+//! `SetSlots`: a replica of CPython's slot table that decides that order.
 
 use super::value::Value;
 use hashbrown::HashTable;
@@ -14,17 +18,166 @@ pub struct Entry {
     pub value: Value,
 }
 
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+const SET_MINSIZE: usize = 8;
+
+/// CPython's set table layout: slot → entry index.
+#[derive(Clone)]
+struct SetSlots {
+    table: Vec<u32>,
+    /// Entry index → slot.
+    pos: Vec<u32>,
+    fill: usize,
+    used: usize,
+    finger: usize,
+}
+
+impl SetSlots {
+    fn new() -> Self {
+        SetSlots {
+            table: vec![EMPTY; SET_MINSIZE],
+            pos: Vec::new(),
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
+    }
+
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    fn set_pos(&mut self, entry: u32, slot: usize) {
+        let e = entry as usize;
+        if self.pos.len() <= e {
+            self.pos.resize(e + 1, EMPTY);
+        }
+        self.pos[e] = slot as u32;
+    }
+
+    /// `set_add_entry` for a key known to be absent.
+    fn add(&mut self, hash: i64, entry: u32, hashes: &dyn Fn(u32) -> i64) {
+        let _ = hashes;
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut freeslot: Option<usize> = None;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let mut j = i;
+            for _ in 0..=probes {
+                match self.table[j] {
+                    EMPTY => {
+                        if let Some(f) = freeslot {
+                            self.table[f] = entry;
+                            self.set_pos(entry, f);
+                            self.used += 1;
+                            return;
+                        }
+                        self.table[j] = entry;
+                        self.set_pos(entry, j);
+                        self.fill += 1;
+                        self.used += 1;
+                        if self.fill * 5 >= mask * 3 {
+                            let n = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+                            self.resize(n, hashes);
+                        }
+                        return;
+                    }
+                    DUMMY => {
+                        if freeslot.is_none() {
+                            freeslot = Some(j);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    fn insert_clean(table: &mut [u32], hash: i64, entry: u32) -> usize {
+        let mask = table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if table[i] == EMPTY {
+                table[i] = entry;
+                return i;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in i + 1..=i + LINEAR_PROBES {
+                    if table[j] == EMPTY {
+                        table[j] = entry;
+                        return j;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    fn resize(&mut self, minused: usize, hashes: &dyn Fn(u32) -> i64) {
+        let mut newsize = SET_MINSIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.table, vec![EMPTY; newsize]);
+        for e in old {
+            if e != EMPTY && e != DUMMY {
+                let slot = Self::insert_clean(&mut self.table, hashes(e), e);
+                self.set_pos(e, slot);
+            }
+        }
+        self.fill = self.used;
+    }
+
+    fn remove(&mut self, entry: u32) {
+        if let Some(&slot) = self.pos.get(entry as usize) {
+            if slot != EMPTY {
+                self.table[slot as usize] = DUMMY;
+                self.pos[entry as usize] = EMPTY;
+                self.used -= 1;
+            }
+        }
+    }
+
+    fn order(&self) -> impl Iterator<Item = u32> + '_ {
+        self.table.iter().copied().filter(|&e| e != EMPTY && e != DUMMY)
+    }
+}
+
 #[derive(Clone, Default)]
 pub struct Dict {
     index: HashTable<u32>,
     entries: Vec<Option<Entry>>,
     len: usize,
+    slots: Option<Box<SetSlots>>,
 }
 
 impl Dict {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// A table that iterates in CPython's set order.
+    pub fn new_set() -> Self {
+        Dict {
+            slots: Some(Box::new(SetSlots::new())),
+            ..Default::default()
+        }
+    }
+
+    pub fn is_set_table(&self) -> bool {
+        self.slots.is_some()
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }
@@ -40,6 +193,14 @@ impl Dict {
                 None => false,
             })
             .map(|&i| i as usize)
+    }
+
+    /// Stored keys with this hash (for lookups that need user `__eq__`).
+    pub fn keys_with_hash(&self, hash: i64) -> Vec<Value> {
+        self.iter()
+            .filter(|e| e.hash == hash)
+            .map(|e| e.key.clone())
+            .collect()
     }
 
     pub fn get(&self, hash: i64, key: &Value) -> Option<&Value> {
@@ -66,17 +227,20 @@ impl Dict {
             entries[j as usize].as_ref().map(|e| e.hash).unwrap_or(0) as u64
         });
         self.len += 1;
+        if let Some(slots) = self.slots.as_mut() {
+            let entries = &self.entries;
+            let hashes = |e: u32| entries[e as usize].as_ref().map(|x| x.hash).unwrap_or(0);
+            slots.add(hash, i, &hashes);
+        }
         None
     }
 
     pub fn remove(&mut self, hash: i64, key: &Value) -> Option<(Value, Value)> {
         let entries = &self.entries;
-        let found = self
-            .index
-            .find_entry(hash as u64, |&i| match &entries[i as usize] {
-                Some(e) => e.hash == hash && key_eq(&e.key, key),
-                None => false,
-            });
+        let found = self.index.find_entry(hash as u64, |&i| match &entries[i as usize] {
+            Some(e) => e.hash == hash && key_eq(&e.key, key),
+            None => false,
+        });
         let i = match found {
             Ok(occupied) => {
                 let (i, _) = occupied.remove();
@@ -84,23 +248,52 @@ impl Dict {
             }
             Err(_) => return None,
         };
+        self.take_entry(i).map(|e| (e.key, e.value))
+    }
+
+    fn take_entry(&mut self, i: usize) -> Option<Entry> {
         let e = self.entries[i].take()?;
         self.len -= 1;
+        if let Some(slots) = self.slots.as_mut() {
+            slots.remove(i as u32);
+        }
         self.maybe_compact();
-        Some((e.key, e.value))
+        Some(e)
     }
 
     fn maybe_compact(&mut self) {
-        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
-            let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
-            self.index.clear();
+        if self.len == 0 && self.slots.is_none() {
             self.entries.clear();
-            self.len = 0;
-            for e in live {
-                self.insert(e.hash, e.key, e.value);
+            return;
+        }
+        if !(self.entries.len() > 16 && self.len * 2 < self.entries.len()) {
+            return;
+        }
+        // Renumber live entries; a set's slot table keeps its layout.
+        let mut remap = vec![EMPTY; self.entries.len()];
+        let old = std::mem::take(&mut self.entries);
+        self.index.clear();
+        for (oi, e) in old.into_iter().enumerate() {
+            if let Some(e) = e {
+                let ni = self.entries.len() as u32;
+                remap[oi] = ni;
+                let hash = e.hash;
+                self.entries.push(Some(e));
+                let entries = &self.entries;
+                self.index.insert_unique(hash as u64, ni, |&j| {
+                    entries[j as usize].as_ref().map(|x| x.hash).unwrap_or(0) as u64
+                });
             }
-        } else if self.len == 0 {
-            self.entries.clear();
+        }
+        if let Some(slots) = self.slots.as_mut() {
+            let mut pos = vec![EMPTY; self.entries.len()];
+            for (slot, t) in slots.table.iter_mut().enumerate() {
+                if *t != EMPTY && *t != DUMMY {
+                    *t = remap[*t as usize];
+                    pos[*t as usize] = slot as u32;
+                }
+            }
+            slots.pos = pos;
         }
     }
 
@@ -108,10 +301,22 @@ impl Dict {
         self.index.clear();
         self.entries.clear();
         self.len = 0;
+        if self.slots.is_some() {
+            self.slots = Some(Box::new(SetSlots::new()));
+        }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().flatten()
+    /// Live entries in iteration order: insertion order for dicts, CPython's
+    /// table order for sets.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = &Entry> + '_> {
+        match &self.slots {
+            None => Box::new(self.entries.iter().flatten()),
+            Some(slots) => Box::new(
+                slots
+                    .order()
+                    .filter_map(move |i| self.entries.get(i as usize).and_then(|e| e.as_ref())),
+            ),
+        }
     }
 
     pub fn keys(&self) -> Vec<Value> {
@@ -121,45 +326,74 @@ impl Dict {
         self.iter().map(|e| e.value.clone()).collect()
     }
 
-    /// The `n`-th live entry at or after raw position `pos`, for iterators
-    /// that survive mutation checks: returns (entry, next raw position).
+    /// The live entry at or after iteration position `pos`, and the next
+    /// position (for iterators that survive between calls).
     pub fn entry_from(&self, pos: usize) -> Option<(&Entry, usize)> {
-        let mut p = pos;
-        while p < self.entries.len() {
-            if let Some(e) = &self.entries[p] {
-                return Some((e, p + 1));
-            }
-            p += 1;
-        }
-        None
-    }
-
-    pub fn pop_last(&mut self) -> Option<Entry> {
-        while let Some(slot) = self.entries.pop() {
-            if let Some(e) = slot {
-                let len = self.entries.len() as u32;
-                if let Ok(o) = self.index.find_entry(e.hash as u64, |&i| i == len) {
-                    o.remove();
+        match &self.slots {
+            None => {
+                let mut p = pos;
+                while p < self.entries.len() {
+                    if let Some(e) = &self.entries[p] {
+                        return Some((e, p + 1));
+                    }
+                    p += 1;
                 }
-                self.len -= 1;
-                return Some(e);
+                None
+            }
+            Some(slots) => {
+                let mut p = pos;
+                while p < slots.table.len() {
+                    let t = slots.table[p];
+                    if t != EMPTY && t != DUMMY {
+                        if let Some(Some(e)) = self.entries.get(t as usize) {
+                            return Some((e, p + 1));
+                        }
+                    }
+                    p += 1;
+                }
+                None
             }
         }
-        None
     }
 
-    pub fn pop_first(&mut self) -> Option<Entry> {
-        let pos = self.entries.iter().position(|e| e.is_some())?;
-        let e = self.entries[pos].take()?;
-        if let Ok(o) = self.index.find_entry(e.hash as u64, |&i| i as usize == pos) {
+    /// `dict.popitem()`: the last inserted entry.
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let pos = self.entries.iter().rposition(|e| e.is_some())?;
+        let hash = self.entries[pos].as_ref()?.hash;
+        if let Ok(o) = self.index.find_entry(hash as u64, |&i| i as usize == pos) {
             o.remove();
         }
-        self.len -= 1;
-        self.maybe_compact();
-        Some(e)
+        self.take_entry(pos)
+    }
+
+    /// `set.pop()` (CPython's finger scan) or the first dict entry.
+    pub fn pop_first(&mut self) -> Option<Entry> {
+        let pos = match &mut self.slots {
+            None => self.entries.iter().position(|e| e.is_some())?,
+            Some(slots) => {
+                if slots.used == 0 {
+                    return None;
+                }
+                let mask = slots.mask();
+                let mut i = slots.finger & mask;
+                loop {
+                    let t = slots.table[i];
+                    if t != EMPTY && t != DUMMY {
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
+                slots.finger = i + 1;
+                slots.table[i] as usize
+            }
+        };
+        let hash = self.entries[pos].as_ref()?.hash;
+        if let Ok(o) = self.index.find_entry(hash as u64, |&i| i as usize == pos) {
+            o.remove();
+        }
+        self.take_entry(pos)
     }
 }
-
 /// Equality of dictionary keys without running user code: numbers by value
 /// across int/float/bool, strings, bytes, tuples and frozensets structurally,
 /// everything else by identity.

@@ -94,6 +94,7 @@ impl Vm {
     pub fn next(&mut self, it: &Value) -> Result<Option<Value>, Value> {
         match it {
             Value::Iter(ni) => self.native_next(ni),
+            Value::Generator(g) if g.is_finished() => Ok(None),
             Value::Generator(g) => match self.resume_gen(g, Resume::Send(Value::None))? {
                 GenOutcome::Yielded(v) => Ok(Some(v)),
                 GenOutcome::Returned(_) => Ok(None),

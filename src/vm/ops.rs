@@ -174,7 +174,6 @@ impl Vm {
         if op == BinOp::Mul
             && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
                 || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
-            && !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
         {
             let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
                 &tb
@@ -202,12 +201,24 @@ impl Vm {
 
     fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, Value> {
         use Value::*;
+        if let (Bool(x), Bool(y)) = (a, b) {
+            match op {
+                BinOp::BitAnd => return Ok(Some(Bool(x & y))),
+                BinOp::BitOr => return Ok(Some(Bool(x | y))),
+                BinOp::BitXor => return Ok(Some(Bool(x ^ y))),
+                _ => {}
+            }
+        }
         // Integers (including bool) first.
         if is_int(a) && is_int(b) {
             return self.int_binary(op, a, b).map(Some);
         }
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
-            if matches!(a, Float(_)) || matches!(b, Float(_)) {
+            let float_op = matches!(
+                op,
+                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow
+            );
+            if float_op && (matches!(a, Float(_)) || matches!(b, Float(_))) {
                 if let (BigInt(_), _) | (_, BigInt(_)) = (a, b) {
                     if as_f64(a).is_some_and(|v| v.is_infinite())
                         || as_f64(b).is_some_and(|v| v.is_infinite())
@@ -260,6 +271,10 @@ impl Vm {
                     v.extend(t.iter().cloned());
                 }
                 Value::tuple(v)
+            }
+            (BinOp::Mul, Bytes(bs), n) | (BinOp::Mul, n, Bytes(bs)) if is_int(n) => {
+                let n = self.index_value(n)?.max(0) as usize;
+                Value::Bytes(Rc::new(bs.repeat(n)))
             }
             (BinOp::Add, Bytes(x), Bytes(y)) => {
                 let mut v = (**x).clone();
@@ -675,6 +690,7 @@ impl Vm {
             }
             Value::Dict(d) | Value::Set(d) => {
                 let h = self.hash(item)?;
+                let item = &self.canon_key_of(d, h, item)?;
                 Ok(d.borrow().contains(h, item))
             }
             Value::FrozenSet(s) => {

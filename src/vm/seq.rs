@@ -34,7 +34,47 @@ impl SliceIdx {
     }
 }
 
+/// Keys whose equality needs the VM (a user `__eq__`).
+pub fn needs_user_eq(key: &Value) -> bool {
+    match key {
+        Value::Instance(i) => matches!(i.class.lookup("__eq__"), Some(Value::Function(_))),
+        Value::Tuple(t) => t.iter().any(needs_user_eq),
+        _ => false,
+    }
+}
+
 impl Vm {
+    /// The key object stored in `d` that equals `key`, if any; user
+    /// `__eq__` methods run here, outside any borrow of the table.
+    pub fn canonical_key(&mut self, d: &Dict, hash: i64, key: &Value) -> Result<Value, Value> {
+        if !needs_user_eq(key) {
+            return Ok(key.clone());
+        }
+        for c in d.keys_with_hash(hash) {
+            if c.is(key) || self.eq(&c, key)? {
+                return Ok(c);
+            }
+        }
+        Ok(key.clone())
+    }
+
+    pub fn canon_key_of(&mut self, d: &Rc<RefCell<Dict>>, hash: i64, key: &Value) -> Result<Value, Value> {
+        self.canon_in(d, hash, key)
+    }
+
+    fn canon_in(&mut self, d: &Rc<RefCell<Dict>>, hash: i64, key: &Value) -> Result<Value, Value> {
+        if !needs_user_eq(key) {
+            return Ok(key.clone());
+        }
+        let snapshot = d.borrow().keys_with_hash(hash);
+        for c in snapshot {
+            if c.is(key) || self.eq(&c, key)? {
+                return Ok(c);
+            }
+        }
+        Ok(key.clone())
+    }
+
     pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> Result<SliceIdx, Value> {
         let len = len as i64;
         let step = if s[2].is_none() {
@@ -80,9 +120,12 @@ impl Vm {
             Value::Instance(_) => self.index_value(idx)?,
             _ => {
                 let tn = self.type_name(idx);
-                return Err(self.type_error(&format!(
-                    "{what} indices must be integers or slices, not {tn}"
-                )));
+                let msg = if what == "string" {
+                    format!("string indices must be integers, not '{tn}'")
+                } else {
+                    format!("{what} indices must be integers or slices, not {tn}")
+                };
+                return Err(self.type_error(&msg));
             }
         };
         let j = if i < 0 { i + len as i64 } else { i };
@@ -167,6 +210,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let h = self.hash(idx)?;
+                let idx = &self.canon_in(d, h, idx)?;
                 let found = d.borrow().get(h, idx).cloned();
                 match found {
                     Some(v) => Ok(v),
@@ -240,6 +284,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let h = self.hash(&idx)?;
+                let idx = self.canon_in(d, h, &idx)?;
                 d.borrow_mut().insert(h, idx, v);
                 Ok(())
             }
@@ -285,6 +330,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let h = self.hash(idx)?;
+                let idx = &self.canon_in(d, h, idx)?;
                 let r = d.borrow_mut().remove(h, idx);
                 match r {
                     Some(_) => Ok(()),
@@ -315,17 +361,17 @@ impl Vm {
     // ------------------------------------------------------------ sets
 
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult {
-        let mut d = Dict::new();
+        let set = Value::Set(Rc::new(RefCell::new(Dict::new_set())));
         for it in items {
-            let h = self.hash(&it)?;
-            d.insert(h, it, Value::None);
+            self.set_add(&set, it)?;
         }
-        Ok(Value::Set(Rc::new(RefCell::new(d))))
+        Ok(set)
     }
 
     pub fn set_add(&mut self, set: &Value, v: Value) -> Result<(), Value> {
         let h = self.hash(&v)?;
         if let Value::Set(s) = set {
+            let v = self.canon_in(s, h, &v)?;
             s.borrow_mut().insert(h, v, Value::None);
         }
         Ok(())
@@ -347,42 +393,65 @@ impl Vm {
         }
     }
 
+    /// Set operators, building results in the order CPython's algorithms do
+    /// (it decides the printed order).
     pub fn set_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult {
         let (xa, ya) = (self.set_entries(a), self.set_entries(b));
-        let mut d = Dict::new();
-        match op {
+        let copy_of = |v: &Value| -> Dict {
+            match v {
+                Value::Set(s) => s.borrow().clone(),
+                Value::FrozenSet(s) => (**s).clone(),
+                _ => Dict::new_set(),
+            }
+        };
+        let d = match op {
             BinOp::BitOr => {
-                for (h, k) in xa.into_iter().chain(ya) {
+                let mut d = copy_of(a);
+                for (h, k) in ya {
                     d.insert(h, k, Value::None);
                 }
+                d
             }
             BinOp::BitAnd => {
-                for (h, k) in xa {
-                    if self.set_contains_raw(b, h, &k) {
+                // Iterate the smaller set, probing the larger.
+                let (small, big) = if ya.len() > xa.len() { (xa, b) } else { (ya, a) };
+                let mut d = Dict::new_set();
+                for (h, k) in small {
+                    if self.set_contains_raw(big, h, &k) {
                         d.insert(h, k, Value::None);
                     }
                 }
+                d
             }
             BinOp::Sub => {
-                for (h, k) in xa {
-                    if !self.set_contains_raw(b, h, &k) {
-                        d.insert(h, k, Value::None);
+                if (xa.len() >> 2) > ya.len() {
+                    let mut d = copy_of(a);
+                    for (h, k) in ya {
+                        d.remove(h, &k);
                     }
+                    d
+                } else {
+                    let mut d = Dict::new_set();
+                    for (h, k) in xa {
+                        if !self.set_contains_raw(b, h, &k) {
+                            d.insert(h, k, Value::None);
+                        }
+                    }
+                    d
                 }
             }
             _ => {
+                let mut d = copy_of(b);
                 for (h, k) in xa {
-                    if !self.set_contains_raw(b, h, &k) {
+                    if d.contains(h, &k) {
+                        d.remove(h, &k);
+                    } else {
                         d.insert(h, k, Value::None);
                     }
                 }
-                for (h, k) in ya {
-                    if !self.set_contains_raw(a, h, &k) {
-                        d.insert(h, k, Value::None);
-                    }
-                }
+                d
             }
-        }
+        };
         Ok(match a {
             Value::FrozenSet(_) => Value::FrozenSet(Rc::new(d)),
             _ => Value::Set(Rc::new(RefCell::new(d))),
