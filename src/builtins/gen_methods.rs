@@ -62,7 +62,11 @@ pub fn throw_value(vm: &mut Vm, args: &[Value]) -> PyResult {
         Value::Class(_) => {
             let v = args.get(1).cloned();
             match v {
-                Some(inst @ Value::Instance(_)) if vm.exception_matches(&inst, t).unwrap_or(false) => Ok(inst),
+                Some(inst @ Value::Instance(_))
+                    if vm.exception_matches(&inst, t).unwrap_or(false) =>
+                {
+                    Ok(inst)
+                }
                 Some(Value::None) | None => vm.make_exception(t.clone()),
                 Some(other) => vm.call(t, Args::new([other])),
             }
@@ -96,7 +100,8 @@ pub fn close_gen(vm: &mut Vm, g: &Rc<Generator>) -> PyResult {
         }
         Ok(GenOutcome::Returned(v)) => Ok(v),
         Err(e) => {
-            if vm.exc_matches_name(&e, "GeneratorExit") || vm.exc_matches_name(&e, "StopIteration") {
+            if vm.exc_matches_name(&e, "GeneratorExit") || vm.exc_matches_name(&e, "StopIteration")
+            {
                 Ok(Value::None)
             } else {
                 Err(e)
@@ -109,4 +114,55 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
     let g = receiver(vm, &args)?;
     g.awaited.set(true);
     close_gen(vm, &g)
+}
+
+/// `split`, `subgroup` and `derive` of exception groups.
+pub fn install_group_methods(vm: &mut Vm) {
+    let cls = vm.types.exc("BaseExceptionGroup");
+    cls.set_attr(
+        "split".into(),
+        super::native(
+            "split",
+            group_split,
+            crate::vm::function::BuiltinKind::Method,
+        ),
+    );
+    cls.set_attr(
+        "subgroup".into(),
+        super::native(
+            "subgroup",
+            group_subgroup,
+            crate::vm::function::BuiltinKind::Method,
+        ),
+    );
+    cls.set_attr(
+        "derive".into(),
+        super::native(
+            "derive",
+            group_derive,
+            crate::vm::function::BuiltinKind::Method,
+        ),
+    );
+}
+
+fn group_split(vm: &mut Vm, args: Args) -> PyResult {
+    let eg = args.pos.first().cloned().unwrap_or(Value::None);
+    let t = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let (m, r) = vm.split_exception_group(&eg, &t)?;
+    Ok(Value::tuple(vec![m, r]))
+}
+
+fn group_subgroup(vm: &mut Vm, args: Args) -> PyResult {
+    let eg = args.pos.first().cloned().unwrap_or(Value::None);
+    let t = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let (m, _) = vm.split_exception_group(&eg, &t)?;
+    Ok(m)
+}
+
+fn group_derive(vm: &mut Vm, args: Args) -> PyResult {
+    let eg = args.pos.first().cloned().unwrap_or(Value::None);
+    let excs = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let msg = vm.getattr(&eg, "message")?;
+    let cls = vm.types.exc("BaseExceptionGroup");
+    vm.construct_group(&cls, &[msg, excs])
 }

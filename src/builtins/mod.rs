@@ -1,10 +1,10 @@
 //! The builtins namespace and the methods of the built-in types.
 
 mod ctors;
-pub mod gen_methods;
-pub mod methods_hooks;
 mod functions;
+pub mod gen_methods;
 mod methods;
+pub mod methods_hooks;
 
 use crate::vm::function::{BuiltinFn, BuiltinKind, NativeFn};
 use crate::vm::types::{ALL_TYPES, TypeId};
@@ -97,4 +97,5 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     methods::install(vm);
     gen_methods::install(vm);
+    gen_methods::install_group_methods(vm);
 }

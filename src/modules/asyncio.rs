@@ -23,16 +23,71 @@ fn method(c: &Rc<crate::vm::class::Class>, name: &str, f: NativeFn) {
 
 pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     let object = vm.types.get(TypeId::Object).clone();
-    let future = new_class("Future", vec![object.clone()], Layout::Builtin, None, "_asyncio");
-    let task = new_class("Task", vec![future.clone()], Layout::Builtin, None, "_asyncio");
-    let event_loop = new_class("_UnixSelectorEventLoop", vec![object.clone()], Layout::Builtin, None, "asyncio.unix_events");
-    let handle = new_class("Handle", vec![object.clone()], Layout::Builtin, None, "asyncio.events");
-    let timer_handle = new_class("TimerHandle", vec![handle.clone()], Layout::Builtin, None, "asyncio.events");
-    let sleep = new_class("sleep", vec![object.clone()], Layout::Builtin, None, "asyncio.tasks");
+    let future = new_class(
+        "Future",
+        vec![object.clone()],
+        Layout::Builtin,
+        None,
+        "_asyncio",
+    );
+    let task = new_class(
+        "Task",
+        vec![future.clone()],
+        Layout::Builtin,
+        None,
+        "_asyncio",
+    );
+    let event_loop = new_class(
+        "_UnixSelectorEventLoop",
+        vec![object.clone()],
+        Layout::Builtin,
+        None,
+        "asyncio.unix_events",
+    );
+    let handle = new_class(
+        "Handle",
+        vec![object.clone()],
+        Layout::Builtin,
+        None,
+        "asyncio.events",
+    );
+    let timer_handle = new_class(
+        "TimerHandle",
+        vec![handle.clone()],
+        Layout::Builtin,
+        None,
+        "asyncio.events",
+    );
+    let sleep = new_class(
+        "coroutine",
+        vec![object.clone()],
+        Layout::Builtin,
+        None,
+        "builtins",
+    );
+    for (name, f) in [
+        ("send", coro_unsupported as NativeFn),
+        ("throw", coro_unsupported),
+        ("close", coro_close),
+    ] {
+        method(&sleep, name, f);
+    }
     let base_exc = vm.types.exc("BaseException");
     let exc = vm.types.exc("Exception");
-    let cancelled_error = new_class("CancelledError", vec![base_exc], Layout::Exception, None, "asyncio.exceptions");
-    let invalid_state_error = new_class("InvalidStateError", vec![exc], Layout::Exception, None, "asyncio.exceptions");
+    let cancelled_error = new_class(
+        "CancelledError",
+        vec![base_exc],
+        Layout::Exception,
+        None,
+        "asyncio.exceptions",
+    );
+    let invalid_state_error = new_class(
+        "InvalidStateError",
+        vec![exc],
+        Layout::Exception,
+        None,
+        "asyncio.exceptions",
+    );
     for (name, f) in [
         ("result", fut_result as NativeFn),
         ("exception", fut_exception),
@@ -49,7 +104,10 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     ] {
         method(&future, name, f);
     }
-    future.set_attr("__new__".into(), native("__new__", new_future_obj, BuiltinKind::StaticMethod));
+    future.set_attr(
+        "__new__".into(),
+        native("__new__", new_future_obj, BuiltinKind::StaticMethod),
+    );
     for (name, f) in [
         ("get_name", task_get_name as NativeFn),
         ("set_name", task_set_name),
@@ -61,7 +119,10 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     ] {
         method(&task, name, f);
     }
-    task.set_attr("__new__".into(), native("__new__", new_task_obj, BuiltinKind::StaticMethod));
+    task.set_attr(
+        "__new__".into(),
+        native("__new__", new_task_obj, BuiltinKind::StaticMethod),
+    );
     for (name, f) in [
         ("time", loop_time as NativeFn),
         ("call_soon", loop_call_soon),
@@ -82,7 +143,11 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     ] {
         method(&event_loop, name, f);
     }
-    for (name, f) in [("cancel", handle_cancel as NativeFn), ("cancelled", handle_cancelled), ("when", handle_when)] {
+    for (name, f) in [
+        ("cancel", handle_cancel as NativeFn),
+        ("cancelled", handle_cancelled),
+        ("when", handle_when),
+    ] {
         method(&handle, name, f);
     }
     RuntimeClasses {
@@ -119,7 +184,10 @@ pub fn create(vm: &mut Vm) -> PyResult {
         d.insert("InvalidStateError".into(), Value::Class(classes.3));
         d.insert("Handle".into(), Value::Class(classes.4));
         d.insert("TimerHandle".into(), Value::Class(classes.5));
-        d.insert("TimeoutError".into(), Value::Class(vm.types.exc("TimeoutError")));
+        d.insert(
+            "TimeoutError".into(),
+            Value::Class(vm.types.exc("TimeoutError")),
+        );
         let table: &[(&str, NativeFn)] = &[
             ("run", run),
             ("sleep", sleep),
@@ -130,7 +198,10 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("current_task", current_task),
             ("all_tasks", all_tasks),
             ("iscoroutine", crate::modules::inspect::iscoroutine),
-            ("iscoroutinefunction", crate::modules::inspect::iscoroutinefunction),
+            (
+                "iscoroutinefunction",
+                crate::modules::inspect::iscoroutinefunction,
+            ),
             ("isfuture", isfuture),
             ("_add_done", add_done),
             ("_task_seq", task_seq),
@@ -161,14 +232,21 @@ fn run_prelude(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value
             return Err(vm.new_exc("SystemError", &format!("asyncio prelude: {msg}")));
         }
     };
-    let code = match crate::compiler::compile(&module, "<asyncio>", PRELUDE, crate::compiler::Mode::Module) {
+    let code = match crate::compiler::compile(
+        &module,
+        "<asyncio>",
+        PRELUDE,
+        crate::compiler::Mode::Module,
+    ) {
         Ok(c) => c,
         Err(errs) => {
             let msg = errs.first().map(|e| e.message.clone()).unwrap_or_default();
             return Err(vm.new_exc("SystemError", &format!("asyncio prelude: {msg}")));
         }
     };
-    vm.runtime.sources.insert("<asyncio>".into(), PRELUDE.into());
+    vm.runtime
+        .sources
+        .insert("<asyncio>".into(), PRELUDE.into());
     let frame = vm.new_frame(code, g, crate::vm::frame::ResumeKind::Boundary);
     vm.run_frame(frame).map(|_| ())
 }
@@ -187,6 +265,38 @@ fn no_loop(vm: &mut Vm) -> Value {
     vm.new_exc("RuntimeError", "no running event loop")
 }
 
+/// The loop object's state: whether its `asyncio.run` has finished.
+pub struct LoopData {
+    closed: std::cell::Cell<bool>,
+}
+
+pub fn mark_closed(l: &Value) {
+    if let Value::Native(n) = l {
+        if let Some(d) = n.data.borrow().downcast_ref::<LoopData>() {
+            d.closed.set(true);
+        }
+    }
+}
+
+fn loop_closed(l: &Value) -> bool {
+    match l {
+        Value::Native(n) => n
+            .data
+            .borrow()
+            .downcast_ref::<LoopData>()
+            .is_some_and(|d| d.closed.get()),
+        _ => false,
+    }
+}
+
+fn coro_unsupported(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.type_error("native coroutine does not support send/throw from Python"))
+}
+
+fn coro_close(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
 pub fn loop_object(vm: &mut Vm) -> Value {
     if let Some(l) = &vm.runtime.loop_obj {
         return l.clone();
@@ -194,7 +304,9 @@ pub fn loop_object(vm: &mut Vm) -> Value {
     let class = vm.runtime_class("Loop");
     let l = Value::Native(Rc::new(NativeObj {
         class,
-        data: RefCell::new(Box::new(())),
+        data: RefCell::new(Box::new(LoopData {
+            closed: std::cell::Cell::new(false),
+        })),
         dict: RefCell::new(None),
     }));
     vm.runtime.loop_obj = Some(l.clone());
@@ -306,7 +418,9 @@ fn add_done(vm: &mut Vm, args: Args) -> PyResult {
 
 /// Creation order of a task (design.md §2 orders by it where CPython doesn't).
 fn task_seq(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Int(with_task(&first(&args), |t| t.seq as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        with_task(&first(&args), |t| t.seq as i64).unwrap_or(-1),
+    ))
 }
 
 // ------------------------------------------------------------ Future methods
@@ -344,7 +458,9 @@ fn fut_exception(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn fut_done(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(with_fut(&first(&args), |f| f.done()).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_fut(&first(&args), |f| f.done()).unwrap_or(false),
+    ))
 }
 
 fn fut_cancelled(_vm: &mut Vm, args: Args) -> PyResult {
@@ -373,7 +489,9 @@ fn set_children(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn cancel_requested(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(with_fut(&first(&args), |f| f.cancel_requested).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_fut(&first(&args), |f| f.cancel_requested).unwrap_or(false),
+    ))
 }
 
 fn fut_set_result(vm: &mut Vm, args: Args) -> PyResult {
@@ -450,7 +568,9 @@ fn task_cancel_m(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 fn task_cancelling(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Int(with_task(&first(&args), |t| t.num_cancels_requested).unwrap_or(0)))
+    Ok(Value::Int(
+        with_task(&first(&args), |t| t.num_cancels_requested).unwrap_or(0),
+    ))
 }
 
 fn task_uncancel(_vm: &mut Vm, args: Args) -> PyResult {
@@ -528,16 +648,24 @@ fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult {
     if !vm.runtime.clock.is_virtual() {
         // Real clock: the sleeps already happened on a worker's behalf.
     }
-    vm.call_later(delay, Callback::Settle { fut: fut.clone(), result: r });
+    vm.call_later(
+        delay,
+        Callback::Settle {
+            fut: fut.clone(),
+            result: r,
+        },
+    );
     Ok(fut)
 }
 
-fn loop_is_running(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(vm.runtime.running))
+fn loop_is_running(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(
+        vm.runtime.running && !loop_closed(&first(&args)),
+    ))
 }
 
-fn loop_is_closed(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(false))
+fn loop_is_closed(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(loop_closed(&first(&args))))
 }
 
 fn loop_get_debug(_vm: &mut Vm, _args: Args) -> PyResult {
@@ -558,7 +686,9 @@ fn loop_run_until_complete(vm: &mut Vm, args: Args) -> PyResult {
 
 fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult {
     let ctx = arg(&args, 1);
-    let msg = vm.getitem(&ctx, &Value::str("message")).unwrap_or(Value::str("Unhandled exception"));
+    let msg = vm
+        .getitem(&ctx, &Value::str("message"))
+        .unwrap_or(Value::str("Unhandled exception"));
     let m = vm.str(&msg)?;
     vm.flush();
     eprintln!("{m}");
@@ -574,25 +704,34 @@ fn handle_cancel(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn handle_cancelled(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(with_handle(&first(&args), |h| h.cancelled.get()).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_handle(&first(&args), |h| h.cancelled.get()).unwrap_or(false),
+    ))
 }
 
 fn handle_when(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Float(with_handle(&first(&args), |h| h.when).unwrap_or(0.0)))
+    Ok(Value::Float(
+        with_handle(&first(&args), |h| h.when).unwrap_or(0.0),
+    ))
 }
 
 // ------------------------------------------------------------ reprs
 
 pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
     if is_task(v) {
-        let (name, coro, state) = with_task(v, |t| (t.name.clone(), t.coro.clone(), fut_state_text(&t.fut.state)))
-            .unwrap_or((Value::None, Value::None, String::new()));
+        let (name, coro, state) = with_task(v, |t| {
+            (t.name.clone(), t.coro.clone(), fut_state_text(&t.fut.state))
+        })
+        .unwrap_or((Value::None, Value::None, String::new()));
         let name = vm.repr(&name)?;
         let coro_desc = match &coro {
             Value::Generator(g) => {
                 let file = g.code.filename.clone();
                 if g.is_finished() {
-                    format!("<{}() done, defined at {}:{}>", g.qualname, file, g.code.first_line)
+                    format!(
+                        "<{}() done, defined at {}:{}>",
+                        g.qualname, file, g.code.first_line
+                    )
                 } else {
                     let line = g.suspended_line().unwrap_or(g.code.first_line);
                     format!("<{}() running at {}:{}>", g.qualname, file, line)
@@ -609,7 +748,10 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
         } else {
             extra
         };
-        return Ok(Some(format!("<Task {label} name={name} coro={coro_desc}{}>", render_extra(vm, v, &extra)?)));
+        return Ok(Some(format!(
+            "<Task {label} name={name} coro={coro_desc}{}>",
+            render_extra(vm, v, &extra)?
+        )));
     }
     if is_future(v) {
         let state = with_fut(v, |f| fut_state_text(&f.state)).unwrap_or_default();
@@ -617,13 +759,25 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
             Some((l, e)) => (l.to_string(), format!(" {e}")),
             None => (state.clone(), String::new()),
         };
-        return Ok(Some(format!("<Future {label}{}>", render_extra(vm, v, &extra)?)));
+        return Ok(Some(format!(
+            "<Future {label}{}>",
+            render_extra(vm, v, &extra)?
+        )));
     }
     if let Value::Native(n) = v {
-        if n.data.borrow().is::<()>() {
+        if n.data.borrow().is::<LoopData>() {
+            let closed = loop_closed(v);
+            let running = vm.runtime.running && !closed;
             return Ok(Some(format!(
-                "<_UnixSelectorEventLoop running={} closed=False debug=False>",
-                if vm.runtime.running { "True" } else { "False" }
+                "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+                if running { "True" } else { "False" },
+                if closed { "True" } else { "False" }
+            )));
+        }
+        if n.data.borrow().is::<crate::runtime::sleep::SleepData>() {
+            return Ok(Some(format!(
+                "<coroutine object sleep at {:#x}>",
+                v.ptr().unwrap_or(0)
             )));
         }
     }

@@ -59,7 +59,8 @@ pub fn isawaitable(vm: &mut Vm, args: Args) -> PyResult {
     let r = match &v {
         Value::Generator(g) => g.kind == GenKind::Coroutine,
         Value::Instance(_) | Value::Native(_) => {
-            crate::runtime::is_native_awaitable(&v) || vm.types.class_of(&v).lookup("__await__").is_some()
+            crate::runtime::is_native_awaitable(&v)
+                || vm.types.class_of(&v).lookup("__await__").is_some()
         }
         _ => false,
     };
@@ -67,27 +68,40 @@ pub fn isawaitable(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(gen_kind(&first(&args)) == Some(GenKind::Coroutine)))
+    let v = first(&args);
+    Ok(Value::Bool(
+        gen_kind(&v) == Some(GenKind::Coroutine) || crate::runtime::sleep::is_sleep(&v),
+    ))
 }
 
 pub fn iscoroutinefunction(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(func_flags(&first(&args)).is_some_and(|f| f.coroutine)))
+    Ok(Value::Bool(
+        func_flags(&first(&args)).is_some_and(|f| f.coroutine),
+    ))
 }
 
 fn isgenerator(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(gen_kind(&first(&args)) == Some(GenKind::Generator)))
+    Ok(Value::Bool(
+        gen_kind(&first(&args)) == Some(GenKind::Generator),
+    ))
 }
 
 fn isgeneratorfunction(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(func_flags(&first(&args)).is_some_and(|f| f.generator)))
+    Ok(Value::Bool(
+        func_flags(&first(&args)).is_some_and(|f| f.generator),
+    ))
 }
 
 fn isasyncgen(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(gen_kind(&first(&args)) == Some(GenKind::AsyncGenerator)))
+    Ok(Value::Bool(
+        gen_kind(&first(&args)) == Some(GenKind::AsyncGenerator),
+    ))
 }
 
 fn isasyncgenfunction(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(func_flags(&first(&args)).is_some_and(|f| f.async_generator)))
+    Ok(Value::Bool(
+        func_flags(&first(&args)).is_some_and(|f| f.async_generator),
+    ))
 }
 
 fn isfunction(_vm: &mut Vm, args: Args) -> PyResult {

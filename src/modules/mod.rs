@@ -4,8 +4,8 @@ use crate::vm::{PyResult, Value, Vm};
 
 pub mod asyncio;
 pub mod inspect;
-pub mod time;
 pub mod sys;
+pub mod time;
 pub mod typing;
 
 /// Creates a built-in module by name, or `None` if there is no such module.

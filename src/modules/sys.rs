@@ -45,16 +45,25 @@ impl Vm {
                     None,
                     "_io",
                 );
-                c.set_attr("write".into(), crate::builtins::native("write", stream_write, BuiltinKind::Method));
-                c.set_attr("flush".into(), crate::builtins::native("flush", stream_flush, BuiltinKind::Method));
-                self.modules.insert("_io.TextIOWrapper".into(), Value::Class(c.clone()));
+                c.set_attr(
+                    "write".into(),
+                    crate::builtins::native("write", stream_write, BuiltinKind::Method),
+                );
+                c.set_attr(
+                    "flush".into(),
+                    crate::builtins::native("flush", stream_flush, BuiltinKind::Method),
+                );
+                self.modules
+                    .insert("_io.TextIOWrapper".into(), Value::Class(c.clone()));
                 c
             }
         };
         let inst = crate::vm::class::Instance::new(cls);
         inst.dict.borrow_mut().insert("_fd".into(), Value::Int(fd));
         let name = if fd == 1 { "<stdout>" } else { "<stderr>" };
-        inst.dict.borrow_mut().insert("name".into(), Value::str(name));
+        inst.dict
+            .borrow_mut()
+            .insert("name".into(), Value::str(name));
         Value::Instance(Rc::new(inst))
     }
 }
@@ -62,7 +71,8 @@ impl Vm {
 /// The file descriptor behind a `sys.stdout`/`sys.stderr` object.
 pub fn stream_fd(v: &Value) -> Option<i64> {
     match v {
-        Value::Instance(i) if &*i.class.name == "TextIOWrapper" => match i.dict.borrow().get("_fd") {
+        Value::Instance(i) if &*i.class.name == "TextIOWrapper" => match i.dict.borrow().get("_fd")
+        {
             Some(Value::Int(fd)) => Some(*fd),
             _ => None,
         },

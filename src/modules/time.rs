@@ -62,7 +62,9 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult {
         Some(Value::Bool(b)) => *b as i64 as f64,
         Some(other) => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+            return Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )));
         }
         None => return Err(vm.type_error("time.sleep() takes exactly one argument (0 given)")),
     };

@@ -11,22 +11,97 @@ use crate::vm::{Value, Vm};
 use std::rc::Rc;
 
 const TYPING: &[&str] = &[
-    "Any", "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Callable",
-    "Awaitable", "Coroutine", "AsyncIterator", "AsyncIterable", "AsyncGenerator", "Iterator",
-    "Iterable", "Generator", "Generic", "Protocol", "Final", "ClassVar", "Literal", "Sequence",
-    "Mapping", "MutableMapping", "MutableSequence", "Type", "NoReturn", "Never", "Self",
-    "Annotated", "TypeAlias", "Hashable", "Sized", "Container", "Collection", "Deque",
-    "DefaultDict", "OrderedDict", "Counter", "ChainMap", "AbstractSet", "MutableSet",
-    "ContextManager", "AsyncContextManager", "SupportsInt", "SupportsFloat", "IO", "TextIO",
-    "Pattern", "Match", "Text", "AnyStr", "LiteralString", "Required", "NotRequired",
-    "TypedDict", "ParamSpec", "Concatenate", "TypeGuard", "Unpack", "TypeVarTuple",
+    "Any",
+    "Optional",
+    "Union",
+    "List",
+    "Dict",
+    "Tuple",
+    "Set",
+    "FrozenSet",
+    "Callable",
+    "Awaitable",
+    "Coroutine",
+    "AsyncIterator",
+    "AsyncIterable",
+    "AsyncGenerator",
+    "Iterator",
+    "Iterable",
+    "Generator",
+    "Generic",
+    "Protocol",
+    "Final",
+    "ClassVar",
+    "Literal",
+    "Sequence",
+    "Mapping",
+    "MutableMapping",
+    "MutableSequence",
+    "Type",
+    "NoReturn",
+    "Never",
+    "Self",
+    "Annotated",
+    "TypeAlias",
+    "Hashable",
+    "Sized",
+    "Container",
+    "Collection",
+    "Deque",
+    "DefaultDict",
+    "OrderedDict",
+    "Counter",
+    "ChainMap",
+    "AbstractSet",
+    "MutableSet",
+    "ContextManager",
+    "AsyncContextManager",
+    "SupportsInt",
+    "SupportsFloat",
+    "IO",
+    "TextIO",
+    "Pattern",
+    "Match",
+    "Text",
+    "AnyStr",
+    "LiteralString",
+    "Required",
+    "NotRequired",
+    "TypedDict",
+    "ParamSpec",
+    "Concatenate",
+    "TypeGuard",
+    "Unpack",
+    "TypeVarTuple",
 ];
 
 const ABC: &[&str] = &[
-    "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator", "Iterable",
-    "Iterator", "Generator", "Reversible", "Callable", "Collection", "Container", "Hashable",
-    "Sized", "Sequence", "MutableSequence", "Mapping", "MutableMapping", "Set", "MutableSet",
-    "MappingView", "KeysView", "ItemsView", "ValuesView", "ByteString", "Buffer",
+    "Awaitable",
+    "Coroutine",
+    "AsyncIterable",
+    "AsyncIterator",
+    "AsyncGenerator",
+    "Iterable",
+    "Iterator",
+    "Generator",
+    "Reversible",
+    "Callable",
+    "Collection",
+    "Container",
+    "Hashable",
+    "Sized",
+    "Sequence",
+    "MutableSequence",
+    "Mapping",
+    "MutableMapping",
+    "Set",
+    "MutableSet",
+    "MappingView",
+    "KeysView",
+    "ItemsView",
+    "ValuesView",
+    "ByteString",
+    "Buffer",
 ];
 
 fn module_with_classes(vm: &mut Vm, module: &str, names: &[&str]) -> Value {
@@ -38,7 +113,10 @@ fn module_with_classes(vm: &mut Vm, module: &str, names: &[&str]) -> Value {
             "__class_getitem__".into(),
             native("__class_getitem__", class_getitem, BuiltinKind::ClassMethod),
         );
-        c.set_attr("__init__".into(), native("__init__", accept_anything, BuiltinKind::Method));
+        c.set_attr(
+            "__init__".into(),
+            native("__init__", accept_anything, BuiltinKind::Method),
+        );
         g.borrow_mut().insert((*name).into(), Value::Class(c));
     }
     Value::Module(Rc::new(ModuleObj {
@@ -80,17 +158,38 @@ pub fn create_typing(vm: &mut Vm) -> PyResult {
     if let Value::Module(mo) = &m {
         let mut d = mo.dict.borrow_mut();
         d.insert("TYPE_CHECKING".into(), Value::Bool(false));
-        d.insert("cast".into(), native("cast", identity_second, BuiltinKind::Function));
-        d.insert("TypeVar".into(), native("TypeVar", type_var, BuiltinKind::Function));
-        d.insert("NewType".into(), native("NewType", identity_second, BuiltinKind::Function));
-        d.insert("overload".into(), native("overload", identity_first, BuiltinKind::Function));
-        d.insert("final".into(), native("final", identity_first, BuiltinKind::Function));
+        d.insert(
+            "cast".into(),
+            native("cast", identity_second, BuiltinKind::Function),
+        );
+        d.insert(
+            "TypeVar".into(),
+            native("TypeVar", type_var, BuiltinKind::Function),
+        );
+        d.insert(
+            "NewType".into(),
+            native("NewType", identity_second, BuiltinKind::Function),
+        );
+        d.insert(
+            "overload".into(),
+            native("overload", identity_first, BuiltinKind::Function),
+        );
+        d.insert(
+            "final".into(),
+            native("final", identity_first, BuiltinKind::Function),
+        );
         d.insert(
             "runtime_checkable".into(),
             native("runtime_checkable", identity_first, BuiltinKind::Function),
         );
-        d.insert("no_type_check".into(), native("no_type_check", identity_first, BuiltinKind::Function));
-        d.insert("reveal_type".into(), native("reveal_type", identity_first, BuiltinKind::Function));
+        d.insert(
+            "no_type_check".into(),
+            native("no_type_check", identity_first, BuiltinKind::Function),
+        );
+        d.insert(
+            "reveal_type".into(),
+            native("reveal_type", identity_first, BuiltinKind::Function),
+        );
     }
     Ok(m)
 }

@@ -5,8 +5,12 @@ use std::time::Instant;
 pub enum Clock {
     /// Integer nanoseconds; moves only when the loop jumps to a timer, on
     /// clock reads (1 µs each) and on blocking sleeps.
-    Virtual { now_ns: u64 },
-    Real { start: Instant },
+    Virtual {
+        now_ns: u64,
+    },
+    Real {
+        start: Instant,
+    },
 }
 
 const NS: f64 = 1_000_000_000.0;

@@ -115,7 +115,10 @@ impl Vm {
         for cb in cbs {
             match cb {
                 FutCb::Wakeup(task) => {
-                    self.call_soon(Callback::Wakeup { task });
+                    self.call_soon(Callback::Wakeup {
+                        task,
+                        fut: fut.clone(),
+                    });
                 }
                 FutCb::Py(func) => {
                     self.call_soon(Callback::Call {
@@ -155,11 +158,16 @@ impl Vm {
             Value::Class(_) => self.call(&e, crate::vm::Args::default())?,
             _ => e,
         };
-        if self.exc_matches_name(&e, "StopIteration") {
-            return Err(self.type_error(
+        let e = if self.exc_matches_name(&e, "StopIteration") {
+            let r = self.new_exc(
+                "RuntimeError",
                 "StopIteration interacts badly with generators and cannot be raised into a Future",
-            ));
-        }
+            );
+            self.set_cause(&r, &e);
+            r
+        } else {
+            e
+        };
         let ok = with_fut(fut, |f| {
             if f.done() {
                 false
@@ -255,7 +263,10 @@ impl Vm {
         if done {
             match cb {
                 FutCb::Wakeup(task) => {
-                    self.call_soon(Callback::Wakeup { task });
+                    self.call_soon(Callback::Wakeup {
+                        task,
+                        fut: fut.clone(),
+                    });
                 }
                 FutCb::Py(func) => {
                     self.call_soon(Callback::Call {

@@ -9,13 +9,16 @@ pub enum Callback {
     /// `Task.__step`, optionally throwing an exception in.
     Step { task: Value, exc: Option<Value> },
     /// `Task.__wakeup(future)`.
-    Wakeup { task: Value },
+    Wakeup { task: Value, fut: Value },
     /// `call_soon(func, *args)` and done-callbacks.
     Call { func: Value, args: Vec<Value> },
     /// `asyncio.sleep`'s timer: resolve the future unless cancelled.
     SetResultUnlessCancelled { fut: Value, result: Value },
     /// An executor job finishing after its virtual duration.
-    Settle { fut: Value, result: Result<Value, Value> },
+    Settle {
+        fut: Value,
+        result: Result<Value, Value>,
+    },
 }
 
 pub struct HandleData {

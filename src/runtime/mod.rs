@@ -57,7 +57,12 @@ impl Runtime {
         self.since_compact = 0;
         let mut keep = Vec::with_capacity(self.tasks.len());
         for t in self.tasks.drain(..) {
-            match with_fut(&t, |f| (f.done(), matches!(f.state, FutState::Failed(_)) && f.log_traceback)) {
+            match with_fut(&t, |f| {
+                (
+                    f.done(),
+                    matches!(f.state, FutState::Failed(_)) && f.log_traceback,
+                )
+            }) {
                 Some((false, _)) => keep.push(t),
                 Some((true, true)) => self.finished.push(t),
                 _ => {}
@@ -170,11 +175,15 @@ impl Vm {
         }
         let ntodo = self.runtime.ready.len();
         for _ in 0..ntodo {
-            let Some(h) = self.runtime.ready.pop_front() else { break };
+            let Some(h) = self.runtime.ready.pop_front() else {
+                break;
+            };
             if h.cancelled.get() {
                 continue;
             }
-            let Some(cb) = h.callback.borrow_mut().take() else { continue };
+            let Some(cb) = h.callback.borrow_mut().take() else {
+                continue;
+            };
             self.run_callback(cb)?;
         }
         Ok(())
@@ -183,31 +192,51 @@ impl Vm {
     fn run_callback(&mut self, cb: Callback) -> Result<(), Value> {
         let r = match cb {
             Callback::Step { task, exc } => self.task_step(&task, exc),
-            Callback::Wakeup { task } => self.task_step(&task, None),
-            Callback::Call { func, args } => {
-                match self.call(&func, Args::new(args)) {
-                    Ok(_) => Ok(()),
-                    Err(e) => {
-                        if self.exc_matches_name(&e, "SystemExit") || self.exc_matches_name(&e, "KeyboardInterrupt") {
-                            return Err(e);
-                        }
-                        self.flush();
-                        let what = self.repr(&func).unwrap_or_default();
-                        let tb = self.format_traceback(&e);
-                        eprintln!("Exception in callback {what}\n{}", tb.trim_end());
-                        Ok(())
+            Callback::Wakeup { task, fut } => {
+                // `__wakeup`: the future's exception (or cancellation) is
+                // thrown in; a result is read when the await re-runs.
+                let exc = with_fut(&fut, |f| match &f.state {
+                    FutState::Failed(e) => {
+                        f.log_traceback = false;
+                        Some(Some(e.clone()))
                     }
-                }
+                    FutState::Cancelled => Some(None),
+                    _ => None,
+                })
+                .flatten();
+                let exc = match exc {
+                    Some(Some(e)) => Some(e),
+                    Some(None) => Some(self.make_cancelled_error(&fut)),
+                    None => None,
+                };
+                self.task_step(&task, exc)
             }
+            Callback::Call { func, args } => match self.call(&func, Args::new(args)) {
+                Ok(_) => Ok(()),
+                Err(e) => {
+                    if self.exc_matches_name(&e, "SystemExit")
+                        || self.exc_matches_name(&e, "KeyboardInterrupt")
+                    {
+                        return Err(e);
+                    }
+                    self.flush();
+                    let what = self.repr(&func).unwrap_or_default();
+                    let tb = self.format_traceback(&e);
+                    eprintln!("Exception in callback {what}\n{}", tb.trim_end());
+                    Ok(())
+                }
+            },
             Callback::SetResultUnlessCancelled { fut, result } => {
-                let cancelled = with_fut(&fut, |f| matches!(f.state, FutState::Cancelled)).unwrap_or(true);
+                let cancelled =
+                    with_fut(&fut, |f| matches!(f.state, FutState::Cancelled)).unwrap_or(true);
                 if !cancelled {
                     let _ = self.future_set_result(&fut, result);
                 }
                 Ok(())
             }
             Callback::Settle { fut, result } => {
-                let cancelled = with_fut(&fut, |f| matches!(f.state, FutState::Cancelled)).unwrap_or(true);
+                let cancelled =
+                    with_fut(&fut, |f| matches!(f.state, FutState::Cancelled)).unwrap_or(true);
                 if !cancelled {
                     let _ = match result {
                         Ok(v) => self.future_set_result(&fut, v),
@@ -230,7 +259,13 @@ impl Vm {
             if with_fut(fut, |f| f.done()).unwrap_or(true) {
                 return Ok(());
             }
-            if self.runtime.ready.is_empty() && !self.runtime.timers.iter().any(|t| !t.handle.cancelled.get()) {
+            if self.runtime.ready.is_empty()
+                && !self
+                    .runtime
+                    .timers
+                    .iter()
+                    .any(|t| !t.handle.cancelled.get())
+            {
                 self.flush();
                 return Err(self.new_exc(
                     "RuntimeError",
@@ -252,7 +287,8 @@ impl Vm {
                 "asyncio.run() cannot be called from a running event loop",
             ));
         }
-        if !matches!(&coro, Value::Generator(g) if g.kind == crate::vm::generator::GenKind::Coroutine) {
+        if !matches!(&coro, Value::Generator(g) if g.kind == crate::vm::generator::GenKind::Coroutine)
+        {
             let r = self.repr(&coro)?;
             return Err(self.value_error(&format!("a coroutine was expected, got {r}")));
         }
@@ -271,6 +307,11 @@ impl Vm {
             Err(e) => Err(e),
         };
         let cleanup = self.cancel_leftovers();
+        // CPython's shutdown runs two internal tasks, which take numbers.
+        self.runtime.task_counter += 2;
+        if let Some(l) = self.runtime.loop_obj.take() {
+            crate::modules::asyncio::mark_closed(&l);
+        }
         self.runtime.running = false;
         self.runtime.current_task = None;
         self.runtime.compact_tasks();
@@ -299,8 +340,17 @@ impl Vm {
             self.task_cancel(t, Value::None)?;
         }
         let mut guard = 0u64;
-        while left.iter().any(|t| with_fut(t, |f| !f.done()).unwrap_or(false)) {
-            if self.runtime.ready.is_empty() && !self.runtime.timers.iter().any(|t| !t.handle.cancelled.get()) {
+        while left
+            .iter()
+            .any(|t| with_fut(t, |f| !f.done()).unwrap_or(false))
+        {
+            if self.runtime.ready.is_empty()
+                && !self
+                    .runtime
+                    .timers
+                    .iter()
+                    .any(|t| !t.handle.cancelled.get())
+            {
                 break;
             }
             self.run_once()?;
@@ -322,7 +372,10 @@ impl Vm {
                 self.flush();
                 let r = self.repr(t).unwrap_or_default();
                 let tb = self.format_traceback(&e);
-                eprintln!("unhandled exception during asyncio.run() shutdown\ntask: {r}\n{}", tb.trim_end());
+                eprintln!(
+                    "unhandled exception during asyncio.run() shutdown\ntask: {r}\n{}",
+                    tb.trim_end()
+                );
             }
         }
         Ok(())

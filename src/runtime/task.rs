@@ -17,6 +17,7 @@ impl Vm {
             Value::Generator(g) if g.kind == GenKind::Coroutine => {
                 g.awaited.set(true);
             }
+            _ if super::sleep::is_sleep(&coro) => {}
             _ => {
                 let r = self.repr(&coro)?;
                 return Err(self.type_error(&format!("a coroutine was expected, got {r}")));
@@ -63,23 +64,36 @@ impl Vm {
         }
         let mut exc = exc;
         if must_cancel {
-            let e = self.make_cancelled_error(task);
-            exc = Some(e);
+            if !exc.as_ref().is_some_and(|e| self.is_cancelled_error(e)) {
+                exc = Some(self.make_cancelled_error(task));
+            }
             with_task(task, |t| t.must_cancel = false);
         }
         with_task(task, |t| t.fut_waiter = Value::None);
         let prev = self.runtime.current_task.replace(task.clone());
-        let Value::Generator(g) = &coro else {
-            self.runtime.current_task = prev;
-            return Ok(());
-        };
-        let r = self.resume_gen(
-            g,
-            match exc {
-                Some(e) => Resume::Throw(e),
-                None => Resume::Send(Value::None),
+        let r = match &coro {
+            Value::Generator(g) => self.resume_gen(
+                g,
+                match exc {
+                    Some(e) => Resume::Throw(e),
+                    None => Resume::Send(Value::None),
+                },
+            ),
+            // A native coroutine (asyncio.sleep) driven directly.
+            _ => match exc {
+                Some(e) => Err(e),
+                None => match super::await_native(self, &coro) {
+                    Ok(Some(crate::vm::awaiting::NativeAwait::Pending(y))) => {
+                        Ok(GenOutcome::Yielded(y))
+                    }
+                    Ok(Some(crate::vm::awaiting::NativeAwait::Ready(v))) => {
+                        Ok(GenOutcome::Returned(v))
+                    }
+                    Ok(None) => Ok(GenOutcome::Returned(Value::None)),
+                    Err(e) => Err(e),
+                },
             },
-        );
+        };
         self.runtime.current_task = prev;
         match r {
             Ok(GenOutcome::Returned(v)) => {
@@ -109,10 +123,8 @@ impl Vm {
                 if is_future(&y) {
                     if y.is(task) {
                         let r = self.repr(task)?;
-                        let e = self.new_exc(
-                            "RuntimeError",
-                            &format!("Task cannot await on itself: {r}"),
-                        );
+                        let e = self
+                            .new_exc("RuntimeError", &format!("Task cannot await on itself: {r}"));
                         self.call_soon(Callback::Step {
                             task: task.clone(),
                             exc: Some(e),
@@ -152,7 +164,8 @@ impl Vm {
         if super::future::is_task(fut) {
             return self.task_cancel(fut, msg);
         }
-        let children = with_fut(fut, |f| if f.done() { None } else { f.children.clone() }).flatten();
+        let children =
+            with_fut(fut, |f| if f.done() { None } else { f.children.clone() }).flatten();
         if let Some(children) = children {
             // A gather's future: cancel the children; it follows them.
             let mut any = false;
@@ -215,7 +228,10 @@ impl Vm {
             self.flush();
             let r = self.repr(task).unwrap_or_default();
             let tb = self.format_traceback(&e);
-            eprintln!("Task exception was never retrieved\nfuture: {r}\n{}", tb.trim_end());
+            eprintln!(
+                "Task exception was never retrieved\nfuture: {r}\n{}",
+                tb.trim_end()
+            );
         }
     }
 }

@@ -446,6 +446,18 @@ impl Vm {
                 _ => {}
             }
         }
+        if cls.layout == Layout::Exception && self.exc_matches_name_class(cls, "BaseExceptionGroup")
+        {
+            let obj = self.construct_group(cls, &args.pos)?;
+            if let Some(init @ Value::Function(_)) = cls.lookup("__init__") {
+                let mut a = Args::default();
+                a.pos.push(obj.clone());
+                a.pos.extend(args.pos.iter().cloned());
+                a.kw = args.kw;
+                self.call(&init, a)?;
+            }
+            return Ok(obj);
+        }
         let inst = Instance::new(cls.clone());
         if let Some(d) = &inst.exc {
             d.borrow_mut().args = args.pos.to_vec();

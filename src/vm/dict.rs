@@ -66,7 +66,11 @@ impl SetSlots {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot: Option<usize> = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             let mut j = i;
             for _ in 0..=probes {
                 match self.table[j] {
@@ -82,7 +86,11 @@ impl SetSlots {
                         self.fill += 1;
                         self.used += 1;
                         if self.fill * 5 >= mask * 3 {
-                            let n = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+                            let n = if self.used > 50000 {
+                                self.used * 2
+                            } else {
+                                self.used * 4
+                            };
                             self.resize(n, hashes);
                         }
                         return;
@@ -97,7 +105,11 @@ impl SetSlots {
                 j += 1;
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -119,7 +131,11 @@ impl SetSlots {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -149,7 +165,10 @@ impl SetSlots {
     }
 
     fn order(&self) -> impl Iterator<Item = u32> + '_ {
-        self.table.iter().copied().filter(|&e| e != EMPTY && e != DUMMY)
+        self.table
+            .iter()
+            .copied()
+            .filter(|&e| e != EMPTY && e != DUMMY)
     }
 }
 
@@ -237,10 +256,12 @@ impl Dict {
 
     pub fn remove(&mut self, hash: i64, key: &Value) -> Option<(Value, Value)> {
         let entries = &self.entries;
-        let found = self.index.find_entry(hash as u64, |&i| match &entries[i as usize] {
-            Some(e) => e.hash == hash && key_eq(&e.key, key),
-            None => false,
-        });
+        let found = self
+            .index
+            .find_entry(hash as u64, |&i| match &entries[i as usize] {
+                Some(e) => e.hash == hash && key_eq(&e.key, key),
+                None => false,
+            });
         let i = match found {
             Ok(occupied) => {
                 let (i, _) = occupied.remove();

@@ -200,6 +200,14 @@ impl Vm {
         Ok((r, m))
     }
 
+    pub fn split_exception_group(
+        &mut self,
+        eg: &Value,
+        t: &Value,
+    ) -> Result<(Value, Value), Value> {
+        self.split_group(eg, t)
+    }
+
     fn split_group(&mut self, eg: &Value, t: &Value) -> Result<(Value, Value), Value> {
         if self.exception_matches(eg, t)? {
             return Ok((eg.clone(), Value::None));
@@ -318,6 +326,63 @@ impl Vm {
         self.str(exc)
     }
 
+    /// `BaseExceptionGroup(message, exceptions)` and subclasses.
+    pub fn construct_group(&mut self, cls: &Rc<Class>, args: &[Value]) -> Result<Value, Value> {
+        let name = cls.name.clone();
+        if args.len() != 2 {
+            return Err(
+                self.type_error(&format!("{name} expected 2 arguments, got {}", args.len()))
+            );
+        }
+        let msg = args[0].clone();
+        if !matches!(msg, Value::Str(_)) {
+            let tn = self.type_name(&msg);
+            return Err(self.type_error(&format!("argument 1 must be str, not {tn}")));
+        }
+        let seq = args[1].clone();
+        let members = match &seq {
+            Value::List(_) | Value::Tuple(_) => self.collect(&seq)?,
+            _ => {
+                return Err(self.type_error("second argument (exceptions) must be a sequence"));
+            }
+        };
+        if members.is_empty() {
+            return Err(
+                self.value_error("second argument (exceptions) must be a non-empty sequence")
+            );
+        }
+        for (i, m) in members.iter().enumerate() {
+            let ok = matches!(m, Value::Instance(inst) if inst.exc.is_some());
+            if !ok {
+                return Err(self.value_error(&format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )));
+            }
+        }
+        let all_exc = members
+            .iter()
+            .all(|m| self.exc_matches_name(m, "Exception"));
+        let base_group = self.types.exc("BaseExceptionGroup");
+        let mut cls = cls.clone();
+        if Rc::ptr_eq(&cls, &base_group) && all_exc {
+            cls = self.types.exc("ExceptionGroup");
+        } else if self.exc_matches_name_class(&cls, "Exception") && !all_exc {
+            let nested = if Rc::ptr_eq(&cls, &self.types.exc("ExceptionGroup")) {
+                "Cannot nest BaseExceptions in an ExceptionGroup".to_string()
+            } else {
+                format!("Cannot nest BaseExceptions in '{}'", cls.name)
+            };
+            return Err(self.type_error(&nested));
+        }
+        let e = self.exc_from_class(&cls, vec![msg.clone(), seq]);
+        if let Value::Instance(i) = &e {
+            if let Some(d) = &i.exc {
+                d.borrow_mut().group = Some((msg, members));
+            }
+        }
+        Ok(e)
+    }
+
     /// A full traceback, with the cause/context chain, as CPython prints it.
     pub fn format_traceback(&mut self, exc: &Value) -> String {
         let mut out = String::new();
@@ -354,21 +419,104 @@ impl Vm {
                 );
             }
         }
+        if self.exc_group_members(exc).is_some() {
+            let mut lines = Vec::new();
+            self.group_lines(exc, 0, &mut lines);
+            for l in lines {
+                out.push_str(&l);
+                out.push('\n');
+            }
+            return;
+        }
+        for l in self.plain_lines(exc, &tb) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+
+    fn plain_lines(&mut self, exc: &Value, tb: &[super::class::TraceEntry]) -> Vec<String> {
+        let mut lines = Vec::new();
         if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
+            lines.push("Traceback (most recent call last):".to_string());
             for entry in tb.iter().rev() {
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
+                lines.push(format!(
+                    "  File \"{}\", line {}, in {}",
                     entry.code.filename, entry.line, entry.code.name
                 ));
                 if let Some(src) = self.source_line(&entry.code.filename, entry.line) {
-                    out.push_str(&format!("    {}\n", src.trim()));
+                    lines.push(format!("    {}", src.trim()));
                 }
             }
         }
         let summary = self.exc_summary(exc);
-        out.push_str(&summary);
-        out.push('\n');
+        lines.extend(summary.lines().map(|s| s.to_string()));
+        lines
+    }
+
+    /// CPython's boxed layout for exception groups.
+    fn group_lines(&mut self, exc: &Value, level: usize, out: &mut Vec<String>) {
+        let m = " ".repeat(2 + 2 * level);
+        let tb = match exc {
+            Value::Instance(i) => i
+                .exc
+                .as_ref()
+                .map(|d| d.borrow().traceback.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut first = true;
+        if !tb.is_empty() {
+            out.push(format!(
+                "{m}{} Exception Group Traceback (most recent call last):",
+                if level == 0 { "+" } else { "|" }
+            ));
+            first = false;
+            for entry in tb.iter().rev() {
+                out.push(format!(
+                    "{m}|   File \"{}\", line {}, in {}",
+                    entry.code.filename, entry.line, entry.code.name
+                ));
+                if let Some(src) = self.source_line(&entry.code.filename, entry.line) {
+                    out.push(format!("{m}|     {}", src.trim()));
+                }
+            }
+        }
+        let summary = self.exc_summary(exc);
+        for l in summary.lines() {
+            out.push(format!(
+                "{m}{} {l}",
+                if first && level == 0 { "+" } else { "|" }
+            ));
+            first = false;
+        }
+        let members = self.exc_group_members(exc).unwrap_or_default();
+        let m2 = " ".repeat(2 + 2 * (level + 1));
+        let n = members.len();
+        for (i, sub) in members.iter().enumerate() {
+            if i == 0 {
+                out.push(format!("{m}+-+---------------- {} ----------------", i + 1));
+            } else {
+                out.push(format!("{m2}+---------------- {} ----------------", i + 1));
+            }
+            if self.exc_group_members(sub).is_some() {
+                self.group_lines(sub, level + 1, out);
+            } else {
+                let stb = match sub {
+                    Value::Instance(si) => si
+                        .exc
+                        .as_ref()
+                        .map(|d| d.borrow().traceback.clone())
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                for l in self.plain_lines(sub, &stb) {
+                    out.push(format!("{m2}| {l}"));
+                }
+            }
+            if i + 1 == n {
+                out.push(format!("{m2}+------------------------------------"));
+            }
+        }
     }
 
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {

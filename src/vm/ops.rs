@@ -216,7 +216,13 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
             let float_op = matches!(
                 op,
-                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow
+                BinOp::Add
+                    | BinOp::Sub
+                    | BinOp::Mul
+                    | BinOp::Div
+                    | BinOp::FloorDiv
+                    | BinOp::Mod
+                    | BinOp::Pow
             );
             if float_op && (matches!(a, Float(_)) || matches!(b, Float(_))) {
                 if let (BigInt(_), _) | (_, BigInt(_)) = (a, b) {

@@ -113,8 +113,10 @@ impl Vm {
                             Value::Int(i) => match char::from_u32(*i as u32) {
                                 Some(c) => percent_char(c, &r),
                                 None => {
-                                    return Err(self
-                                        .new_exc("OverflowError", "%c arg not in range(0x110000)"));
+                                    return Err(self.new_exc(
+                                        "OverflowError",
+                                        "%c arg not in range(0x110000)",
+                                    ));
                                 }
                             },
                             _ => {

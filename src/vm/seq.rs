@@ -58,7 +58,12 @@ impl Vm {
         Ok(key.clone())
     }
 
-    pub fn canon_key_of(&mut self, d: &Rc<RefCell<Dict>>, hash: i64, key: &Value) -> Result<Value, Value> {
+    pub fn canon_key_of(
+        &mut self,
+        d: &Rc<RefCell<Dict>>,
+        hash: i64,
+        key: &Value,
+    ) -> Result<Value, Value> {
         self.canon_in(d, hash, key)
     }
 
@@ -414,7 +419,11 @@ impl Vm {
             }
             BinOp::BitAnd => {
                 // Iterate the smaller set, probing the larger.
-                let (small, big) = if ya.len() > xa.len() { (xa, b) } else { (ya, a) };
+                let (small, big) = if ya.len() > xa.len() {
+                    (xa, b)
+                } else {
+                    (ya, a)
+                };
                 let mut d = Dict::new_set();
                 for (h, k) in small {
                     if self.set_contains_raw(big, h, &k) {

@@ -98,7 +98,13 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// Index of the first item equal to `x` in `items[start..end]`.
-fn find(vm: &mut Vm, l: &ListRef, x: &Value, start: usize, end: usize) -> Result<Option<usize>, Value> {
+fn find(
+    vm: &mut Vm,
+    l: &ListRef,
+    x: &Value,
+    start: usize,
+    end: usize,
+) -> Result<Option<usize>, Value> {
     let mut i = start;
     loop {
         let item = {
@@ -168,9 +174,7 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult {
         None => false,
     };
     if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(&format!(
-            "sort() got an unexpected keyword argument '{k}'"
-        )));
+        return Err(vm.type_error(&format!("sort() got an unexpected keyword argument '{k}'")));
     }
     if args.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
@@ -276,9 +280,7 @@ fn dunder_add(vm: &mut Vm, args: Args) -> PyResult {
         }
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!(
-                "can only concatenate list (not \"{tn}\") to list"
-            )))
+            Err(vm.type_error(&format!("can only concatenate list (not \"{tn}\") to list")))
         }
     }
 }

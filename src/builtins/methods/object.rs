@@ -27,9 +27,7 @@ pub fn install(vm: &mut Vm) {
 fn receiver(vm: &mut Vm, args: &Args, name: &str) -> PyResult {
     match args.pos.first() {
         Some(v) => Ok(v.clone()),
-        None => Err(vm.type_error(&format!(
-            "unbound method object.{name}() needs an argument"
-        ))),
+        None => Err(vm.type_error(&format!("unbound method object.{name}() needs an argument"))),
     }
 }
 
