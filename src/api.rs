@@ -69,8 +69,15 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
         .insert(filename.to_string(), source.to_string());
     let globals = vm.new_globals("__main__");
     vm.main_globals = Some(globals.clone());
+    let top_level_await = code.flags.top_level_await;
     let frame = vm.new_frame(code, globals, ResumeKind::Boundary);
-    let result = vm.run_frame(frame);
+    let result = if top_level_await {
+        // The module body is the main coroutine (design.md §1).
+        let coro = vm.module_coroutine(frame);
+        vm.asyncio_run(coro)
+    } else {
+        vm.run_frame(frame)
+    };
     let status = match result {
         Ok(_) => 0,
         Err(e) => exit_status(&mut vm, e),

@@ -1,5 +1,6 @@
 //! The builtins namespace and the methods of the built-in types.
 
+mod conveniences;
 mod ctors;
 mod functions;
 pub mod gen_methods;
@@ -95,6 +96,7 @@ pub fn install(vm: &mut Vm) {
     }
     ctors::install(vm);
     functions::install(vm);
+    conveniences::install(vm);
     methods::install(vm);
     gen_methods::install(vm);
     gen_methods::install_group_methods(vm);

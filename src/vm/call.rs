@@ -199,6 +199,23 @@ impl Vm {
         }))
     }
 
+    /// Wraps a module frame as a coroutine, for top-level `await`.
+    pub fn module_coroutine(&mut self, frame: Box<Frame>) -> Value {
+        let code = frame.code.clone();
+        Value::Generator(Rc::new(Generator {
+            kind: GenKind::Coroutine,
+            state: RefCell::new(GenState::Suspended(vec![frame])),
+            started: Cell::new(false),
+            name: "<module>".into(),
+            qualname: "<module>".into(),
+            code,
+            awaited: Cell::new(true),
+            origin_line: 1,
+            running_async: Cell::new(false),
+            extra: RefCell::new(Value::None),
+        }))
+    }
+
     fn setup_cells(&mut self, nf: &mut Frame, f: &Rc<Function>) {
         let code = &f.code;
         if code.cellvars.is_empty() && f.closure.is_empty() {
