@@ -9,9 +9,11 @@ mod bytes;
 mod dict;
 mod float;
 mod format;
+mod generator;
 mod int;
 mod list;
 mod object;
+mod range;
 mod set;
 mod slice;
 mod str;
@@ -36,6 +38,8 @@ pub fn install(vm: &mut Vm) {
     object::install(vm);
     type_::install(vm);
     slice::install(vm);
+    range::install(vm);
+    generator::install(vm);
 }
 
 /// `len()` of native runtime objects without `__len__`.
