@@ -55,9 +55,7 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> Result<Rc<Vec<u8>>, Value> {
         Value::Bytes(x) => Ok(x.clone()),
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!(
-                "a bytes-like object is required, not '{tn}'"
-            )))
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
         }
     }
 }
@@ -80,7 +78,12 @@ fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
-pub fn decode_bytes(vm: &mut Vm, data: &[u8], enc: Option<&Value>, errors: Option<&Value>) -> PyResult {
+pub fn decode_bytes(
+    vm: &mut Vm,
+    data: &[u8],
+    enc: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult {
     let enc = match enc {
         None => "utf-8".to_string(),
         Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
@@ -145,9 +148,9 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], enc: Option<&Value>, errors: Optio
             }
             Ok(Value::str(out))
         }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => {
-            Ok(Value::str(data.iter().map(|&c| c as char).collect::<String>()))
-        }
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok(Value::str(
+            data.iter().map(|&c| c as char).collect::<String>(),
+        )),
         _ => Err(vm.new_exc("LookupError", &format!("unknown encoding: {enc}"))),
     }
 }
@@ -176,9 +179,7 @@ fn fromhex(vm: &mut Vm, args: Args) -> PyResult {
         Some(Value::Str(s)) => s.clone(),
         Some(other) => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!(
-                "fromhex() argument must be str, not {tn}"
-            )));
+            return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
         }
         None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
     };
@@ -410,12 +411,16 @@ fn search(vm: &mut Vm, args: &Args, name: &str, right: bool) -> Result<Option<us
 
 fn find(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(
-        search(vm, &args, "find", false)?.map(|i| i as i64).unwrap_or(-1),
+        search(vm, &args, "find", false)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
     ))
 }
 fn rfind(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(
-        search(vm, &args, "rfind", true)?.map(|i| i as i64).unwrap_or(-1),
+        search(vm, &args, "rfind", true)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
     ))
 }
 fn index(vm: &mut Vm, args: Args) -> PyResult {

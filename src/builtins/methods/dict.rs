@@ -252,19 +252,19 @@ fn fromkeys(vm: &mut Vm, args: Args) -> PyResult {
     }
     let out = Value::dict(d);
     // A subclass gets its own instance when its constructor makes dicts.
-    if let Some(Value::Class(c)) = args.pos.first() {
-        if c.builtin != Some(TypeId::Dict) {
-            let inst = vm.call(&Value::Class(c.clone()), Args::default())?;
-            if matches!(inst, Value::Dict(_)) {
-                vm.dict_update(&inst, &out, false)?;
-                return Ok(inst);
-            }
-            let keys = vm.collect(&out)?;
-            for k in keys {
-                vm.setitem(&inst, k, value.clone())?;
-            }
+    if let Some(Value::Class(c)) = args.pos.first()
+        && c.builtin != Some(TypeId::Dict)
+    {
+        let inst = vm.call(&Value::Class(c.clone()), Args::default())?;
+        if matches!(inst, Value::Dict(_)) {
+            vm.dict_update(&inst, &out, false)?;
             return Ok(inst);
         }
+        let keys = vm.collect(&out)?;
+        for k in keys {
+            vm.setitem(&inst, k, value.clone())?;
+        }
+        return Ok(inst);
     }
     Ok(out)
 }

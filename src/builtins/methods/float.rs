@@ -167,7 +167,12 @@ fn dunder_float(vm: &mut Vm, args: Args) -> PyResult {
 fn dunder_round(vm: &mut Vm, args: Args) -> PyResult {
     this(vm, &args, "__round__")?;
     check(vm, &args, "float", "__round__", 0, 1)?;
-    let f = vm.builtins.borrow().get("round").cloned().unwrap_or_default();
+    let f = vm
+        .builtins
+        .borrow()
+        .get("round")
+        .cloned()
+        .unwrap_or_default();
     let mut a = Args::new(args.pos.iter().cloned());
     if let Some(Value::None) = a.pos.get(1) {
         a.pos.truncate(1);
@@ -200,9 +205,7 @@ fn dunder_format(vm: &mut Vm, args: Args) -> PyResult {
         Value::Str(s) => s.clone(),
         other => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!(
-                "__format__() argument must be str, not {tn}"
-            )));
+            return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
         }
     };
     Ok(Value::str(vm.format(&Value::Float(x), spec.as_str())?))

@@ -178,7 +178,13 @@ fn format_rec(
     Ok(out)
 }
 
-fn resolve(vm: &mut Vm, name: &str, pos: &[Value], kw: &Kwargs, st: &mut State) -> Result<Value, Value> {
+fn resolve(
+    vm: &mut Vm,
+    name: &str,
+    pos: &[Value],
+    kw: &Kwargs,
+    st: &mut State,
+) -> Result<Value, Value> {
     // Split the first part from the `.attr` / `[key]` chain.
     let end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(end);
@@ -251,14 +257,12 @@ fn resolve(vm: &mut Vm, name: &str, pos: &[Value], kw: &Kwargs, st: &mut State) 
             v = vm.getitem(&v, &k)?;
             rest = &r[close + 1..];
             if !rest.is_empty() && !rest.starts_with(['.', '[']) {
-                return Err(vm.value_error(
-                    "Only '.' or '[' may follow ']' in format field specifier",
-                ));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         } else {
-            return Err(vm.value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
+            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     Ok(v)

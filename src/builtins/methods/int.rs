@@ -419,7 +419,12 @@ fn dunder_float(vm: &mut Vm, args: Args) -> PyResult {
 fn dunder_round(vm: &mut Vm, args: Args) -> PyResult {
     this(vm, &args, "__round__")?;
     check(vm, &args, "int", "__round__", 0, 1)?;
-    let f = vm.builtins.borrow().get("round").cloned().unwrap_or_default();
+    let f = vm
+        .builtins
+        .borrow()
+        .get("round")
+        .cloned()
+        .unwrap_or_default();
     vm.call(&f, Args::new(args.pos.iter().cloned()))
 }
 
@@ -450,9 +455,7 @@ fn dunder_format(vm: &mut Vm, args: Args) -> PyResult {
         Value::Str(s) => s.clone(),
         other => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!(
-                "__format__() argument must be str, not {tn}"
-            )));
+            return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
         }
     };
     let v = args.pos[0].clone();

@@ -46,34 +46,6 @@ pub fn install(vm: &mut Vm) {
     register(vm, TypeId::List, table);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sorted_ints(v: &[i64]) -> Vec<i64> {
-        let mut vm = Vm::new(vec![]);
-        let items = v.iter().map(|&i| Value::Int(i)).collect();
-        list_sort(&mut vm, items, None, false)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|x| match x {
-                Value::Int(i) => i,
-                _ => -999,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn sorts_like_python() {
-        assert_eq!(sorted_ints(&[3, 1, 2]), vec![1, 2, 3]);
-        assert_eq!(sorted_ints(&[5, 4, 4, 3, 9, 1]), vec![1, 3, 4, 4, 5, 9]);
-        assert_eq!(sorted_ints(&[3, 2, 3, 4, 1]), vec![1, 2, 3, 3, 4]);
-        assert_eq!(sorted_ints(&[1, 1, 1, 0]), vec![0, 1, 1, 1]);
-        let big: Vec<i64> = (0..100).rev().collect();
-        assert_eq!(sorted_ints(&big), (0..100).collect::<Vec<_>>());
-    }
-}
-
 fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<ListRef, Value> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l.clone()),
@@ -126,7 +98,13 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// Index of the first item equal to `x` in `items[start..end]`.
-fn find(vm: &mut Vm, l: &ListRef, x: &Value, start: usize, end: usize) -> Result<Option<usize>, Value> {
+fn find(
+    vm: &mut Vm,
+    l: &ListRef,
+    x: &Value,
+    start: usize,
+    end: usize,
+) -> Result<Option<usize>, Value> {
     let mut i = start;
     loop {
         let item = {
@@ -196,9 +174,7 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult {
         None => false,
     };
     if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(&format!(
-            "sort() got an unexpected keyword argument '{k}'"
-        )));
+        return Err(vm.type_error(&format!("sort() got an unexpected keyword argument '{k}'")));
     }
     if args.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
@@ -412,9 +388,7 @@ fn dunder_add(vm: &mut Vm, args: Args) -> PyResult {
         }
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!(
-                "can only concatenate list (not \"{tn}\") to list"
-            )))
+            Err(vm.type_error(&format!("can only concatenate list (not \"{tn}\") to list")))
         }
     }
 }
@@ -483,4 +457,32 @@ fn dunder_repr(vm: &mut Vm, args: Args) -> PyResult {
     let l = this(vm, &args, "__repr__")?;
     check(vm, &args, "list", "__repr__", 0, 0)?;
     Ok(Value::str(vm.repr(&Value::List(l))?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted_ints(v: &[i64]) -> Vec<i64> {
+        let mut vm = Vm::new(vec![]);
+        let items = v.iter().map(|&i| Value::Int(i)).collect();
+        list_sort(&mut vm, items, None, false)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|x| match x {
+                Value::Int(i) => i,
+                _ => -999,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sorts_like_python() {
+        assert_eq!(sorted_ints(&[3, 1, 2]), vec![1, 2, 3]);
+        assert_eq!(sorted_ints(&[5, 4, 4, 3, 9, 1]), vec![1, 3, 4, 4, 5, 9]);
+        assert_eq!(sorted_ints(&[3, 2, 3, 4, 1]), vec![1, 2, 3, 3, 4]);
+        assert_eq!(sorted_ints(&[1, 1, 1, 0]), vec![0, 1, 1, 1]);
+        let big: Vec<i64> = (0..100).rev().collect();
+        assert_eq!(sorted_ints(&big), (0..100).collect::<Vec<_>>());
+    }
 }

@@ -93,7 +93,10 @@ fn check(
         let msg = if min == max {
             format!("{name} expected {min} argument{}, got {n}", plural(min))
         } else {
-            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
         };
         return Err(vm.type_error(&msg));
     }
@@ -101,7 +104,10 @@ fn check(
         let msg = if min == max {
             format!("{name} expected {max} argument{}, got {n}", plural(max))
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
         };
         return Err(vm.type_error(&msg));
     }
@@ -170,7 +176,9 @@ fn bad_receiver(vm: &mut Vm, args: &Args, tname: &str, name: &str) -> Value {
                 "descriptor '{name}' for '{tname}' objects doesn't apply to a '{vt}' object"
             ))
         }
-        None => vm.type_error(&format!("unbound method {tname}.{name}() needs an argument")),
+        None => vm.type_error(&format!(
+            "unbound method {tname}.{name}() needs an argument"
+        )),
     }
 }
 
@@ -193,9 +201,9 @@ fn opt_index(vm: &mut Vm, v: Option<&Value>) -> Result<Option<i64>, Value> {
         })),
         Some(v) => match v {
             Value::Int(_) | Value::Bool(_) | Value::Instance(_) => vm.index_value(v).map(Some),
-            _ => Err(vm.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            _ => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         },
     }
 }

@@ -3,10 +3,10 @@
 
 use super::register;
 use crate::vm::class::{Instance, Layout};
-use std::rc::Rc;
 use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::{Value, Vm};
+use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     let table: &[(&str, NativeFn)] = &[
@@ -30,9 +30,7 @@ pub fn install(vm: &mut Vm) {
 fn receiver(vm: &mut Vm, args: &Args, name: &str) -> PyResult {
     match args.pos.first() {
         Some(v) => Ok(v.clone()),
-        None => Err(vm.type_error(&format!(
-            "unbound method object.{name}() needs an argument"
-        ))),
+        None => Err(vm.type_error(&format!("unbound method object.{name}() needs an argument"))),
     }
 }
 
@@ -71,21 +69,21 @@ fn init_subclass(_vm: &mut Vm, _args: Args) -> PyResult {
 
 /// The default `<module.Class object at 0x…>` (and the exception form).
 pub fn default_repr(vm: &mut Vm, v: &Value) -> Result<String, Value> {
-    if let Value::Instance(i) = v {
-        if i.exc.is_some() {
-            let args = vm.exc_args(v);
-            let name = i.class.name.to_string();
-            if args.len() == 1 {
-                return Ok(format!("{name}({})", vm.repr(&args[0])?));
-            }
-            let r = vm.repr(&Value::tuple(args))?;
-            let inner = r
-                .strip_prefix('(')
-                .and_then(|r| r.strip_suffix(')'))
-                .unwrap_or(&r)
-                .to_string();
-            return Ok(format!("{name}({inner})"));
+    if let Value::Instance(i) = v
+        && i.exc.is_some()
+    {
+        let args = vm.exc_args(v);
+        let name = i.class.name.to_string();
+        if args.len() == 1 {
+            return Ok(format!("{name}({})", vm.repr(&args[0])?));
         }
+        let r = vm.repr(&Value::tuple(args))?;
+        let inner = r
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .unwrap_or(&r)
+            .to_string();
+        return Ok(format!("{name}({inner})"));
     }
     if let Value::Native(_) = v {
         if let Some(r) = super::view_repr(vm, v)? {
@@ -118,10 +116,10 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn str(vm: &mut Vm, args: Args) -> PyResult {
     let me = receiver(vm, &args, "__str__")?;
-    if let Value::Instance(i) = &me {
-        if i.exc.is_some() {
-            return Ok(Value::str(vm.exc_str(&me)?));
-        }
+    if let Value::Instance(i) = &me
+        && i.exc.is_some()
+    {
+        return Ok(Value::str(vm.exc_str(&me)?));
     }
     Ok(Value::str(vm.repr(&me)?))
 }
@@ -166,9 +164,7 @@ fn attr_name(vm: &mut Vm, v: Option<&Value>) -> Result<String, Value> {
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
         Some(other) => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!(
-                "attribute name must be string, not '{tn}'"
-            )))
+            Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")))
         }
         None => Err(vm.type_error("expected 2 arguments, got 0")),
     }

@@ -97,7 +97,15 @@ pub fn py_space(c: char) -> bool {
 fn is_linebreak(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -107,9 +115,7 @@ fn str_arg(vm: &mut Vm, v: &Value, fname: &str, pos: usize) -> Result<Rc<PyStr>,
         Value::Str(s) => Ok(s.clone()),
         other => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!(
-                "{fname}() argument {pos} must be str, not {tn}"
-            )))
+            Err(vm.type_error(&format!("{fname}() argument {pos} must be str, not {tn}")))
         }
     }
 }
@@ -272,7 +278,23 @@ fn is_digit(c: char) -> bool {
 fn is_numeric(c: char) -> bool {
     is_digit(c)
         || c.is_numeric()
-        || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '〇' | '零')
+        || matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '〇'
+                | '零'
+        )
 }
 
 fn is_alpha(c: char) -> bool {
@@ -323,9 +345,9 @@ noarg!(islower, "islower", |s| Value::Bool(
     s.chars().any(is_cased) && !s.chars().any(|c| c.is_uppercase())
 ));
 noarg!(istitle, "istitle", |s| Value::Bool(is_title(s)));
-noarg!(isidentifier, "isidentifier", |s| Value::Bool(is_identifier(
-    s
-)));
+noarg!(isidentifier, "isidentifier", |s| Value::Bool(
+    is_identifier(s)
+));
 noarg!(isprintable, "isprintable", |s| Value::Bool(
     s.chars().all(is_printable)
 ));
@@ -636,13 +658,15 @@ pub fn split_lines(s: &str, keepends: bool) -> Vec<&str> {
     while let Some((i, c)) = it.next() {
         if is_linebreak(c) {
             let mut end = i + c.len_utf8();
-            if c == '\r' {
-                if let Some((_, '\n')) = it.peek() {
-                    it.next();
-                    end += 1;
-                }
+            if c == '\r' && matches!(it.peek(), Some((_, '\n'))) {
+                it.next();
+                end += 1;
             }
-            out.push(if keepends { &s[start..end] } else { &s[start..i] });
+            out.push(if keepends {
+                &s[start..end]
+            } else {
+                &s[start..i]
+            });
             start = end;
         }
     }
@@ -916,16 +940,17 @@ fn encoding_name(vm: &mut Vm, v: Option<&Value>) -> Result<String, Value> {
                 "ascii" | "us-ascii" => "ascii".into(),
                 "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => "latin-1".into(),
                 _ => {
-                    return Err(vm.new_exc(
-                        "LookupError",
-                        &format!("unknown encoding: {}", e.as_str()),
-                    ));
+                    return Err(
+                        vm.new_exc("LookupError", &format!("unknown encoding: {}", e.as_str()))
+                    );
                 }
             })
         }
         Some(other) => {
             let tn = vm.type_name(other);
-            Err(vm.type_error(&format!("encode() argument 'encoding' must be str, not {tn}")))
+            Err(vm.type_error(&format!(
+                "encode() argument 'encoding' must be str, not {tn}"
+            )))
         }
     }
 }
@@ -1017,9 +1042,9 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult {
     };
     if n == 1 {
         let Value::Dict(src) = &args.pos[0] else {
-            return Err(vm.type_error(
-                "if you give only one argument to maketrans it must be a dict",
-            ));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         };
         let entries: Vec<(Value, Value)> = src
             .borrow()
@@ -1033,14 +1058,14 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult {
                 }
                 Value::Int(_) => k.clone(),
                 Value::Str(_) => {
-                    return Err(vm.value_error(
-                        "string keys in translate table must be of length 1",
-                    ));
+                    return Err(
+                        vm.value_error("string keys in translate table must be of length 1")
+                    );
                 }
                 _ => {
-                    return Err(vm.type_error(
-                        "keys in translate table must be strings or integers",
-                    ));
+                    return Err(
+                        vm.type_error("keys in translate table must be strings or integers")
+                    );
                 }
             };
             put(vm, key, v)?;
@@ -1050,9 +1075,7 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult {
             return Err(vm.type_error("maketrans() argument 1 must be str, not dict"));
         };
         if x.char_len() != y.char_len() {
-            return Err(vm.value_error(
-                "the first two maketrans arguments must have equal length",
-            ));
+            return Err(vm.value_error("the first two maketrans arguments must have equal length"));
         }
         for (a, c) in x.as_str().chars().zip(y.as_str().chars()) {
             put(vm, Value::Int(a as i64), Value::Int(c as i64))?;
@@ -1060,9 +1083,7 @@ fn maketrans(vm: &mut Vm, args: Args) -> PyResult {
         if let Some(z) = args.pos.get(2) {
             let Value::Str(z) = z else {
                 let tn = vm.type_name(z);
-                return Err(vm.type_error(&format!(
-                    "maketrans() argument 3 must be str, not {tn}"
-                )));
+                return Err(vm.type_error(&format!("maketrans() argument 3 must be str, not {tn}")));
             };
             for c in z.as_str().chars() {
                 put(vm, Value::Int(c as i64), Value::None)?;
@@ -1084,15 +1105,11 @@ fn translate(vm: &mut Vm, args: Args) -> PyResult {
             Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
                 Some(r) => out.push(r),
                 None => {
-                    return Err(vm.value_error(
-                        "character mapping must be in range(0x110000)",
-                    ));
+                    return Err(vm.value_error("character mapping must be in range(0x110000)"));
                 }
             },
             Ok(_) => {
-                return Err(vm.type_error(
-                    "character mapping must return integer, None or str",
-                ));
+                return Err(vm.type_error("character mapping must return integer, None or str"));
             }
             Err(e) if vm.exc_matches_name(&e, "LookupError") => out.push(c),
             Err(e) => return Err(e),
@@ -1233,9 +1250,7 @@ fn dunder_format(vm: &mut Vm, args: Args) -> PyResult {
         Value::Str(p) => p.clone(),
         other => {
             let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!(
-                "__format__() argument must be str, not {tn}"
-            )));
+            return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
         }
     };
     Ok(Value::str(vm.format(&Value::Str(s), spec.as_str())?))

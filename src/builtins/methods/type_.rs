@@ -10,7 +10,11 @@ pub fn install(vm: &mut Vm) {
     register(vm, TypeId::Type, table);
 }
 
-fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<std::rc::Rc<crate::vm::class::Class>, Value> {
+fn this(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+) -> Result<std::rc::Rc<crate::vm::class::Class>, Value> {
     match args.pos.first() {
         Some(Value::Class(c)) => Ok(c.clone()),
         _ => Err(super::bad_receiver(vm, args, "type", name)),
