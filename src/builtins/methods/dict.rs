@@ -252,19 +252,19 @@ fn fromkeys(vm: &mut Vm, args: Args) -> PyResult {
     }
     let out = Value::dict(d);
     // A subclass gets its own instance when its constructor makes dicts.
-    if let Some(Value::Class(c)) = args.pos.first() {
-        if c.builtin != Some(TypeId::Dict) {
-            let inst = vm.call(&Value::Class(c.clone()), Args::default())?;
-            if matches!(inst, Value::Dict(_)) {
-                vm.dict_update(&inst, &out, false)?;
-                return Ok(inst);
-            }
-            let keys = vm.collect(&out)?;
-            for k in keys {
-                vm.setitem(&inst, k, value.clone())?;
-            }
+    if let Some(Value::Class(c)) = args.pos.first()
+        && c.builtin != Some(TypeId::Dict)
+    {
+        let inst = vm.call(&Value::Class(c.clone()), Args::default())?;
+        if matches!(inst, Value::Dict(_)) {
+            vm.dict_update(&inst, &out, false)?;
             return Ok(inst);
         }
+        let keys = vm.collect(&out)?;
+        for k in keys {
+            vm.setitem(&inst, k, value.clone())?;
+        }
+        return Ok(inst);
     }
     Ok(out)
 }
@@ -428,11 +428,6 @@ pub fn view_len(_vm: &mut Vm, v: &Value) -> Option<usize> {
     view_of(v).map(|(d, _)| d.borrow().len())
 }
 
-/// Hook for truthiness of a view.
-pub fn view_truthy(_vm: &mut Vm, v: &Value) -> Option<bool> {
-    view_of(v).map(|(d, _)| !d.borrow().is_empty())
-}
-
 /// Hook for `iter()` of a view.
 pub fn view_iter(_vm: &mut Vm, v: &Value) -> Result<Option<Value>, Value> {
     Ok(view_of(v).map(|(d, mode)| dict_iter(d, mode)))
@@ -511,8 +506,11 @@ fn view_dunder_len(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn view_dunder_iter(vm: &mut Vm, args: Args) -> PyResult {
-    let (d, mode) = view_this(vm, &args, "__iter__")?;
-    Ok(dict_iter(d, mode))
+    let v = args.pos.first().cloned().unwrap_or_default();
+    match view_iter(vm, &v)? {
+        Some(it) => Ok(it),
+        None => Err(bad_receiver(vm, &args, "dict_keys", "__iter__")),
+    }
 }
 
 fn view_dunder_reversed(vm: &mut Vm, args: Args) -> PyResult {

@@ -181,7 +181,7 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult {
     }
     // CPython empties the list while sorting; sort a snapshot and write back.
     let items = std::mem::take(&mut *l.borrow_mut());
-    let res = crate::builtins::functions::sort_values(vm, items.clone(), key, reverse);
+    let res = list_sort(vm, items.clone(), key, reverse);
     let modified = !l.borrow().is_empty();
     match res {
         Ok(sorted) => {
@@ -196,6 +196,114 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult {
             Err(e)
         }
     }
+}
+
+/// Sorts as `list.sort` does: keys first, then CPython's comparison
+/// sequence for short lists (count_run + binary insertion, so errors and
+/// `__lt__` side effects come in the same order); longer lists use the
+/// shared stable merge sort.
+pub fn list_sort(
+    vm: &mut Vm,
+    mut items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, Value> {
+    if items.len() >= 64 {
+        return crate::builtins::functions::sort_values(vm, items, key, reverse);
+    }
+    let mut keys = match &key {
+        Some(k) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in &items {
+                ks.push(vm.call(k, Args::new([it.clone()]))?);
+            }
+            ks
+        }
+        None => items.clone(),
+    };
+    // Stability under reverse: reverse, sort, reverse back.
+    if reverse {
+        keys.reverse();
+        items.reverse();
+    }
+    let mut perm: Vec<usize> = (0..items.len()).collect();
+    small_sort(vm, &keys, &mut perm)?;
+    let mut out: Vec<Value> = perm.into_iter().map(|i| items[i].clone()).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+/// CPython 3.13's `count_run` followed by `binarysort`, on a permutation.
+fn small_sort(vm: &mut Vm, keys: &[Value], a: &mut [usize]) -> Result<(), Value> {
+    let n_all = a.len();
+    if n_all < 2 {
+        return Ok(());
+    }
+    let lt = |vm: &mut Vm, x: usize, y: usize| vm.less_than(&keys[x], &keys[y]);
+    // count_run: an ascending run, or a descending one reversed in place.
+    let mut n = 1;
+    while n < n_all {
+        if lt(vm, a[n], a[n - 1])? {
+            break;
+        }
+        n += 1;
+    }
+    if n < n_all {
+        let mut descending = true;
+        if n > 1 {
+            if lt(vm, a[0], a[n - 1])? {
+                descending = false;
+            } else {
+                a[..n].reverse();
+            }
+        }
+        if descending {
+            let mut neq = 0usize;
+            while n < n_all {
+                if lt(vm, a[n], a[n - 1])? {
+                    if neq > 0 {
+                        let k = neq + 1;
+                        a[n - k..n].reverse();
+                        neq = 0;
+                    }
+                } else if lt(vm, a[n - 1], a[n])? {
+                    break;
+                } else {
+                    neq += 1;
+                }
+                n += 1;
+            }
+            if neq > 0 {
+                let k = neq + 1;
+                a[n - k..n].reverse();
+            }
+            a[..n].reverse();
+            while n < n_all {
+                if lt(vm, a[n], a[n - 1])? {
+                    break;
+                }
+                n += 1;
+            }
+        }
+    }
+    // binarysort the rest into the run.
+    for ok in n..n_all {
+        let pivot = a[ok];
+        let (mut l, mut r) = (0, ok);
+        while l < r {
+            let m = (l + r) >> 1;
+            if lt(vm, pivot, a[m])? {
+                r = m;
+            } else {
+                l = m + 1;
+            }
+        }
+        a.copy_within(l..ok, l + 1);
+        a[l] = pivot;
+    }
+    Ok(())
 }
 
 fn reverse(vm: &mut Vm, args: Args) -> PyResult {
@@ -349,4 +457,32 @@ fn dunder_repr(vm: &mut Vm, args: Args) -> PyResult {
     let l = this(vm, &args, "__repr__")?;
     check(vm, &args, "list", "__repr__", 0, 0)?;
     Ok(Value::str(vm.repr(&Value::List(l))?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted_ints(v: &[i64]) -> Vec<i64> {
+        let mut vm = Vm::new(vec![]);
+        let items = v.iter().map(|&i| Value::Int(i)).collect();
+        list_sort(&mut vm, items, None, false)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|x| match x {
+                Value::Int(i) => i,
+                _ => -999,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sorts_like_python() {
+        assert_eq!(sorted_ints(&[3, 1, 2]), vec![1, 2, 3]);
+        assert_eq!(sorted_ints(&[5, 4, 4, 3, 9, 1]), vec![1, 3, 4, 4, 5, 9]);
+        assert_eq!(sorted_ints(&[3, 2, 3, 4, 1]), vec![1, 2, 3, 3, 4]);
+        assert_eq!(sorted_ints(&[1, 1, 1, 0]), vec![0, 1, 1, 1]);
+        let big: Vec<i64> = (0..100).rev().collect();
+        assert_eq!(sorted_ints(&big), (0..100).collect::<Vec<_>>());
+    }
 }

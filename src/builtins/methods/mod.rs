@@ -9,10 +9,13 @@ mod bytes;
 mod dict;
 mod float;
 mod format;
+mod generator;
 mod int;
 mod list;
 mod object;
+mod range;
 mod set;
+mod slice;
 mod str;
 mod tuple;
 mod type_;
@@ -21,7 +24,7 @@ use crate::vm::function::{Args, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::{Value, Vm};
 
-pub use dict::{view_contains, view_iter, view_len, view_repr, view_truthy};
+use dict::{view_len, view_repr};
 
 pub fn install(vm: &mut Vm) {
     str::install(vm);
@@ -34,6 +37,9 @@ pub fn install(vm: &mut Vm) {
     bytes::install(vm);
     object::install(vm);
     type_::install(vm);
+    slice::install(vm);
+    range::install(vm);
+    generator::install(vm);
 }
 
 /// `len()` of native runtime objects without `__len__`.

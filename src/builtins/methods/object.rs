@@ -2,10 +2,11 @@
 //! `super().__init__()`, `object.__repr__(x)` and friends.
 
 use super::register;
-use crate::vm::class::Layout;
+use crate::vm::class::{Instance, Layout};
 use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::{Value, Vm};
+use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     let table: &[(&str, NativeFn)] = &[
@@ -15,6 +16,8 @@ pub fn install(vm: &mut Vm) {
         ("__eq__", eq),
         ("__ne__", ne),
         ("__hash__", hash),
+        ("__setattr__", setattr),
+        ("__delattr__", delattr),
     ];
     register(vm, TypeId::Object, table);
     let cls = vm.types.get(TypeId::Object).clone();
@@ -66,21 +69,21 @@ fn init_subclass(_vm: &mut Vm, _args: Args) -> PyResult {
 
 /// The default `<module.Class object at 0x…>` (and the exception form).
 pub fn default_repr(vm: &mut Vm, v: &Value) -> Result<String, Value> {
-    if let Value::Instance(i) = v {
-        if i.exc.is_some() {
-            let args = vm.exc_args(v);
-            let name = i.class.name.to_string();
-            if args.len() == 1 {
-                return Ok(format!("{name}({})", vm.repr(&args[0])?));
-            }
-            let r = vm.repr(&Value::tuple(args))?;
-            let inner = r
-                .strip_prefix('(')
-                .and_then(|r| r.strip_suffix(')'))
-                .unwrap_or(&r)
-                .to_string();
-            return Ok(format!("{name}({inner})"));
+    if let Value::Instance(i) = v
+        && i.exc.is_some()
+    {
+        let args = vm.exc_args(v);
+        let name = i.class.name.to_string();
+        if args.len() == 1 {
+            return Ok(format!("{name}({})", vm.repr(&args[0])?));
         }
+        let r = vm.repr(&Value::tuple(args))?;
+        let inner = r
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .unwrap_or(&r)
+            .to_string();
+        return Ok(format!("{name}({inner})"));
     }
     if let Value::Native(_) = v {
         if let Some(r) = super::view_repr(vm, v)? {
@@ -113,10 +116,10 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn str(vm: &mut Vm, args: Args) -> PyResult {
     let me = receiver(vm, &args, "__str__")?;
-    if let Value::Instance(i) = &me {
-        if i.exc.is_some() {
-            return Ok(Value::str(vm.exc_str(&me)?));
-        }
+    if let Value::Instance(i) = &me
+        && i.exc.is_some()
+    {
+        return Ok(Value::str(vm.exc_str(&me)?));
     }
     Ok(Value::str(vm.repr(&me)?))
 }
@@ -153,5 +156,97 @@ fn hash(vm: &mut Vm, args: Args) -> PyResult {
             Ok(Value::Int((p >> 4) as i64))
         }
         _ => Ok(Value::Int(vm.hash(&me)?)),
+    }
+}
+
+fn attr_name(vm: &mut Vm, v: Option<&Value>) -> Result<String, Value> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+        Some(other) => {
+            let tn = vm.type_name(other);
+            Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")))
+        }
+        None => Err(vm.type_error("expected 2 arguments, got 0")),
+    }
+}
+
+fn property_of(cls: &crate::vm::class::Class, name: &str) -> Option<Rc<Instance>> {
+    match cls.lookup(name) {
+        Some(Value::Instance(p)) if p.class.builtin == Some(TypeId::Property) => Some(p),
+        _ => None,
+    }
+}
+
+/// `object.__setattr__`: the generic assignment, bypassing a user
+/// `__setattr__` (properties still apply).
+fn setattr(vm: &mut Vm, args: Args) -> PyResult {
+    let me = receiver(vm, &args, "__setattr__")?;
+    let name = attr_name(vm, args.pos.get(1))?;
+    let Some(v) = args.pos.get(2).cloned() else {
+        return Err(vm.type_error(&format!(
+            "expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    };
+    match &me {
+        Value::Instance(inst) => {
+            if let Some(p) = property_of(&inst.class, &name) {
+                let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
+                if fset.is_none() {
+                    let msg = format!(
+                        "property '{name}' of '{}' object has no setter",
+                        inst.class.name
+                    );
+                    return Err(vm.new_exc("AttributeError", &msg));
+                }
+                vm.call(&fset, Args::new([me.clone(), v]))?;
+                return Ok(Value::None);
+            }
+            if inst.exc.is_some() {
+                vm.setattr(&me, &name, v)?;
+                return Ok(Value::None);
+            }
+            inst.dict.borrow_mut().insert(name.as_str().into(), v);
+            Ok(Value::None)
+        }
+        _ => {
+            vm.setattr(&me, &name, v)?;
+            Ok(Value::None)
+        }
+    }
+}
+
+/// `object.__delattr__`: the generic deletion, bypassing a user `__delattr__`.
+fn delattr(vm: &mut Vm, args: Args) -> PyResult {
+    let me = receiver(vm, &args, "__delattr__")?;
+    let name = attr_name(vm, args.pos.get(1))?;
+    match &me {
+        Value::Instance(inst) => {
+            if let Some(p) = property_of(&inst.class, &name) {
+                let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
+                if fdel.is_none() {
+                    let msg = format!(
+                        "property '{name}' of '{}' object has no deleter",
+                        inst.class.name
+                    );
+                    return Err(vm.new_exc("AttributeError", &msg));
+                }
+                vm.call(&fdel, Args::new([me.clone()]))?;
+                return Ok(Value::None);
+            }
+            let removed = inst.dict.borrow_mut().shift_remove(name.as_str()).is_some();
+            if removed {
+                return Ok(Value::None);
+            }
+            let tn = vm.type_name(&me);
+            Err(vm.new_exc(
+                "AttributeError",
+                &format!("'{tn}' object has no attribute '{name}'"),
+            ))
+        }
+        _ => {
+            vm.delattr(&me, &name)?;
+            Ok(Value::None)
+        }
     }
 }

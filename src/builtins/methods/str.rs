@@ -191,7 +191,7 @@ noarg!(capitalize, "capitalize", |s| {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     if let Some(c) = chars.next() {
-        out.extend(c.to_uppercase());
+        push_title(&mut out, c);
         out.push_str(&chars.as_str().to_lowercase());
     }
     Value::str(out)
@@ -217,6 +217,30 @@ fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase()
 }
 
+/// Appends the titlecase form of `c` (its uppercase, except for the
+/// ligatures and digraphs whose titlecase differs).
+fn push_title(out: &mut String, c: char) {
+    let t = match c {
+        'ß' => "Ss",
+        'ﬀ' => "Ff",
+        'ﬁ' => "Fi",
+        'ﬂ' => "Fl",
+        'ﬃ' => "Ffi",
+        'ﬄ' => "Ffl",
+        'ﬅ' | 'ﬆ' => "St",
+        'Ǆ' | 'ǅ' | 'ǆ' => "ǅ",
+        'Ǉ' | 'ǈ' | 'ǉ' => "ǈ",
+        'Ǌ' | 'ǋ' | 'ǌ' => "ǋ",
+        'Ǳ' | 'ǲ' | 'ǳ' => "ǲ",
+        'և' => "Եւ",
+        _ => {
+            out.extend(c.to_uppercase());
+            return;
+        }
+    };
+    out.push_str(t);
+}
+
 pub fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
@@ -224,7 +248,7 @@ pub fn title_case(s: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            push_title(&mut out, c);
         }
         prev_cased = is_cased(c);
     }
@@ -634,11 +658,9 @@ pub fn split_lines(s: &str, keepends: bool) -> Vec<&str> {
     while let Some((i, c)) = it.next() {
         if is_linebreak(c) {
             let mut end = i + c.len_utf8();
-            if c == '\r' {
-                if let Some((_, '\n')) = it.peek() {
-                    it.next();
-                    end += 1;
-                }
+            if c == '\r' && matches!(it.peek(), Some((_, '\n'))) {
+                it.next();
+                end += 1;
             }
             out.push(if keepends {
                 &s[start..end]
