@@ -98,7 +98,7 @@ fn entries(vm: &mut Vm, v: &Value) -> Result<Dict, Value> {
         Value::FrozenSet(s) => Ok((**s).clone()),
         _ => {
             let items = vm.collect(v)?;
-            let mut d = Dict::new();
+            let mut d = Dict::new_set();
             for it in items {
                 let h = vm.hash(&it)?;
                 d.insert(h, it, Value::None);
@@ -129,7 +129,7 @@ fn union_into(vm: &mut Vm, d: &mut Dict, others: &[Value]) -> Result<(), Value> 
 fn intersect_into(vm: &mut Vm, d: &mut Dict, others: &[Value]) -> Result<(), Value> {
     for o in others {
         let e = entries(vm, o)?;
-        let mut n = Dict::new();
+        let mut n = Dict::new_set();
         for en in d.iter() {
             if e.contains(en.hash, &en.key) {
                 n.insert(en.hash, en.key.clone(), Value::None);
