@@ -275,8 +275,47 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
     let it = arg(vm, &args, 0, "sum")?;
     let it = vm.iter(&it)?;
     let mut acc = start;
+    // Floats are summed with Neumaier compensation, as CPython 3.12+ does
+    // (ints joining a float sum are added without compensation).
+    let mut fsum: Option<(f64, f64)> = None;
     while let Some(v) = vm.next(&it)? {
+        if fsum.is_none() {
+            if let Value::Float(x) = acc {
+                fsum = Some((x, 0.0));
+            }
+        }
+        if let Some((hi, lo)) = fsum.as_mut() {
+            match &v {
+                Value::Float(x) => {
+                    let x = *x;
+                    let t = *hi + x;
+                    if hi.abs() >= x.abs() {
+                        *lo += (*hi - t) + x;
+                    } else {
+                        *lo += (x - t) + *hi;
+                    }
+                    *hi = t;
+                    continue;
+                }
+                Value::Int(i) => {
+                    *hi += *i as f64;
+                    continue;
+                }
+                Value::Bool(b) => {
+                    *hi += *b as i64 as f64;
+                    continue;
+                }
+                _ => {
+                    let (h, l) = (*hi, *lo);
+                    acc = Value::Float(if l != 0.0 && l.is_finite() { h + l } else { h });
+                    fsum = None;
+                }
+            }
+        }
         acc = vm.binary_op(crate::ast::BinOp::Add, acc, v, false)?;
+    }
+    if let Some((h, l)) = fsum {
+        acc = Value::Float(if l != 0.0 && l.is_finite() { h + l } else { h });
     }
     Ok(acc)
 }
@@ -370,9 +409,14 @@ fn sorted(vm: &mut Vm, mut args: Args) -> PyResult {
         Some(r) => vm.truthy(&r)?,
         None => false,
     };
-    exact_args(vm, &args, 1, "sorted").map_err(|_| vm.type_error("sorted expected 1 argument"))?;
+    if args.len() != 1 {
+        let n = args.len();
+        return Err(vm.type_error(&format!("sorted expected 1 argument, got {n}")));
+    }
     let items = vm.collect(&args.pos[0])?;
-    Ok(Value::list(sort_values(vm, items, key, reverse)?))
+    Ok(Value::list(super::methods::list::list_sort(
+        vm, items, key, reverse,
+    )?))
 }
 
 fn reversed(vm: &mut Vm, args: Args) -> PyResult {

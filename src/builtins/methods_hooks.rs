@@ -3,10 +3,10 @@
 
 use crate::vm::{Value, Vm};
 
-pub fn contains(_vm: &mut Vm, _c: &Value, _item: &Value) -> Result<Option<bool>, Value> {
-    Ok(None)
+pub fn contains(vm: &mut Vm, c: &Value, item: &Value) -> Result<Option<bool>, Value> {
+    super::methods::view_contains(vm, c, item)
 }
 
-pub fn iter(_vm: &mut Vm, _v: &Value) -> Result<Option<Value>, Value> {
-    Ok(None)
+pub fn iter(vm: &mut Vm, v: &Value) -> Result<Option<Value>, Value> {
+    super::methods::view_iter(vm, v)
 }

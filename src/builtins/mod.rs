@@ -4,7 +4,7 @@ mod conveniences;
 mod ctors;
 mod functions;
 pub mod gen_methods;
-mod methods;
+pub(crate) mod methods;
 pub mod methods_hooks;
 
 use crate::vm::function::{BuiltinFn, BuiltinKind, NativeFn};

@@ -168,7 +168,7 @@ impl Vm {
             } => {
                 let d = dict.borrow();
                 if d.len() != *len {
-                    let is_set = false;
+                    let is_set = d.is_set_table();
                     drop(d);
                     *st = NativeIter::Exhausted;
                     drop(st);

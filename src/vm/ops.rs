@@ -133,6 +133,27 @@ pub fn float_floordiv(x: f64, y: f64) -> f64 {
 
 impl Vm {
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> PyResult {
+        if inplace {
+            // Mutable built-ins update in place (aliases see the change).
+            let dunder = match (&a, op) {
+                (Value::List(_), BinOp::Add) => Some("__iadd__"),
+                (Value::List(_), BinOp::Mul) => Some("__imul__"),
+                (Value::Set(_), BinOp::BitOr) => Some("__ior__"),
+                (Value::Set(_), BinOp::BitAnd) => Some("__iand__"),
+                (Value::Set(_), BinOp::Sub) => Some("__isub__"),
+                (Value::Set(_), BinOp::BitXor) => Some("__ixor__"),
+                (Value::Dict(_), BinOp::BitOr) => Some("__ior__"),
+                _ => None,
+            };
+            if let Some(name) = dunder {
+                if let Some(f) = self.types.class_of(&a).lookup(name) {
+                    let r = self.call(&f, Args::new([a.clone(), b.clone()]))?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
         if let Some(r) = self.builtin_binary(op, &a, &b)? {
             return Ok(r);
         }

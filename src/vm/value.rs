@@ -155,7 +155,8 @@ impl Value {
             (Bool(a), Bool(b)) => a == b,
             // Small ints are cached in CPython; all machine ints compare by value here.
             (Int(a), Int(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            // Floats are not boxed, so NaN cannot keep an identity.
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits() && !a.is_nan(),
             _ => match (self.ptr(), other.ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,

@@ -11,7 +11,7 @@ mod float;
 mod format;
 mod generator;
 mod int;
-mod list;
+pub mod list;
 mod object;
 mod range;
 mod set;
@@ -24,7 +24,7 @@ use crate::vm::function::{Args, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::{Value, Vm};
 
-use dict::{view_len, view_repr};
+pub use dict::{view_contains, view_iter, view_len, view_repr};
 
 pub fn install(vm: &mut Vm) {
     str::install(vm);
