@@ -166,3 +166,65 @@ fn group_derive(vm: &mut Vm, args: Args) -> PyResult {
     let cls = vm.types.exc("BaseExceptionGroup");
     vm.construct_group(&cls, &[msg, excs])
 }
+
+/// `asend`, `athrow`, `aclose`, `__anext__`, `__aiter__` and the builtins
+/// `aiter` / `anext`.
+pub fn install_async_gen(vm: &mut Vm) {
+    method(vm, TypeId::AsyncGenerator, "asend", agen_asend);
+    method(vm, TypeId::AsyncGenerator, "athrow", agen_athrow);
+    method(vm, TypeId::AsyncGenerator, "aclose", agen_aclose);
+    method(vm, TypeId::AsyncGenerator, "__anext__", agen_anext);
+    method(vm, TypeId::AsyncGenerator, "__aiter__", gen_iter);
+    super::function(vm, "aiter", builtin_aiter);
+    super::function(vm, "anext", builtin_anext);
+}
+
+fn agen_receiver(vm: &mut Vm, args: &Args) -> Result<Rc<Generator>, Value> {
+    match args.pos.first().and_then(crate::runtime::agen::async_gen) {
+        Some(g) => Ok(g),
+        None => Err(vm.type_error("descriptor requires an async_generator")),
+    }
+}
+
+fn agen_asend(vm: &mut Vm, args: Args) -> PyResult {
+    let g = agen_receiver(vm, &args)?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(vm.new_agen_op(&g, crate::runtime::agen::Action::Send(v), None))
+}
+
+fn agen_anext(vm: &mut Vm, args: Args) -> PyResult {
+    let g = agen_receiver(vm, &args)?;
+    Ok(vm.new_agen_op(&g, crate::runtime::agen::Action::Send(Value::None), None))
+}
+
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult {
+    let g = agen_receiver(vm, &args)?;
+    let e = throw_value(vm, &args.pos[1..])?;
+    Ok(vm.new_agen_op(&g, crate::runtime::agen::Action::Throw(e), None))
+}
+
+fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult {
+    let g = agen_receiver(vm, &args)?;
+    Ok(vm.new_agen_op(&g, crate::runtime::agen::Action::Close, None))
+}
+
+fn builtin_aiter(vm: &mut Vm, args: Args) -> PyResult {
+    let v = args.pos.first().cloned().unwrap_or(Value::None);
+    vm.get_aiter(v)
+}
+
+fn builtin_anext(vm: &mut Vm, args: Args) -> PyResult {
+    let it = args.pos.first().cloned().unwrap_or(Value::None);
+    let default = args.pos.get(1).cloned();
+    if let Some(g) = crate::runtime::agen::async_gen(&it) {
+        return Ok(vm.new_agen_op(&g, crate::runtime::agen::Action::Send(Value::None), default));
+    }
+    let cls = vm.types.class_of(&it);
+    match cls.lookup("__anext__") {
+        Some(f) => vm.call(&f, Args::new([it.clone()])),
+        None => {
+            let tn = vm.type_name(&it);
+            Err(vm.type_error(&format!("'{tn}' object is not an async iterator")))
+        }
+    }
+}

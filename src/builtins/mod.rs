@@ -100,4 +100,5 @@ pub fn install(vm: &mut Vm) {
     methods::install(vm);
     gen_methods::install(vm);
     gen_methods::install_group_methods(vm);
+    gen_methods::install_async_gen(vm);
 }

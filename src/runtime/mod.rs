@@ -2,6 +2,7 @@
 //! queue and a timer heap keyed by (deadline, sequence), run one iteration
 //! at a time exactly like CPython's `BaseEventLoop._run_once`.
 
+pub mod agen;
 pub mod clock;
 pub mod future;
 pub mod handle;
@@ -408,9 +409,12 @@ pub fn await_native(vm: &mut Vm, v: &Value) -> Result<Option<NativeAwait>, Value
     if let Some(r) = sleep::await_sleep(vm, v)? {
         return Ok(Some(r));
     }
+    if let Some(r) = agen::await_agen(vm, v)? {
+        return Ok(Some(r));
+    }
     Ok(None)
 }
 
 pub fn is_native_awaitable(v: &Value) -> bool {
-    future::is_future(v) || sleep::is_sleep(v)
+    future::is_future(v) || sleep::is_sleep(v) || agen::is_agen_op(v)
 }
