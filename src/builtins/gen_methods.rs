@@ -221,7 +221,17 @@ fn builtin_anext(vm: &mut Vm, args: Args) -> PyResult {
     }
     let cls = vm.types.class_of(&it);
     match cls.lookup("__anext__") {
-        Some(f) => vm.call(&f, Args::new([it.clone()])),
+        Some(f) => {
+            let aw = vm.call(&f, Args::new([it.clone()]))?;
+            match default {
+                Some(d) => {
+                    let m = vm.import_module("asyncio")?;
+                    let wrap = vm.getattr(&m, "_anext_default")?;
+                    vm.call(&wrap, Args::new([aw, d]))
+                }
+                None => Ok(aw),
+            }
+        }
         None => {
             let tn = vm.type_name(&it);
             Err(vm.type_error(&format!("'{tn}' object is not an async iterator")))

@@ -1079,3 +1079,29 @@ class LifoQueue(Queue):
 async def to_thread(func, /, *args, **kwargs):
     loop = get_running_loop()
     return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+
+
+# ---------------------------------------------------------------- shutdown
+
+async def _shutdown_asyncgens(agens):
+    if not agens:
+        return
+    results = await gather(*[ag.aclose() for ag in agens], return_exceptions=True)
+    for result, agen in zip(results, agens):
+        if isinstance(result, Exception):
+            get_running_loop().call_exception_handler({
+                'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                'exception': result,
+                'asyncgen': agen,
+            })
+
+
+async def _shutdown_default_executor():
+    return None
+
+
+async def _anext_default(awaitable, default):
+    try:
+        return await awaitable
+    except StopAsyncIteration:
+        return default

@@ -34,7 +34,20 @@ pub fn is_agen_op(v: &Value) -> bool {
 }
 
 impl Vm {
+    /// CPython's `firstiter` hook: remember a started async generator so
+    /// `asyncio.run` can close it at shutdown.
+    pub fn register_asyncgen(&mut self, g: &Rc<Generator>) {
+        if !self.runtime.running || g.started.get() {
+            return;
+        }
+        let v = Value::Generator(g.clone());
+        if !self.runtime.asyncgens.iter().any(|x| x.is(&v)) {
+            self.runtime.asyncgens.push(v);
+        }
+    }
+
     pub fn new_agen_op(&mut self, g: &Rc<Generator>, action: Action, default: Option<Value>) -> Value {
+        self.register_asyncgen(g);
         let class = self.runtime_class("Sleep");
         let closing = matches!(action, Action::Close);
         Value::Native(Rc::new(NativeObj {

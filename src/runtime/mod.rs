@@ -40,6 +40,10 @@ pub struct Runtime {
     pub running: bool,
     pub current_task: Option<Value>,
     pub task_counter: u64,
+    /// Creation order of tasks (named or not).
+    pub task_seq: u64,
+    /// Async generators started while the loop runs, closed at shutdown.
+    pub asyncgens: Vec<Value>,
     /// Tasks not yet finished, in creation order.
     pub tasks: Vec<Value>,
     pub loop_obj: Option<Value>,
@@ -84,6 +88,8 @@ impl Default for Runtime {
             running: false,
             current_task: None,
             task_counter: 0,
+            task_seq: 0,
+            asyncgens: Vec::new(),
             tasks: Vec::new(),
             loop_obj: None,
             classes: None,
@@ -256,9 +262,11 @@ impl Vm {
 
     /// Runs the loop until `fut` is done.
     pub fn run_until_complete(&mut self, fut: &Value) -> Result<(), Value> {
+        // After `fut` is done CPython's stop callback still needs one more
+        // iteration, and every callback ready by then runs in it too.
         loop {
             if with_fut(fut, |f| f.done()).unwrap_or(true) {
-                return Ok(());
+                return self.run_once();
             }
             if self.runtime.ready.is_empty()
                 && !self
@@ -307,9 +315,10 @@ impl Vm {
             Ok(()) => self.future_result(&main),
             Err(e) => Err(e),
         };
-        let cleanup = self.cancel_leftovers();
-        // CPython's shutdown runs two internal tasks, which take numbers.
-        self.runtime.task_counter += 2;
+        let mut cleanup = self.cancel_leftovers();
+        if cleanup.is_ok() {
+            cleanup = self.shutdown_tasks();
+        }
         if let Some(l) = self.runtime.loop_obj.take() {
             crate::modules::asyncio::mark_closed(&l);
         }
@@ -322,6 +331,26 @@ impl Vm {
         }
         cleanup?;
         r
+    }
+
+    /// CPython's `shutdown_asyncgens` and `shutdown_default_executor`, each
+    /// run as a task (so they take task numbers, as there).
+    fn shutdown_tasks(&mut self) -> Result<(), Value> {
+        let m = self.import_module("asyncio")?;
+        let agens: Vec<Value> = std::mem::take(&mut self.runtime.asyncgens)
+            .into_iter()
+            .filter(|g| matches!(g, Value::Generator(g) if !g.is_finished()))
+            .collect();
+        for (name, args) in [
+            ("_shutdown_asyncgens", vec![Value::list(agens)]),
+            ("_shutdown_default_executor", vec![]),
+        ] {
+            let f = self.getattr(&m, name)?;
+            let coro = self.call(&f, Args::new(args))?;
+            let task = self.create_task(coro, Value::None)?;
+            self.run_until_complete(&task)?;
+        }
+        Ok(())
     }
 
     /// `asyncio.run`'s shutdown: cancel what is left, in creation order, and
@@ -340,26 +369,12 @@ impl Vm {
         for t in &left {
             self.task_cancel(t, Value::None)?;
         }
-        let mut guard = 0u64;
-        while left
-            .iter()
-            .any(|t| with_fut(t, |f| !f.done()).unwrap_or(false))
-        {
-            if self.runtime.ready.is_empty()
-                && !self
-                    .runtime
-                    .timers
-                    .iter()
-                    .any(|t| !t.handle.cancelled.get())
-            {
-                break;
-            }
-            self.run_once()?;
-            guard += 1;
-            if guard > 10_000_000 {
-                break;
-            }
-        }
+        let m = self.import_module("asyncio")?;
+        let gather = self.getattr(&m, "gather")?;
+        let mut args = Args::new(left.iter().cloned());
+        args.kw.push(("return_exceptions".into(), Value::Bool(true)));
+        let outer = self.call(&gather, args)?;
+        self.run_until_complete(&outer)?;
         for t in &left {
             let exc = with_fut(t, |f| match &f.state {
                 FutState::Failed(e) => {

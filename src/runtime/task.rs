@@ -23,13 +23,15 @@ impl Vm {
                 return Err(self.type_error(&format!("a coroutine was expected, got {r}")));
             }
         }
-        self.runtime.task_counter += 1;
-        let n = self.runtime.task_counter;
+        // Only unnamed tasks consume a number, as in CPython.
         let name = if name.is_none() {
-            Value::str(format!("Task-{n}"))
+            self.runtime.task_counter += 1;
+            Value::str(format!("Task-{}", self.runtime.task_counter))
         } else {
             self.str_value(&name)?
         };
+        self.runtime.task_seq += 1;
+        let n = self.runtime.task_seq;
         let class = self.runtime_class("Task");
         let task = Value::Native(Rc::new(NativeObj {
             class,

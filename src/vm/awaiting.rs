@@ -190,6 +190,7 @@ impl Vm {
     pub fn get_anext(&mut self, it: &Value) -> PyResult {
         if let Value::Generator(g) = it {
             if g.kind == GenKind::AsyncGenerator {
+                self.register_asyncgen(g);
                 return Ok(it.clone());
             }
         }

@@ -913,7 +913,9 @@ impl Vm {
                     }
                     Op::GetYieldFromIter => {
                         let v = frame.pop();
-                        let r = if let Value::Generator(_) = v {
+                        let r = if matches!(v, Value::Generator(_))
+                            || crate::runtime::is_native_awaitable(&v)
+                        {
                             Ok(v)
                         } else {
                             self.iter(&v)
