@@ -15,6 +15,7 @@ pub fn install(vm: &mut Vm) {
         method(vm, t, "close", gen_close);
     }
     method(vm, TypeId::Generator, "__next__", gen_next);
+    method(vm, TypeId::Coroutine, "__await__", gen_iter);
     method(vm, TypeId::Generator, "__iter__", gen_iter);
 }
 

@@ -69,6 +69,7 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         ("send", coro_unsupported as NativeFn),
         ("throw", coro_unsupported),
         ("close", coro_close),
+        ("__await__", fut_await),
     ] {
         method(&sleep, name, f);
     }
@@ -101,6 +102,8 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         ("get_loop", get_running_loop),
         ("__await__", fut_await),
         ("__iter__", fut_await),
+        ("__next__", fut_next),
+        ("send", fut_next),
     ] {
         method(&future, name, f);
     }
@@ -535,6 +538,17 @@ fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult {
 /// directly is handled natively, so this returns the future itself.
 fn fut_await(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(first(&args))
+}
+
+/// Iterating a future (what `yield from fut` does by hand): the future
+/// itself while pending, then StopIteration carrying the result.
+fn fut_next(vm: &mut Vm, args: Args) -> PyResult {
+    let f = first(&args);
+    if !with_fut(&f, |fd| fd.done()).unwrap_or(true) {
+        return Ok(f);
+    }
+    let r = vm.future_result(&f)?;
+    Err(vm.new_exc_args("StopIteration", vec![r]))
 }
 
 // ------------------------------------------------------------ Task methods

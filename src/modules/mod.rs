@@ -3,6 +3,7 @@
 use crate::vm::{PyResult, Value, Vm};
 
 pub mod asyncio;
+pub mod concurrent;
 pub mod inspect;
 pub mod sys;
 pub mod time;
@@ -18,6 +19,8 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         "inspect" => inspect::create(vm),
         "asyncio" => asyncio::create(vm),
         "time" => time::create(vm),
+        "concurrent" => concurrent::create_package(vm),
+        "concurrent.futures" => concurrent::create_futures(vm),
         _ => return Ok(None),
     };
     m.map(Some)

@@ -1,0 +1,59 @@
+//! `concurrent` and `concurrent.futures`: `ThreadPoolExecutor` as the
+//! context manager programs hand to `run_in_executor` (the work itself runs
+//! as design.md §2 describes, on the loop's offload clock).
+
+use crate::vm::module::ModuleObj;
+use crate::vm::{PyResult, Value, Vm};
+use std::rc::Rc;
+
+const SOURCE: &str = "
+class Executor:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown(wait=True)
+        return False
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self._shutdown = True
+
+
+class ThreadPoolExecutor(Executor):
+    def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
+        if max_workers is not None and max_workers <= 0:
+            raise ValueError('max_workers must be greater than 0')
+        self._max_workers = max_workers if max_workers is not None else 5
+        self._thread_name_prefix = thread_name_prefix
+        self._shutdown = False
+        if initializer is not None:
+            initializer(*initargs)
+
+
+class ProcessPoolExecutor(ThreadPoolExecutor):
+    pass
+";
+
+pub fn create_futures(vm: &mut Vm) -> PyResult {
+    let g = vm.new_globals("concurrent.futures");
+    let module = crate::parser::parse(SOURCE)
+        .map_err(|_| vm.new_exc("SystemError", "concurrent.futures source"))?;
+    let code = crate::compiler::compile(&module, "<concurrent.futures>", SOURCE, crate::compiler::Mode::Module)
+        .map_err(|_| vm.new_exc("SystemError", "concurrent.futures source"))?;
+    let frame = vm.new_frame(code, g.clone(), crate::vm::frame::ResumeKind::Boundary);
+    vm.run_frame(frame)?;
+    Ok(Value::Module(Rc::new(ModuleObj {
+        name: "concurrent.futures".into(),
+        dict: g,
+    })))
+}
+
+pub fn create_package(vm: &mut Vm) -> PyResult {
+    let g = vm.new_globals("concurrent");
+    let futures = vm.import_module("concurrent.futures")?;
+    g.borrow_mut().insert("futures".into(), futures);
+    Ok(Value::Module(Rc::new(ModuleObj {
+        name: "concurrent".into(),
+        dict: g,
+    })))
+}
