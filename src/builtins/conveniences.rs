@@ -2,8 +2,8 @@
 //! as built-in names, each the asyncio function of the same role.
 
 use super::function;
+use crate::vm::Vm;
 use crate::vm::function::{Args, PyResult};
-use crate::vm::{Value, Vm};
 
 pub fn install(vm: &mut Vm) {
     function(vm, "sleep", sleep);

@@ -55,10 +55,10 @@ fn arg(args: &Args, i: usize) -> Option<Value> {
 }
 
 fn exc_init(vm: &mut Vm, args: Args) -> PyResult {
-    if let Some(Value::Instance(i)) = args.pos.first() {
-        if let Some(d) = &i.exc {
-            d.borrow_mut().args = args.pos[1..].to_vec();
-        }
+    if let Some(Value::Instance(i)) = args.pos.first()
+        && let Some(d) = &i.exc
+    {
+        d.borrow_mut().args = args.pos[1..].to_vec();
     }
     let _ = vm;
     Ok(Value::None)
@@ -304,7 +304,7 @@ pub fn dict_from(vm: &mut Vm, src: Option<Value>, kw: Vec<(Rc<str>, Value)>) -> 
                             let tn = vm.type_name(&it);
                             return Err(vm.type_error(&format!(
                                 "cannot convert dictionary update sequence element #{i} to a sequence"
-                            ))).map_err(|e| { let _ = tn; e });
+                            ))).inspect_err(|_e| { let _ = tn; });
                         }
                     };
                     if pair.len() != 2 {

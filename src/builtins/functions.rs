@@ -279,10 +279,10 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
     // (ints joining a float sum are added without compensation).
     let mut fsum: Option<(f64, f64)> = None;
     while let Some(v) = vm.next(&it)? {
-        if fsum.is_none() {
-            if let Value::Float(x) = acc {
-                fsum = Some((x, 0.0));
-            }
+        if fsum.is_none()
+            && let Value::Float(x) = acc
+        {
+            fsum = Some((x, 0.0));
         }
         if let Some((hi, lo)) = fsum.as_mut() {
             match &v {
@@ -488,9 +488,8 @@ fn zip(vm: &mut Vm, mut args: Args) -> PyResult {
                 return Err(
                     vm.type_error(&format!("zip() argument #{} must support iteration", i + 1))
                 )
-                .map_err(|e| {
+                .inspect_err(|_e| {
                     let _ = tn;
-                    e
                 });
             }
         }
@@ -712,7 +711,7 @@ fn radix(vm: &mut Vm, args: &Args, prefix: &str, base: u32, name: &str) -> PyRes
         } else {
             Err(BigInt::zero())
                 .map_err(|_| BigInt::zero())
-                .and_then(|x: i64| Ok(x))
+                .map(|x: i64| x)
                 .map_err(|_| BigInt::zero())
         }
     });

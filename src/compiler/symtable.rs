@@ -505,11 +505,12 @@ impl Builder {
                 keywords,
             } => {
                 self.expr(func);
-                if let ExprKind::Name(n) = &func.kind {
-                    if n == "super" && args.is_empty() {
-                        // Zero-argument super() reads the implicit __class__ cell.
-                        self.use_name("__class__");
-                    }
+                if let ExprKind::Name(n) = &func.kind
+                    && n == "super"
+                    && args.is_empty()
+                {
+                    // Zero-argument super() reads the implicit __class__ cell.
+                    self.use_name("__class__");
                 }
                 for a in args {
                     self.expr(a);

@@ -274,10 +274,10 @@ pub struct LoopData {
 }
 
 pub fn mark_closed(l: &Value) {
-    if let Value::Native(n) = l {
-        if let Some(d) = n.data.borrow().downcast_ref::<LoopData>() {
-            d.closed.set(true);
-        }
+    if let Value::Native(n) = l
+        && let Some(d) = n.data.borrow().downcast_ref::<LoopData>()
+    {
+        d.closed.set(true);
     }
 }
 

@@ -38,8 +38,13 @@ pub fn create_futures(vm: &mut Vm) -> PyResult {
     let g = vm.new_globals("concurrent.futures");
     let module = crate::parser::parse(SOURCE)
         .map_err(|_| vm.new_exc("SystemError", "concurrent.futures source"))?;
-    let code = crate::compiler::compile(&module, "<concurrent.futures>", SOURCE, crate::compiler::Mode::Module)
-        .map_err(|_| vm.new_exc("SystemError", "concurrent.futures source"))?;
+    let code = crate::compiler::compile(
+        &module,
+        "<concurrent.futures>",
+        SOURCE,
+        crate::compiler::Mode::Module,
+    )
+    .map_err(|_| vm.new_exc("SystemError", "concurrent.futures source"))?;
     let frame = vm.new_frame(code, g.clone(), crate::vm::frame::ResumeKind::Boundary);
     vm.run_frame(frame)?;
     Ok(Value::Module(Rc::new(ModuleObj {

@@ -34,6 +34,7 @@ fn ex(kind: ExprKind, s: TSpan) -> Expr {
     Expr { kind, span: sp(s) }
 }
 
+#[allow(dead_code)]
 fn st(kind: StmtKind, s: TSpan) -> Stmt {
     Stmt { kind, span: sp(s) }
 }
@@ -319,7 +320,7 @@ fn concat_strings(
         return ex(ExprKind::Constant(Constant::Str(all)), s);
     }
     let mut parts: Vec<FStringPart> = Vec::new();
-    let mut push_lit = |parts: &mut Vec<FStringPart>, t: String| {
+    let push_lit = |parts: &mut Vec<FStringPart>, t: String| {
         if t.is_empty() {
             return;
         }

@@ -113,10 +113,10 @@ fn to_chumsky(tokens: &[(Tok, Span)]) -> Vec<(Tok, TSpan)> {
 fn run<'a, O>(p: &BoxP<'a, O>, toks: &'a [(Tok, TSpan)], eoi: Span) -> Result<O, Vec<SyntaxError>> {
     let eoi: TSpan = (eoi.start..eoi.end).into();
     let (out, errs) = p.parse(toks.split_token_span(eoi)).into_output_errors();
-    if errs.is_empty() {
-        if let Some(o) = out {
-            return Ok(o);
-        }
+    if errs.is_empty()
+        && let Some(o) = out
+    {
+        return Ok(o);
     }
     let mut v: Vec<SyntaxError> = errs.into_iter().map(|e| errors::convert(e, toks)).collect();
     if v.is_empty() {

@@ -46,7 +46,12 @@ impl Vm {
         }
     }
 
-    pub fn new_agen_op(&mut self, g: &Rc<Generator>, action: Action, default: Option<Value>) -> Value {
+    pub fn new_agen_op(
+        &mut self,
+        g: &Rc<Generator>,
+        action: Action,
+        default: Option<Value>,
+    ) -> Value {
         self.register_asyncgen(g);
         let class = self.runtime_class("Sleep");
         let closing = matches!(action, Action::Close);
@@ -141,7 +146,10 @@ pub fn await_agen(vm: &mut Vm, v: &Value) -> Result<Option<NativeAwait>, Value> 
             }
         }
         Err(e) => {
-            if closing && (vm.exc_matches_name(&e, "GeneratorExit") || vm.exc_matches_name(&e, "StopAsyncIteration")) {
+            if closing
+                && (vm.exc_matches_name(&e, "GeneratorExit")
+                    || vm.exc_matches_name(&e, "StopAsyncIteration"))
+            {
                 return Ok(Some(NativeAwait::Ready(Value::None)));
             }
             if default.is_some() && vm.exc_matches_name(&e, "StopAsyncIteration") {
@@ -152,7 +160,11 @@ pub fn await_agen(vm: &mut Vm, v: &Value) -> Result<Option<NativeAwait>, Value> 
     }
 }
 
-fn finish_err(_vm: &mut Vm, e: Value, default: Option<Value>) -> Result<Option<NativeAwait>, Value> {
+fn finish_err(
+    _vm: &mut Vm,
+    e: Value,
+    default: Option<Value>,
+) -> Result<Option<NativeAwait>, Value> {
     match default {
         Some(d) => Ok(Some(NativeAwait::Ready(d))),
         None => Err(e),

@@ -153,17 +153,17 @@ impl Vm {
                 break;
             }
         }
-        if self.runtime.ready.is_empty() {
-            if let Some(t) = self.runtime.timers.peek() {
-                let when = t.when;
-                if self.runtime.clock.is_virtual() {
-                    self.runtime.clock.advance_to(when);
-                } else {
-                    let wait = when - self.runtime.clock.time();
-                    if wait > 0.0 {
-                        self.flush();
-                        std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(3600.0)));
-                    }
+        if self.runtime.ready.is_empty()
+            && let Some(t) = self.runtime.timers.peek()
+        {
+            let when = t.when;
+            if self.runtime.clock.is_virtual() {
+                self.runtime.clock.advance_to(when);
+            } else {
+                let wait = when - self.runtime.clock.time();
+                if wait > 0.0 {
+                    self.flush();
+                    std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(3600.0)));
                 }
             }
         }
@@ -372,7 +372,8 @@ impl Vm {
         let m = self.import_module("asyncio")?;
         let gather = self.getattr(&m, "gather")?;
         let mut args = Args::new(left.iter().cloned());
-        args.kw.push(("return_exceptions".into(), Value::Bool(true)));
+        args.kw
+            .push(("return_exceptions".into(), Value::Bool(true)));
         let outer = self.call(&gather, args)?;
         self.run_until_complete(&outer)?;
         for t in &left {

@@ -99,10 +99,10 @@ pub fn await_sleep(vm: &mut Vm, v: &Value) -> Result<Option<NativeAwait>, Value>
             if !done {
                 return Ok(Some(NativeAwait::Pending(fut)));
             }
-            if let Some(s) = n.data.borrow_mut().downcast_mut::<SleepData>() {
-                if let Some(h) = s.handle.take() {
-                    h.cancelled.set(true);
-                }
+            if let Some(s) = n.data.borrow_mut().downcast_mut::<SleepData>()
+                && let Some(h) = s.handle.take()
+            {
+                h.cancelled.set(true);
             }
             vm.future_result(&fut).map(|r| Some(NativeAwait::Ready(r)))
         }

@@ -80,13 +80,13 @@ impl Vm {
                     })))
                 }
                 _ => {
-                    if let Some(get) = i.class.lookup("__get__") {
-                        if matches!(get, Value::Function(_)) {
-                            return self.call(
-                                &get,
-                                Args::new([attr.clone(), obj.clone(), Value::Class(cls.clone())]),
-                            );
-                        }
+                    if let Some(get) = i.class.lookup("__get__")
+                        && matches!(get, Value::Function(_))
+                    {
+                        return self.call(
+                            &get,
+                            Args::new([attr.clone(), obj.clone(), Value::Class(cls.clone())]),
+                        );
                     }
                     Ok(attr)
                 }
@@ -117,19 +117,17 @@ impl Vm {
                     return Ok(v);
                 }
                 let cls = self.types.class_of(obj);
-                if let Value::Native(n) = obj {
-                    if let Some(d) = &*n.dict.borrow() {
-                        if let Some(v) = d.get(name) {
-                            return Ok(v.clone());
-                        }
-                    }
+                if let Value::Native(n) = obj
+                    && let Some(d) = &*n.dict.borrow()
+                    && let Some(v) = d.get(name)
+                {
+                    return Ok(v.clone());
                 }
-                if let Value::Function(f) = obj {
-                    if let Some(d) = &*f.attrs.borrow() {
-                        if let Some(v) = d.get(name) {
-                            return Ok(v.clone());
-                        }
-                    }
+                if let Value::Function(f) = obj
+                    && let Some(d) = &*f.attrs.borrow()
+                    && let Some(v) = d.get(name)
+                {
+                    return Ok(v.clone());
                 }
                 match cls.lookup(name) {
                     Some(attr) => self.bind(attr, obj, &cls),
@@ -145,10 +143,10 @@ impl Vm {
             return self.super_getattr(inst, name);
         }
         let attr = cls.lookup(name);
-        if let Some(Value::Instance(a)) = &attr {
-            if a.class.builtin == Some(TypeId::Property) {
-                return self.bind(attr.clone().unwrap_or_default(), obj, &cls);
-            }
+        if let Some(Value::Instance(a)) = &attr
+            && a.class.builtin == Some(TypeId::Property)
+        {
+            return self.bind(attr.clone().unwrap_or_default(), obj, &cls);
         }
         if let Some(v) = inst.dict.borrow().get(name) {
             return Ok(v.clone());
@@ -167,10 +165,10 @@ impl Vm {
             }
             _ => {}
         }
-        if let Some(ga) = cls.lookup("__getattr__") {
-            if matches!(ga, Value::Function(_)) {
-                return self.call(&ga, Args::new([obj.clone(), Value::str(name)]));
-            }
+        if let Some(ga) = cls.lookup("__getattr__")
+            && matches!(ga, Value::Function(_))
+        {
+            return self.call(&ga, Args::new([obj.clone(), Value::str(name)]));
         }
         Err(self.attr_error(obj, name))
     }
@@ -341,15 +339,14 @@ impl Vm {
                 if let Some(attr) = found {
                     if let Value::Class(_) = &obj {
                         // super() in a classmethod: bind classmethods to the class.
-                        if let Value::Instance(i) = &attr {
-                            if i.class.builtin == Some(TypeId::ClassMethod) {
-                                let f =
-                                    i.dict.borrow().get("__func__").cloned().unwrap_or_default();
-                                return Ok(Value::Method(Rc::new(BoundMethod {
-                                    receiver: obj.clone(),
-                                    func: f,
-                                })));
-                            }
+                        if let Value::Instance(i) = &attr
+                            && i.class.builtin == Some(TypeId::ClassMethod)
+                        {
+                            let f = i.dict.borrow().get("__func__").cloned().unwrap_or_default();
+                            return Ok(Value::Method(Rc::new(BoundMethod {
+                                receiver: obj.clone(),
+                                func: f,
+                            })));
                         }
                         return Ok(attr);
                     }
@@ -449,23 +446,23 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
-                if let Some(Value::Instance(p)) = cls.lookup(name) {
-                    if p.class.builtin == Some(TypeId::Property) {
-                        let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
-                        if fset.is_none() {
-                            let msg =
-                                format!("property '{name}' of '{}' object has no setter", cls.name);
-                            return Err(self.new_exc("AttributeError", &msg));
-                        }
-                        self.call(&fset, Args::new([obj.clone(), v]))?;
-                        return Ok(());
+                if let Some(Value::Instance(p)) = cls.lookup(name)
+                    && p.class.builtin == Some(TypeId::Property)
+                {
+                    let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
+                    if fset.is_none() {
+                        let msg =
+                            format!("property '{name}' of '{}' object has no setter", cls.name);
+                        return Err(self.new_exc("AttributeError", &msg));
                     }
+                    self.call(&fset, Args::new([obj.clone(), v]))?;
+                    return Ok(());
                 }
-                if let Some(sa) = cls.lookup("__setattr__") {
-                    if matches!(sa, Value::Function(_)) {
-                        self.call(&sa, Args::new([obj.clone(), Value::str(name), v]))?;
-                        return Ok(());
-                    }
+                if let Some(sa) = cls.lookup("__setattr__")
+                    && matches!(sa, Value::Function(_))
+                {
+                    self.call(&sa, Args::new([obj.clone(), Value::str(name), v]))?;
+                    return Ok(());
                 }
                 if let Some(data) = &inst.exc {
                     let mut d = data.borrow_mut();
@@ -552,13 +549,13 @@ impl Vm {
     pub fn delattr(&mut self, obj: &Value, name: &str) -> Result<(), Value> {
         let removed = match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Instance(p)) = inst.class.lookup(name) {
-                    if p.class.builtin == Some(TypeId::Property) {
-                        let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
-                        if !fdel.is_none() {
-                            self.call(&fdel, Args::new([obj.clone()]))?;
-                            return Ok(());
-                        }
+                if let Some(Value::Instance(p)) = inst.class.lookup(name)
+                    && p.class.builtin == Some(TypeId::Property)
+                {
+                    let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
+                    if !fdel.is_none() {
+                        self.call(&fdel, Args::new([obj.clone()]))?;
+                        return Ok(());
                     }
                 }
                 inst.dict.borrow_mut().shift_remove(name).is_some()
@@ -585,12 +582,11 @@ impl Vm {
     pub fn load_method(&mut self, obj: Value, name: &str) -> Result<(Value, Value), Value> {
         match &obj {
             Value::Instance(inst) => {
-                if inst.class.builtin != Some(TypeId::Super) {
-                    if let Some(f @ Value::Function(_)) = inst.class.lookup(name) {
-                        if !inst.dict.borrow().contains_key(name) {
-                            return Ok((f, obj));
-                        }
-                    }
+                if inst.class.builtin != Some(TypeId::Super)
+                    && let Some(f @ Value::Function(_)) = inst.class.lookup(name)
+                    && !inst.dict.borrow().contains_key(name)
+                {
+                    return Ok((f, obj));
                 }
             }
             Value::Class(_) | Value::Module(_) => {}

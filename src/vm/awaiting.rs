@@ -72,10 +72,8 @@ impl Vm {
                 }
                 self.frames.push(f);
             }
-            if started {
-                if let Some(top) = self.frames.last_mut() {
-                    top.push(v);
-                }
+            if started && let Some(top) = self.frames.last_mut() {
+                top.push(v);
             }
             return Ok(Flow::Switch);
         }
@@ -170,10 +168,10 @@ impl Vm {
     }
 
     pub fn get_aiter(&mut self, v: Value) -> PyResult {
-        if let Value::Generator(g) = &v {
-            if g.kind == GenKind::AsyncGenerator {
-                return Ok(v);
-            }
+        if let Value::Generator(g) = &v
+            && g.kind == GenKind::AsyncGenerator
+        {
+            return Ok(v);
         }
         let cls = self.types.class_of(&v);
         match cls.lookup("__aiter__") {
@@ -188,11 +186,11 @@ impl Vm {
     }
 
     pub fn get_anext(&mut self, it: &Value) -> PyResult {
-        if let Value::Generator(g) = it {
-            if g.kind == GenKind::AsyncGenerator {
-                self.register_asyncgen(g);
-                return Ok(it.clone());
-            }
+        if let Value::Generator(g) = it
+            && g.kind == GenKind::AsyncGenerator
+        {
+            self.register_asyncgen(g);
+            return Ok(it.clone());
         }
         let cls = self.types.class_of(it);
         match cls.lookup("__anext__") {

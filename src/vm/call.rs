@@ -145,15 +145,14 @@ impl Vm {
                 a.pos.extend(items);
             }
         }
-        if let Some(kw) = kwargs {
-            if let Value::Dict(d) = &kw {
-                for e in d.borrow().iter() {
-                    match &e.key {
-                        Value::Str(s) => a.kw.push((Rc::from(s.as_str()), e.value.clone())),
-                        _ => {
-                            drop(d);
-                            return Err(self.type_error("keywords must be strings"));
-                        }
+        if let Some(kw) = kwargs
+            && let Value::Dict(d) = &kw
+        {
+            for e in d.borrow().iter() {
+                match &e.key {
+                    Value::Str(s) => a.kw.push((Rc::from(s.as_str()), e.value.clone())),
+                    _ => {
+                        return Err(self.type_error("keywords must be strings"));
                     }
                 }
             }
@@ -436,11 +435,9 @@ impl Vm {
         // how the object is made.
         if let Some(ctor) = cls.lookup("__new__") {
             match &ctor {
-                Value::Builtin(_) => {
-                    if cls.builtin.is_some() || cls.layout == Layout::Builtin {
-                        args.pos.insert(0, Value::Class(cls.clone()));
-                        return self.call(&ctor, args);
-                    }
+                Value::Builtin(_) if (cls.builtin.is_some() || cls.layout == Layout::Builtin) => {
+                    args.pos.insert(0, Value::Class(cls.clone()));
+                    return self.call(&ctor, args);
                 }
                 Value::Instance(_) | Value::Function(_) => {
                     let f = match &ctor {

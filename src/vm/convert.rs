@@ -235,11 +235,7 @@ impl Vm {
                 }
             }
             Value::Module(m) => {
-                if ["sys", "builtins", "time", "asyncio"].contains(&&*m.name) && false {
-                    format!("<module '{}' (built-in)>", m.name)
-                } else {
-                    format!("<module '{}' (built-in)>", m.name)
-                }
+                format!("<module '{}' (built-in)>", m.name)
             }
             Value::Generator(g) => format!(
                 "<{} object {} at {:#x}>",
@@ -331,10 +327,10 @@ impl Vm {
                         }
                     };
                 }
-                if let Value::Instance(i) = v {
-                    if i.exc.is_some() {
-                        return self.exc_str(v);
-                    }
+                if let Value::Instance(i) = v
+                    && i.exc.is_some()
+                {
+                    return self.exc_str(v);
                 }
                 self.repr(v)
             }
@@ -515,12 +511,10 @@ impl Vm {
         // A subclass's reflected method goes first.
         let (ca, cb) = (self.types.class_of(a), self.types.class_of(b));
         let b_first = !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca);
-        if b_first {
-            if let Some(f) = self.user_method(b, rop) {
-                let r = self.call(&f, Args::new([b.clone(), a.clone()]))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        if b_first && let Some(f) = self.user_method(b, rop) {
+            let r = self.call(&f, Args::new([b.clone(), a.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         if let Some(f) = self.user_method(a, op) {
@@ -529,12 +523,10 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if !b_first {
-            if let Some(f) = self.user_method(b, rop) {
-                let r = self.call(&f, Args::new([b.clone(), a.clone()]))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        if !b_first && let Some(f) = self.user_method(b, rop) {
+            let r = self.call(&f, Args::new([b.clone(), a.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         Ok(Value::NotImplemented)
@@ -589,10 +581,10 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str().to_string(),
             _ => String::new(),
         };
-        if spec_s.is_empty() {
-            if let Value::Str(_) = v {
-                return Ok(v);
-            }
+        if spec_s.is_empty()
+            && let Value::Str(_) = v
+        {
+            return Ok(v);
         }
         Ok(Value::str(self.format(&v, &spec_s)?))
     }

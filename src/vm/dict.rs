@@ -71,8 +71,7 @@ impl SetSlots {
             } else {
                 0
             };
-            let mut j = i;
-            for _ in 0..=probes {
+            for j in i..=i + probes {
                 match self.table[j] {
                     EMPTY => {
                         if let Some(f) = freeslot {
@@ -95,14 +94,11 @@ impl SetSlots {
                         }
                         return;
                     }
-                    DUMMY => {
-                        if freeslot.is_none() {
-                            freeslot = Some(j);
-                        }
+                    DUMMY if freeslot.is_none() => {
+                        freeslot = Some(j);
                     }
                     _ => {}
                 }
-                j += 1;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i
@@ -122,13 +118,14 @@ impl SetSlots {
                 table[i] = entry;
                 return i;
             }
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if table[j] == EMPTY {
-                        table[j] = entry;
-                        return j;
-                    }
-                }
+            if i + LINEAR_PROBES <= mask
+                && let Some(off) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter()
+                    .position(|&t| t == EMPTY)
+            {
+                let j = i + 1 + off;
+                table[j] = entry;
+                return j;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i
@@ -155,12 +152,12 @@ impl SetSlots {
     }
 
     fn remove(&mut self, entry: u32) {
-        if let Some(&slot) = self.pos.get(entry as usize) {
-            if slot != EMPTY {
-                self.table[slot as usize] = DUMMY;
-                self.pos[entry as usize] = EMPTY;
-                self.used -= 1;
-            }
+        if let Some(&slot) = self.pos.get(entry as usize)
+            && slot != EMPTY
+        {
+            self.table[slot as usize] = DUMMY;
+            self.pos[entry as usize] = EMPTY;
+            self.used -= 1;
         }
     }
 
@@ -234,10 +231,10 @@ impl Dict {
     /// Inserts or replaces; an existing key keeps its position (and its
     /// original key object, as in CPython). Returns the old value.
     pub fn insert(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {
-        if let Some(i) = self.find(hash, &key) {
-            if let Some(e) = self.entries[i].as_mut() {
-                return Some(std::mem::replace(&mut e.value, value));
-            }
+        if let Some(i) = self.find(hash, &key)
+            && let Some(e) = self.entries[i].as_mut()
+        {
+            return Some(std::mem::replace(&mut e.value, value));
         }
         let i = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
@@ -365,10 +362,11 @@ impl Dict {
                 let mut p = pos;
                 while p < slots.table.len() {
                     let t = slots.table[p];
-                    if t != EMPTY && t != DUMMY {
-                        if let Some(Some(e)) = self.entries.get(t as usize) {
-                            return Some((e, p + 1));
-                        }
+                    if t != EMPTY
+                        && t != DUMMY
+                        && let Some(Some(e)) = self.entries.get(t as usize)
+                    {
+                        return Some((e, p + 1));
                     }
                     p += 1;
                 }

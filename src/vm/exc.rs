@@ -55,12 +55,12 @@ impl Vm {
     }
 
     pub fn set_cause(&self, exc: &Value, cause: &Value) {
-        if let Value::Instance(i) = exc {
-            if let Some(d) = &i.exc {
-                let mut d = d.borrow_mut();
-                d.cause = cause.clone();
-                d.suppress_context = true;
-            }
+        if let Value::Instance(i) = exc
+            && let Some(d) = &i.exc
+        {
+            let mut d = d.borrow_mut();
+            d.cause = cause.clone();
+            d.suppress_context = true;
         }
     }
 
@@ -175,10 +175,10 @@ impl Vm {
         };
         let list = Value::tuple(members.clone());
         let e = self.exc_from_class(&cls, vec![msg.clone(), list]);
-        if let Value::Instance(i) = &e {
-            if let Some(d) = &i.exc {
-                d.borrow_mut().group = Some((msg, members));
-            }
+        if let Value::Instance(i) = &e
+            && let Some(d) = &i.exc
+        {
+            d.borrow_mut().group = Some((msg, members));
         }
         e
     }
@@ -233,11 +233,9 @@ impl Vm {
             }
         }
         let msg = self.exc_group_message(eg);
-        let mk = |vm: &mut Vm, items: Vec<Value>, total: usize| {
+        let mk = |vm: &mut Vm, items: Vec<Value>, _total: usize| {
             if items.is_empty() {
                 Value::None
-            } else if items.len() == total && false {
-                eg.clone()
             } else {
                 let g = vm.new_group(Some(eg), msg.clone(), items);
                 vm.copy_exc_meta(eg, &g);
@@ -256,15 +254,15 @@ impl Vm {
     }
 
     fn copy_exc_meta(&self, from: &Value, to: &Value) {
-        if let (Value::Instance(a), Value::Instance(b)) = (from, to) {
-            if let (Some(da), Some(db)) = (&a.exc, &b.exc) {
-                let da = da.borrow();
-                let mut db = db.borrow_mut();
-                db.cause = da.cause.clone();
-                db.context = da.context.clone();
-                db.traceback = da.traceback.clone();
-                db.notes = da.notes.clone();
-            }
+        if let (Value::Instance(a), Value::Instance(b)) = (from, to)
+            && let (Some(da), Some(db)) = (&a.exc, &b.exc)
+        {
+            let da = da.borrow();
+            let mut db = db.borrow_mut();
+            db.cause = da.cause.clone();
+            db.context = da.context.clone();
+            db.traceback = da.traceback.clone();
+            db.notes = da.notes.clone();
         }
     }
 
@@ -375,10 +373,10 @@ impl Vm {
             return Err(self.type_error(&nested));
         }
         let e = self.exc_from_class(&cls, vec![msg.clone(), seq]);
-        if let Value::Instance(i) = &e {
-            if let Some(d) = &i.exc {
-                d.borrow_mut().group = Some((msg, members));
-            }
+        if let Value::Instance(i) = &e
+            && let Some(d) = &i.exc
+        {
+            d.borrow_mut().group = Some((msg, members));
         }
         Ok(e)
     }

@@ -33,6 +33,7 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Python frames alive across nested runs, for RecursionError.
     pub depth: usize,
+    #[allow(clippy::vec_box)] // frames move between this pool and `frames` without copying
     frame_pool: Vec<Box<Frame>>,
     pub main_globals: Option<Globals>,
     pub repr_guard: Vec<usize>,
@@ -870,10 +871,10 @@ impl Vm {
                             if let Some(f) = self.frames.pop() {
                                 self.recycle(f);
                             }
-                            if let Some(caller) = self.frames.last_mut() {
-                                if let Value::Generator(g) = caller.pop() {
-                                    *g.state.borrow_mut() = GenState::Finished;
-                                }
+                            if let Some(caller) = self.frames.last_mut()
+                                && let Value::Generator(g) = caller.pop()
+                            {
+                                *g.state.borrow_mut() = GenState::Finished;
                             }
                             let e = self.new_exc_empty("StopAsyncIteration");
                             match self.unwind(e, base) {
@@ -1216,6 +1217,7 @@ impl Vm {
     /// `Err`: the boundary frame raised.
     pub fn unwind(&mut self, exc: Value, base: usize) -> Result<Option<Exit>, Value> {
         self.set_context(&exc);
+        let mut exc = exc;
         loop {
             let Some(frame) = self.frames.last_mut() else {
                 return Err(exc);
@@ -1233,19 +1235,19 @@ impl Vm {
             let code = frame.code.clone();
             let kind = frame.kind;
             let is_gen = code.is_generator_like();
-            if let Value::Instance(inst) = &exc {
-                if let Some(data) = &inst.exc {
-                    data.borrow_mut().traceback.push(TraceEntry {
-                        code: code.clone(),
-                        line,
-                    });
-                }
+            if let Value::Instance(inst) = &exc
+                && let Some(data) = &inst.exc
+            {
+                data.borrow_mut().traceback.push(TraceEntry {
+                    code: code.clone(),
+                    line,
+                });
             }
             let at_base = self.frames.len() - 1 == base;
             if let Some(f) = self.frames.pop() {
                 self.recycle(f);
             }
-            let exc = if is_gen && self.exc_matches_name(&exc, "StopIteration") {
+            let next = if is_gen && self.exc_matches_name(&exc, "StopIteration") {
                 let what = if code.flags.coroutine {
                     "coroutine"
                 } else if code.flags.async_generator {
@@ -1266,25 +1268,22 @@ impl Vm {
                 exc
             };
             if at_base || kind == ResumeKind::Boundary {
-                return Err(exc);
+                return Err(next);
             }
             match kind {
                 ResumeKind::Delegate | ResumeKind::ForIter => {
-                    if let Some(caller) = self.frames.last_mut() {
-                        if let Value::Generator(g) = caller.pop() {
-                            *g.state.borrow_mut() = GenState::Finished;
-                        }
+                    if let Some(caller) = self.frames.last_mut()
+                        && let Value::Generator(g) = caller.pop()
+                    {
+                        *g.state.borrow_mut() = GenState::Finished;
                     }
                 }
                 _ => {}
             }
             // Continue unwinding in the caller with the same exception.
-            return self.unwind_continue(exc, base);
+            self.set_context(&next);
+            exc = next;
         }
-    }
-
-    fn unwind_continue(&mut self, exc: Value, base: usize) -> Result<Option<Exit>, Value> {
-        self.unwind(exc, base)
     }
 
     /// The exception currently being handled, innermost first.

@@ -55,20 +55,19 @@ impl Vm {
             Value::Generator(g) if g.kind == GenKind::Generator => v.clone(),
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let cls = self.types.class_of(v);
-                if let Some(f) = cls.lookup("__iter__") {
-                    if !matches!(v, Value::Class(_)) {
-                        let it = self.call(&f, Args::new([v.clone()]))?;
-                        let icls = self.types.class_of(&it);
-                        let ok = matches!(it, Value::Iter(_) | Value::Generator(_))
-                            || icls.lookup("__next__").is_some();
-                        if !ok {
-                            let tn = self.type_name(&it);
-                            return Err(self.type_error(&format!(
-                                "iter() returned non-iterator of type '{tn}'"
-                            )));
-                        }
-                        return Ok(it);
+                if let Some(f) = cls.lookup("__iter__")
+                    && !matches!(v, Value::Class(_))
+                {
+                    let it = self.call(&f, Args::new([v.clone()]))?;
+                    let icls = self.types.class_of(&it);
+                    let ok = matches!(it, Value::Iter(_) | Value::Generator(_))
+                        || icls.lookup("__next__").is_some();
+                    if !ok {
+                        let tn = self.type_name(&it);
+                        return Err(self
+                            .type_error(&format!("iter() returned non-iterator of type '{tn}'")));
                     }
+                    return Ok(it);
                 }
                 if let Some(it) = crate::runtime::native_iter(self, v)? {
                     return Ok(it);
@@ -366,44 +365,42 @@ impl Vm {
     /// were pushed and the loop must switch to them.
     pub(crate) fn for_iter(&mut self, frame: &mut Frame, target: u32) -> Result<bool, Value> {
         let it = frame.top().clone();
-        if let Value::Generator(g) = &it {
-            if g.kind == GenKind::Generator {
-                let frames = {
-                    let mut st = g.state.borrow_mut();
-                    match std::mem::replace(&mut *st, GenState::Running) {
-                        GenState::Suspended(f) => f,
-                        other => {
-                            let running = matches!(other, GenState::Running);
-                            *st = other;
-                            drop(st);
-                            if running {
-                                return Err(self.value_error("generator already executing"));
-                            }
-                            frame.regs.pop();
-                            frame.ip = target as usize;
-                            return Ok(false);
+        if let Value::Generator(g) = &it
+            && g.kind == GenKind::Generator
+        {
+            let frames = {
+                let mut st = g.state.borrow_mut();
+                match std::mem::replace(&mut *st, GenState::Running) {
+                    GenState::Suspended(f) => f,
+                    other => {
+                        let running = matches!(other, GenState::Running);
+                        *st = other;
+                        drop(st);
+                        if running {
+                            return Err(self.value_error("generator already executing"));
                         }
-                    }
-                };
-                if self.frames.len() >= self.recursion_limit {
-                    *g.state.borrow_mut() = GenState::Suspended(frames);
-                    return Err(self.new_exc("RecursionError", "maximum recursion depth exceeded"));
-                }
-                let started = g.started.replace(true);
-                let base = self.frames.len();
-                for mut f in frames {
-                    if self.frames.len() == base {
-                        f.kind = ResumeKind::ForIter;
-                    }
-                    self.frames.push(f);
-                }
-                if started {
-                    if let Some(top) = self.frames.last_mut() {
-                        top.push(Value::None);
+                        frame.regs.pop();
+                        frame.ip = target as usize;
+                        return Ok(false);
                     }
                 }
-                return Ok(true);
+            };
+            if self.frames.len() >= self.recursion_limit {
+                *g.state.borrow_mut() = GenState::Suspended(frames);
+                return Err(self.new_exc("RecursionError", "maximum recursion depth exceeded"));
             }
+            let started = g.started.replace(true);
+            let base = self.frames.len();
+            for mut f in frames {
+                if self.frames.len() == base {
+                    f.kind = ResumeKind::ForIter;
+                }
+                self.frames.push(f);
+            }
+            if started && let Some(top) = self.frames.last_mut() {
+                top.push(Value::None);
+            }
+            return Ok(true);
         }
         match self.next(&it)? {
             Some(v) => {

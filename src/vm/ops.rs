@@ -145,12 +145,12 @@ impl Vm {
                 (Value::Dict(_), BinOp::BitOr) => Some("__ior__"),
                 _ => None,
             };
-            if let Some(name) = dunder {
-                if let Some(f) = self.types.class_of(&a).lookup(name) {
-                    let r = self.call(&f, Args::new([a.clone(), b.clone()]))?;
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
+            if let Some(name) = dunder
+                && let Some(f) = self.types.class_of(&a).lookup(name)
+            {
+                let r = self.call(&f, Args::new([a.clone(), b.clone()]))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
                 }
             }
         }
@@ -158,12 +158,10 @@ impl Vm {
             return Ok(r);
         }
         let (name, rname, iname) = dunder(op);
-        if inplace {
-            if let Some(f) = self.user_dunder(&a, iname) {
-                let r = self.call(&f, Args::new([a.clone(), b.clone()]))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        if inplace && let Some(f) = self.user_dunder(&a, iname) {
+            let r = self.call(&f, Args::new([a.clone(), b.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         let r = self.rich_compare(&a, &b, name, rname)?;
@@ -246,16 +244,12 @@ impl Vm {
                     | BinOp::Pow
             );
             if float_op && (matches!(a, Float(_)) || matches!(b, Float(_))) {
-                if let (BigInt(_), _) | (_, BigInt(_)) = (a, b) {
-                    if as_f64(a).is_some_and(|v| v.is_infinite())
-                        || as_f64(b).is_some_and(|v| v.is_infinite())
-                    {
-                        if !matches!(a, Float(_)) || !matches!(b, Float(_)) {
-                            return Err(
-                                self.new_exc("OverflowError", "int too large to convert to float")
-                            );
-                        }
-                    }
+                if let (BigInt(_), _) | (_, BigInt(_)) = (a, b)
+                    && (as_f64(a).is_some_and(|v| v.is_infinite())
+                        || as_f64(b).is_some_and(|v| v.is_infinite()))
+                    && (!matches!(a, Float(_)) || !matches!(b, Float(_)))
+                {
+                    return Err(self.new_exc("OverflowError", "int too large to convert to float"));
                 }
                 return self.float_binary(op, x, y).map(Some);
             }
@@ -338,7 +332,7 @@ impl Vm {
                             self.new_exc("ZeroDivisionError", "integer division or modulo by zero")
                         );
                     }
-                    x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                    x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
                 }
                 BinOp::Mod => {
                     if y == 0 {
@@ -792,10 +786,11 @@ fn small(v: &Value) -> Option<i64> {
 
 /// Correctly rounded int/int true division.
 pub fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
-    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
-        if a.abs() < (1 << 53) && b.abs() < (1 << 53) {
-            return a as f64 / b as f64;
-        }
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64())
+        && a.abs() < (1 << 53)
+        && b.abs() < (1 << 53)
+    {
+        return a as f64 / b as f64;
     }
     let neg = x.is_negative() != y.is_negative();
     let (x, y) = (x.abs(), y.abs());

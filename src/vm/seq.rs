@@ -117,10 +117,9 @@ impl Vm {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             Value::BigInt(_) => {
-                return Err(self.new_exc(
-                    "IndexError",
-                    &format!("cannot fit 'int' into an index-sized integer"),
-                ));
+                return Err(
+                    self.new_exc("IndexError", "cannot fit 'int' into an index-sized integer")
+                );
             }
             Value::Instance(_) => self.index_value(idx)?,
             _ => {
