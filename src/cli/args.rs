@@ -54,7 +54,7 @@ Examples:
     about = "An interpreter for a Python 3.13 subset built around asyncio",
     long_about = None,
     after_help = MAIN_EXAMPLES,
-    args_conflicts_with_subcommands = true,
+
     subcommand_value_name = "COMMAND | FILE",
 )]
 pub struct Cli {
