@@ -34,10 +34,6 @@ fn ex(kind: ExprKind, s: TSpan) -> Expr {
     Expr { kind, span: sp(s) }
 }
 
-fn st(kind: StmtKind, s: TSpan) -> Stmt {
-    Stmt { kind, span: sp(s) }
-}
-
 /// A custom chumsky error carrying a finished diagnostic.
 pub fn custom<'a>(err: SyntaxError) -> PErr<'a> {
     let s: TSpan = (err.span.start..err.span.end).into();
@@ -316,7 +312,7 @@ fn concat_strings(
         return ex(ExprKind::Constant(Constant::Str(all)), s);
     }
     let mut parts: Vec<FStringPart> = Vec::new();
-    let mut push_lit = |parts: &mut Vec<FStringPart>, t: String| {
+    let push_lit = |parts: &mut Vec<FStringPart>, t: String| {
         if t.is_empty() {
             return;
         }
