@@ -72,6 +72,35 @@ fn depth_before(toks: &[(Tok, TSpan)], k: usize) -> usize {
     d
 }
 
+/// Whether token `k` lies in the parameter list or return annotation of a
+/// `def` (where CPython does not suggest a missing comma).
+fn in_def_header(toks: &[(Tok, TSpan)], k: usize) -> bool {
+    let mut i = 0;
+    while matches!(toks.get(i), Some((Tok::At | Tok::Newline, _))) {
+        // Skip decorator lines.
+        while i < toks.len() && toks[i].0 != Tok::Newline {
+            i += 1;
+        }
+        i += 1;
+    }
+    if matches!(toks.get(i), Some((Tok::Async, _))) {
+        i += 1;
+    }
+    if !matches!(toks.get(i), Some((Tok::Def, _))) {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (j, (t, _)) in toks.iter().enumerate().skip(i) {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            Tok::Colon if depth == 0 => return k < j,
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Converts one chumsky error from parsing `toks` (one chunk).
 pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
     let span = *e.span();
@@ -83,7 +112,11 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
     let expects = |t: &Tok| {
         expected
             .iter()
-            .any(|p| matches!(p, RichPattern::Token(x) if &**x == t))
+            .any(|p| match p {
+                RichPattern::Token(x) => &**x == t,
+                RichPattern::Label(l) => *l == t.to_string(),
+                _ => false,
+            })
     };
     let first = toks.iter().find(|(t, _)| !is_layout(t));
 
@@ -131,6 +164,7 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
 
     if let Some(k) = k
         && k > 0
+        && !in_def_header(toks, k)
         && starts_atom(&found)
         && ends_atom(&toks[k - 1].0)
         && depth_before(toks, k) > 0
@@ -142,7 +176,7 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         .with_label("two expressions in a row");
     }
 
-    if expected.len() == 1 && expects(&Tok::Else) {
+    if expects(&Tok::Else) && !expects(&Tok::Colon) && !matches!(found, Tok::Else) {
         return SyntaxError::new("expected 'else' after 'if' expression", sp(span))
             .with_label("expected 'else' here");
     }

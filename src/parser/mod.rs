@@ -165,7 +165,10 @@ fn parse_stmts<'a>(
         if limit.is_some_and(|l| first.start >= l) {
             break;
         }
-        let layout = errors::layout_errors(chunk, src);
+        // One token of lookahead lets "expected an indented block" point
+        // at the line that should have been indented.
+        let with_next = &toks[range.start..(range.end + 1).min(toks.len())];
+        let layout = errors::layout_errors(with_next, src);
         if !layout.is_empty() {
             errors.extend(layout);
             continue;

@@ -926,7 +926,7 @@ fn error_messages() {
         ("[1 2]\n", "invalid syntax. Perhaps you forgot a comma?", 1, 2),
         ("else:\n    pass\n", "invalid syntax", 1, 1),
         ("try:\n    pass\nx = 1\n", "expected 'except' or 'finally' block", 3, 1),
-        ("f'{x'\n", "f-string: expecting '}'", 1, 3),
+        ("f'{x'\n", "f-string: expecting '}'", 1, 6),
         ("f'{}'\n", "f-string: empty expression not allowed", 1, 3),
         ("f'{x!z}'\n", "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'", 1, 6),
         ("f'}'\n", "f-string: single '}' is not allowed", 1, 3),
@@ -958,7 +958,7 @@ fn error_messages() {
 
 #[test]
 fn several_errors_are_reported() {
-    let src = "x = = 1\ny = 2\ndef f(:\n    pass\nz = )\n";
+    let src = "x = = 1\ny = 2\ndef f:\n    pass\nz = +\n";
     let es = errs(src);
     let lines: Vec<usize> = es.iter().map(|e| line_col(src, e.span.start).0).collect();
     assert_eq!(lines, vec![1, 3, 5], "{es:#?}");
@@ -1053,3 +1053,4 @@ fn no_panic_on_token_mutations() {
         let _ = parse_tokens(&toks, SAMPLES[0]);
     }
 }
+
