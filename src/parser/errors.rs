@@ -108,15 +108,15 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         RichReason::Custom(err) => return *err,
         RichReason::ExpectedFound { expected, found } => (expected, found.map(|f| f.into_inner())),
     };
-    let k = toks.iter().position(|(_, s)| s.start >= span.start && !(s.start == s.end && span.start != span.end));
+    let k = toks
+        .iter()
+        .position(|(_, s)| s.start >= span.start && !(s.start == s.end && span.start != span.end));
     let expects = |t: &Tok| {
-        expected
-            .iter()
-            .any(|p| match p {
-                RichPattern::Token(x) => &**x == t,
-                RichPattern::Label(l) => *l == t.to_string(),
-                _ => false,
-            })
+        expected.iter().any(|p| match p {
+            RichPattern::Token(x) => &**x == t,
+            RichPattern::Label(l) => *l == t.to_string(),
+            _ => false,
+        })
     };
     let first = toks.iter().find(|(t, _)| !is_layout(t));
 
@@ -146,14 +146,16 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         .with_hint("call it: print(...)");
     }
 
-    if matches!(found, Tok::Newline) && expects(&Tok::Colon) {
+    if matches!(found, Tok::Newline)
+        && expects(&Tok::Colon)
+        && k.is_some_and(|k| header_name(toks, line_start(toks, k)).is_some())
+    {
         return SyntaxError::new("expected ':'", sp(span))
             .with_label("expected ':' here")
             .with_hint("a block header ends with ':'");
     }
 
-    if matches!(found, Tok::Assign)
-        && matches!(first, Some((Tok::If | Tok::Elif | Tok::While, _)))
+    if matches!(found, Tok::Assign) && matches!(first, Some((Tok::If | Tok::Elif | Tok::While, _)))
     {
         return SyntaxError::new(
             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
@@ -250,7 +252,8 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
             Tok::Indent => {
                 let header = i >= 1 && toks[i - 1].0 == Tok::Newline && {
                     let ls = if i >= 2 { line_start(toks, i - 2) } else { 0 };
-                    header_name(toks, ls).is_some() || toks.get(ls).is_some_and(|(t, _)| *t == Tok::At)
+                    header_name(toks, ls).is_some()
+                        || toks.get(ls).is_some_and(|(t, _)| *t == Tok::At)
                 };
                 let after_colon =
                     i >= 2 && toks[i - 1].0 == Tok::Newline && toks[i - 2].0 == Tok::Colon;

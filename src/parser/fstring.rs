@@ -264,10 +264,12 @@ impl Scanner<'_> {
         }
         let mut out = Vec::new();
         if text.trim().is_empty() {
+            // CPython 3.13 wording (3.11 said "empty expression not allowed").
+            let next = self.body.get(j..).and_then(|s| s.chars().next()).unwrap_or('}');
             self.error(
-                "f-string: empty expression not allowed",
-                open,
-                (expr_end + 1).min(n),
+                &format!("f-string: valid expression required before '{next}'"),
+                j,
+                j + next.len_utf8(),
             );
         }
         if debug {

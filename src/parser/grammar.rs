@@ -184,7 +184,10 @@ fn build_params(items: Vec<ParamItem>, emitter: &mut chumsky::input::Emitter<PEr
                 }
                 seen_star = true;
                 if default.is_some() {
-                    emit(err("var-positional argument cannot have default value", sp(s)));
+                    emit(err(
+                        "var-positional argument cannot have default value",
+                        sp(s),
+                    ));
                 }
                 match named {
                     Some((name, annotation)) => {
@@ -339,11 +342,7 @@ fn concat_strings(
     ex(ExprKind::JoinedStr(parts), s)
 }
 
-fn emit_target(
-    e: &Expr,
-    ctx: TargetCtx,
-    emitter: &mut chumsky::input::Emitter<PErr<'_>>,
-) {
+fn emit_target(e: &Expr, ctx: TargetCtx, emitter: &mut chumsky::input::Emitter<PErr<'_>>) {
     if let Some(error) = check_target(e, ctx) {
         emitter.emit(custom(error));
     }
@@ -361,11 +360,7 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
 
     let named = expression_b
         .clone()
-        .then(
-            just(Tok::Walrus)
-                .ignore_then(expression_b.clone())
-                .or_not(),
-        )
+        .then(just(Tok::Walrus).ignore_then(expression_b.clone()).or_not())
         .validate(|(target, value), e, emitter| match value {
             None => target,
             Some(value) => match target.kind {
@@ -477,7 +472,10 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
             None => ex(ExprKind::Tuple(Vec::new()), e.span()),
             Some((first, Tail::Nothing)) => {
                 if matches!(first.kind, ExprKind::Starred(_)) {
-                    emitter.emit(custom(err("cannot use starred expression here", first.span)));
+                    emitter.emit(custom(err(
+                        "cannot use starred expression here",
+                        first.span,
+                    )));
                 }
                 first
             }
@@ -556,17 +554,19 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
                         v.extend(rest);
                         (None, BraceTail::Items(v))
                     }),
-                star_named.clone().then(choice((
-                    just(Tok::Colon)
-                        .ignore_then(expression_b.clone())
-                        .then(choice((
-                            comp_for.clone().map(Ok),
-                            dict_rest.clone().map(Err),
-                        )))
-                        .map(|(v, r)| BraceTail::KeyValue(v, r)),
-                    tail.clone().map(BraceTail::Set),
-                )))
-                .map(|(first, t)| (Some(first), t)),
+                star_named
+                    .clone()
+                    .then(choice((
+                        just(Tok::Colon)
+                            .ignore_then(expression_b.clone())
+                            .then(choice((
+                                comp_for.clone().map(Ok),
+                                dict_rest.clone().map(Err),
+                            )))
+                            .map(|(v, r)| BraceTail::KeyValue(v, r)),
+                        tail.clone().map(BraceTail::Set),
+                    )))
+                    .map(|(first, t)| (Some(first), t)),
             ))
             .or_not(),
         )
@@ -655,7 +655,8 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
     .boxed();
 
     let atom = choice((
-        name.clone().map_with(|n, e| ex(ExprKind::Name(n), e.span())),
+        name.clone()
+            .map_with(|n, e| ex(ExprKind::Name(n), e.span())),
         constant,
         strings,
         paren,
@@ -678,8 +679,17 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
         named
             .clone()
             .then(comp_for.clone().or_not())
-            .map_with(|(elt, gens), e| match gens {
-                None => Arg::Pos(elt),
+            .then(just(Tok::Assign).ignore_then(expression_b.clone()).or_not())
+            .validate(|((elt, gens), assigned), e, emitter| match gens {
+                None => {
+                    if let Some(v) = assigned {
+                        emitter.emit(custom(err(
+                            "expression cannot contain assignment, perhaps you meant \"==\"?",
+                            elt.span.to(v.span),
+                        )));
+                    }
+                    Arg::Pos(elt)
+                }
                 Some(generators) => Arg::Gen(ex(
                     ExprKind::GeneratorExp {
                         elt: bx(elt),
@@ -826,15 +836,21 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
                 select! { Tok::LShift => BinOp::LShift, Tok::RShift => BinOp::RShift },
                 move |l, op, r, _| bin(l, op, r),
             ),
-            infix(left(5), just(Tok::Amp).to(BinOp::BitAnd), move |l, op, r, _| {
-                bin(l, op, r)
-            }),
-            infix(left(4), just(Tok::Caret).to(BinOp::BitXor), move |l, op, r, _| {
-                bin(l, op, r)
-            }),
-            infix(left(3), just(Tok::Pipe).to(BinOp::BitOr), move |l, op, r, _| {
-                bin(l, op, r)
-            }),
+            infix(
+                left(5),
+                just(Tok::Amp).to(BinOp::BitAnd),
+                move |l, op, r, _| bin(l, op, r),
+            ),
+            infix(
+                left(4),
+                just(Tok::Caret).to(BinOp::BitXor),
+                move |l, op, r, _| bin(l, op, r),
+            ),
+            infix(
+                left(3),
+                just(Tok::Pipe).to(BinOp::BitOr),
+                move |l, op, r, _| bin(l, op, r),
+            ),
         ))
         .boxed();
     bitwise_or.define(arith);
@@ -889,7 +905,10 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
     let bool_op = |op: BoolOp| {
         move |values: Vec<Expr>, e: &mut chumsky::input::MapExtra<'a, '_, PInput<'a>, Extra<'a>>| {
             if values.len() == 1 {
-                values.into_iter().next().unwrap_or_else(|| ex(ExprKind::Tuple(vec![]), e.span()))
+                values
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| ex(ExprKind::Tuple(vec![]), e.span()))
             } else {
                 ex(ExprKind::BoolOp { op, values }, e.span())
             }
@@ -1006,6 +1025,9 @@ fn build_args(
             }
             Arg::Kw(name, value, s) => {
                 seen_kw = true;
+                if keywords.iter().any(|k| k.name.as_deref() == Some(name.as_str())) {
+                    emitter.emit(custom(err(format!("keyword argument repeated: {name}"), sp(s))));
+                }
                 keywords.push(Keyword {
                     name: Some(name),
                     value,

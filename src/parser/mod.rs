@@ -57,7 +57,11 @@ pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
             errs.sort_by_key(|e| e.span.start);
             return Err(errs);
         }
-        run(&stmt::expression_only(), &toks, Span::new(src.len(), src.len()))
+        run(
+            &stmt::expression_only(),
+            &toks,
+            Span::new(src.len(), src.len()),
+        )
     })
 }
 
@@ -75,7 +79,9 @@ fn layout_errors_only_depth(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError
     errors::layout_errors(toks, src)
 }
 
-fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T, Vec<SyntaxError>> + Send) -> Result<T, Vec<SyntaxError>> {
+fn on_big_stack<T: Send>(
+    f: impl FnOnce() -> Result<T, Vec<SyntaxError>> + Send,
+) -> Result<T, Vec<SyntaxError>> {
     std::thread::scope(|scope| {
         let handle = std::thread::Builder::new()
             .name("aio-parser".into())
@@ -107,10 +113,10 @@ fn to_chumsky(tokens: &[(Tok, Span)]) -> Vec<(Tok, TSpan)> {
 fn run<'a, O>(p: &BoxP<'a, O>, toks: &'a [(Tok, TSpan)], eoi: Span) -> Result<O, Vec<SyntaxError>> {
     let eoi: TSpan = (eoi.start..eoi.end).into();
     let (out, errs) = p.parse(toks.split_token_span(eoi)).into_output_errors();
-    if errs.is_empty() {
-        if let Some(o) = out {
-            return Ok(o);
-        }
+    if errs.is_empty()
+        && let Some(o) = out
+    {
+        return Ok(o);
     }
     let mut v: Vec<SyntaxError> = errs.into_iter().map(|e| errors::convert(e, toks)).collect();
     if v.is_empty() {

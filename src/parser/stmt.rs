@@ -75,7 +75,9 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
                 .at_least(1)
                 .collect::<Vec<_>>()
                 .map(AssignTail::Assign),
-            augop.then(rhs.clone()).map(|(op, v)| AssignTail::Aug(op, v)),
+            augop
+                .then(rhs.clone())
+                .map(|(op, v)| AssignTail::Aug(op, v)),
             just(Tok::Colon)
                 .ignore_then(expression.clone())
                 .then(just(Tok::Assign).ignore_then(rhs.clone()).or_not())
@@ -348,9 +350,7 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
         .then_ignore(colon.clone())
         .then(block.clone())
         .then(else_block.clone())
-        .map_with(|((test, body), orelse), e| {
-            st(StmtKind::While { test, body, orelse }, e.span())
-        });
+        .map_with(|((test, body), orelse), e| st(StmtKind::While { test, body, orelse }, e.span()));
 
     let for_stmt = just(Tok::Async)
         .or_not()
@@ -556,37 +556,39 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
                 .or_not(),
         )
         .then(empty().map_with(|_, e| e.span()))
-        .validate(|((((body, handlers), orelse), finalbody), after), e, emitter| {
-            if handlers.is_empty() && finalbody.is_none() {
-                emitter.emit(custom(err(
-                    "expected 'except' or 'finally' block",
-                    sp(orelse.as_ref().map(|(s, _)| *s).unwrap_or(after)),
-                )));
-            }
-            let is_star = handlers.first().is_some_and(|(s, _)| *s);
-            if handlers.iter().any(|(s, _)| *s != is_star) {
-                emitter.emit(custom(err(
-                    "cannot have both 'except' and 'except*' on the same 'try'",
-                    sp(e.span()),
-                )));
-            }
-            let n = handlers.len();
-            for (i, (_, h)) in handlers.iter().enumerate() {
-                if h.typ.is_none() && i + 1 < n {
-                    emitter.emit(custom(err("default 'except:' must be last", h.span)));
+        .validate(
+            |((((body, handlers), orelse), finalbody), after), e, emitter| {
+                if handlers.is_empty() && finalbody.is_none() {
+                    emitter.emit(custom(err(
+                        "expected 'except' or 'finally' block",
+                        sp(orelse.as_ref().map(|(s, _)| *s).unwrap_or(after)),
+                    )));
                 }
-            }
-            st(
-                StmtKind::Try {
-                    body,
-                    handlers: handlers.into_iter().map(|(_, h)| h).collect(),
-                    orelse: orelse.map(|(_, b)| b).unwrap_or_default(),
-                    finalbody: finalbody.unwrap_or_default(),
-                    is_star,
-                },
-                e.span(),
-            )
-        });
+                let is_star = handlers.first().is_some_and(|(s, _)| *s);
+                if handlers.iter().any(|(s, _)| *s != is_star) {
+                    emitter.emit(custom(err(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        sp(e.span()),
+                    )));
+                }
+                let n = handlers.len();
+                for (i, (_, h)) in handlers.iter().enumerate() {
+                    if h.typ.is_none() && i + 1 < n {
+                        emitter.emit(custom(err("default 'except:' must be last", h.span)));
+                    }
+                }
+                st(
+                    StmtKind::Try {
+                        body,
+                        handlers: handlers.into_iter().map(|(_, h)| h).collect(),
+                        orelse: orelse.map(|(_, b)| b).unwrap_or_default(),
+                        finalbody: finalbody.unwrap_or_default(),
+                        is_star,
+                    },
+                    e.span(),
+                )
+            },
+        );
 
     let compound = choice((
         if_stmt.boxed(),

@@ -377,7 +377,11 @@ fn s(out: &mut String, st: &Stmt, ind: usize) {
             }
             out.push(')');
         }
-        If { test, body: b, orelse } => {
+        If {
+            test,
+            body: b,
+            orelse,
+        } => {
             out.push_str("(if ");
             e(out, test);
             out.push_str(")\n");
@@ -387,7 +391,11 @@ fn s(out: &mut String, st: &Stmt, ind: usize) {
             }
             return;
         }
-        While { test, body: b, orelse } => {
+        While {
+            test,
+            body: b,
+            orelse,
+        } => {
             out.push_str("(while ");
             e(out, test);
             out.push_str(")\n");
@@ -622,12 +630,12 @@ fn comprehensions() {
         "(listcomp x (for x y (if x) (if z)) (for (tuple a b) c))"
     );
     assert_eq!(px("{x for x in y}"), "(setcomp x (for x y))");
-    assert_eq!(px("{k: v for k, v in d}"), "(dictcomp k:v (for (tuple k v) d))");
-    assert_eq!(px("(x for x in y)"), "(genexp x (for x y))");
     assert_eq!(
-        px("[x async for x in y]"),
-        "(listcomp x (async-for x y))"
+        px("{k: v for k, v in d}"),
+        "(dictcomp k:v (for (tuple k v) d))"
     );
+    assert_eq!(px("(x for x in y)"), "(genexp x (for x y))");
+    assert_eq!(px("[x async for x in y]"), "(listcomp x (async-for x y))");
     assert_eq!(px("f(x for x in y)"), "(call f (genexp x (for x y)))");
     assert_eq!(
         px("[y := f(x) for x in z]"),
@@ -641,17 +649,20 @@ fn precedence() {
     assert_eq!(px("2**-1"), "(Pow 2 (Neg 1))");
     assert_eq!(px("2**3**4"), "(Pow 2 (Pow 3 4))");
     assert_eq!(px("not a == b"), "(Not (a Eq b))");
-    assert_eq!(
-        px("a if b else c if d else e"),
-        "(if b a (if d c e))"
-    );
+    assert_eq!(px("a if b else c if d else e"), "(if b a (if d c e))");
     assert_eq!(px("lambda: x if y else z"), "(lambda () (if y x z))");
     assert_eq!(px("a < b <= c"), "(a Lt b LtE c)");
     assert_eq!(px("a not in b is not c"), "(a NotIn b IsNot c)");
     assert_eq!(px("a or b and not c"), "(Or a (And b (Not c)))");
-    assert_eq!(px("a | b ^ c & d << e + f * g"), "(BitOr a (BitXor b (BitAnd c (LShift d (Add e (Mul f g))))))");
+    assert_eq!(
+        px("a | b ^ c & d << e + f * g"),
+        "(BitOr a (BitXor b (BitAnd c (LShift d (Add e (Mul f g))))))"
+    );
     assert_eq!(px("a - b - c"), "(Sub (Sub a b) c)");
-    assert_eq!(px("a // b % c @ d / e"), "(Div (MatMul (Mod (FloorDiv a b) c) d) e)");
+    assert_eq!(
+        px("a // b % c @ d / e"),
+        "(Div (MatMul (Mod (FloorDiv a b) c) d) e)"
+    );
     assert_eq!(px("~a + -b"), "(Add (Invert a) (Neg b))");
     assert_eq!(px("await x ** 2"), "(Pow (await x) 2)");
     assert_eq!(px("-await x"), "(Neg (await x))");
@@ -661,17 +672,17 @@ fn precedence() {
 
 #[test]
 fn primaries() {
-    assert_eq!(
-        px("f(a, *b, c=1, **d)"),
-        "(call f a *b c=1 **d)"
-    );
+    assert_eq!(px("f(a, *b, c=1, **d)"), "(call f a *b c=1 **d)");
     assert_eq!(px("a.b.c"), "(. (. a b) c)");
     assert_eq!(px("a[1:2:3]"), "(sub a (slice 1 2 3))");
     assert_eq!(px("a[::2]"), "(sub a (slice _ _ 2))");
     assert_eq!(px("a[:]"), "(sub a (slice _ _ _))");
     assert_eq!(px("a[1:]"), "(sub a (slice 1 _ _))");
     assert_eq!(px("a[1, 2]"), "(sub a (tuple 1 2))");
-    assert_eq!(px("a[1:2, ::3]"), "(sub a (tuple (slice 1 2 _) (slice _ _ 3)))");
+    assert_eq!(
+        px("a[1:2, ::3]"),
+        "(sub a (tuple (slice 1 2 _) (slice _ _ 3)))"
+    );
     assert_eq!(px("a[*b]"), "(sub a *b)");
     assert_eq!(px("f()()[0].x"), "(. (sub (call (call f)) 0) x)");
     assert_eq!(px("(x := 1)"), "(:= x 1)");
@@ -743,7 +754,10 @@ fn simple_statements() {
     assert_eq!(pm("x = yield y"), "(= x (yield y))");
     assert_eq!(pm("x = 1, 2"), "(= x (tuple 1 2))");
     assert_eq!(pm("x += 1"), "(Add= x 1)");
-    assert_eq!(pm("x **= 2; y //= 3; z >>= 1; w @= m"), "(Pow= x 2)\n(FloorDiv= y 3)\n(RShift= z 1)\n(MatMul= w m)");
+    assert_eq!(
+        pm("x **= 2; y //= 3; z >>= 1; w @= m"),
+        "(Pow= x 2)\n(FloorDiv= y 3)\n(RShift= z 1)\n(MatMul= w m)"
+    );
     assert_eq!(pm("x: int = 1"), "(ann x int 1)");
     assert_eq!(pm("x: list[int]"), "(ann x (sub list int))");
     assert_eq!(pm("del a, b[0]"), "(del a (sub b 0))");
@@ -779,8 +793,14 @@ fn compound_statements() {
         pm("while x:\n    break\nelse:\n    pass\n"),
         "(while x)\n  break\nelse\n  pass"
     );
-    assert_eq!(pm("for a, b in c:\n    pass\n"), "(for (tuple a b) c)\n  pass");
-    assert_eq!(pm("async for x in y:\n    pass\n"), "(async-for x y)\n  pass");
+    assert_eq!(
+        pm("for a, b in c:\n    pass\n"),
+        "(for (tuple a b) c)\n  pass"
+    );
+    assert_eq!(
+        pm("async for x in y:\n    pass\n"),
+        "(async-for x y)\n  pass"
+    );
     assert_eq!(
         pm("for x in y:\n    pass\nelse:\n    pass\n"),
         "(for x y)\n  pass\nelse\n  pass"
@@ -797,7 +817,10 @@ fn compound_statements() {
         pm("with (a, b) as c:\n    pass\n"),
         "(with (tuple a b) as c;)\n  pass"
     );
-    assert_eq!(pm("async with a as b:\n    pass\n"), "(async-with a as b;)\n  pass");
+    assert_eq!(
+        pm("async with a as b:\n    pass\n"),
+        "(async-with a as b;)\n  pass"
+    );
     assert_eq!(
         pm("def f(a, /, b: int = 1, *args, c, d=2, **kw) -> int:\n    return a\n"),
         "(def f(a / b:int=1 *args c d=2 **kw) -> int)\n  (return a)"
@@ -813,14 +836,19 @@ fn compound_statements() {
     );
     assert_eq!(pm("@d\nclass A: pass"), "@d (class A)\n  pass");
     assert_eq!(
-        pm("try:\n    a\nexcept E as e:\n    b\nexcept (A, B):\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f\n"),
+        pm(
+            "try:\n    a\nexcept E as e:\n    b\nexcept (A, B):\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f\n"
+        ),
         "(try)\n  a\n(except E as e)\n  b\n(except (tuple A B))\n  c\n(except)\n  d\nelse\n  e\nfinally\n  f"
     );
     assert_eq!(
         pm("try:\n    a\nexcept* E:\n    b\n"),
         "(try*)\n  a\n(except E)\n  b"
     );
-    assert_eq!(pm("try:\n    a\nfinally:\n    b\n"), "(try)\n  a\nfinally\n  b");
+    assert_eq!(
+        pm("try:\n    a\nfinally:\n    b\n"),
+        "(try)\n  a\nfinally\n  b"
+    );
 }
 
 #[test]
@@ -857,7 +885,11 @@ fn missing_colon() {
         ("try\n    pass\nfinally:\n    pass\n", 1, 4),
         ("with a\n    pass\n", 1, 7),
     ] {
-        assert_eq!(err1(src), ("expected ':'".to_string(), line, col), "{src:?}");
+        assert_eq!(
+            err1(src),
+            ("expected ':'".to_string(), line, col),
+            "{src:?}"
+        );
     }
 }
 
@@ -909,30 +941,103 @@ fn error_messages() {
             1,
         ),
         ("(a, 1) = x\n", "cannot assign to literal", 1, 5),
-        ("a + 1 += 1\n", "'expression' is an illegal expression for augmented assignment", 1, 1),
+        (
+            "a + 1 += 1\n",
+            "'expression' is an illegal expression for augmented assignment",
+            1,
+            1,
+        ),
         ("del f()\n", "cannot delete function call", 1, 5),
         ("for 1 in x: pass\n", "cannot assign to literal", 1, 5),
-        ("f(a=1, b)\n", "positional argument follows keyword argument", 1, 8),
-        ("f(**a, *b)\n", "iterable argument unpacking follows keyword argument unpacking", 1, 8),
+        (
+            "f(a=1, b)\n",
+            "positional argument follows keyword argument",
+            1,
+            8,
+        ),
+        (
+            "f(**a, *b)\n",
+            "iterable argument unpacking follows keyword argument unpacking",
+            1,
+            8,
+        ),
         (
             "def f(a=1, b): pass\n",
             "parameter without a default follows parameter with a default",
             1,
             12,
         ),
-        ("def f(x, x): pass\n", "duplicate argument 'x' in function definition", 1, 10),
-        ("def f(*): pass\n", "named arguments must follow bare *", 1, 7),
-        ("f(a b)\n", "invalid syntax. Perhaps you forgot a comma?", 1, 3),
-        ("[1 2]\n", "invalid syntax. Perhaps you forgot a comma?", 1, 2),
+        (
+            "def f(x, x): pass\n",
+            "duplicate argument 'x' in function definition",
+            1,
+            10,
+        ),
+        (
+            "def f(*): pass\n",
+            "named arguments must follow bare *",
+            1,
+            7,
+        ),
+        (
+            "f(a b)\n",
+            "invalid syntax. Perhaps you forgot a comma?",
+            1,
+            3,
+        ),
+        (
+            "[1 2]\n",
+            "invalid syntax. Perhaps you forgot a comma?",
+            1,
+            2,
+        ),
         ("else:\n    pass\n", "invalid syntax", 1, 1),
-        ("try:\n    pass\nx = 1\n", "expected 'except' or 'finally' block", 3, 1),
+        (
+            "try:\n    pass\nx = 1\n",
+            "expected 'except' or 'finally' block",
+            3,
+            1,
+        ),
         ("f'{x'\n", "f-string: expecting '}'", 1, 6),
-        ("f'{}'\n", "f-string: empty expression not allowed", 1, 3),
-        ("f'{x!z}'\n", "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'", 1, 6),
+        ("f'{}'\n", "f-string: valid expression required before '}'", 1, 4),
+        ("f'{!r}'\n", "f-string: valid expression required before '!'", 1, 4),
+        ("f(a=1, a=2)\n", "keyword argument repeated: a", 1, 8),
+        ("f(a.b=1)\n", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3),
+        ("a, 1 = x\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 4),
+        ("x = 1 = 2\n", "cannot assign to literal", 1, 5),
+        ("True = 1\n", "cannot assign to True", 1, 1),
+        ("... = 1\n", "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("(yield) = 1\n", "cannot assign to yield expression here. Maybe you meant '==' instead of '='?", 1, 2),
+        ("f(x)(y) += 1\n", "'function call' is an illegal expression for augmented assignment", 1, 1),
+        ("{a: b} = 1\n", "cannot assign to dict literal here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("for *a in b: pass\n", "starred assignment target must be in a list or tuple", 1, 5),
+        ("x := 1\n", "invalid syntax", 1, 3),
+        ("lambda x\n", "invalid syntax", 1, 9),
+        ("def f(x y): pass\n", "invalid syntax", 1, 9),
+        ("x = = 1\n", "invalid syntax", 1, 5),
+        ("print(1) 2\n", "invalid syntax", 1, 10),
+        ("print 1\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1),
+        ("try:\n    pass\nelse:\n    pass\n", "expected 'except' or 'finally' block", 3, 1),
+        (
+            "f'{x!z}'\n",
+            "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'",
+            1,
+            6,
+        ),
         ("f'}'\n", "f-string: single '}' is not allowed", 1, 3),
         ("b'a' 'b'\n", "cannot mix bytes and nonbytes literals", 1, 1),
-        ("if x = 1: pass\n", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 6),
-        ("x = a if b\n", "expected 'else' after 'if' expression", 1, 11),
+        (
+            "if x = 1: pass\n",
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            1,
+            6,
+        ),
+        (
+            "x = a if b\n",
+            "expected 'else' after 'if' expression",
+            1,
+            11,
+        ),
         ("except A, B: pass\n", "invalid syntax", 1, 1),
         (
             "try:\n    pass\nexcept A, B:\n    pass\n",
@@ -942,17 +1047,28 @@ fn error_messages() {
         ),
         ("*a\n", "can't use starred expression here", 1, 1),
         ("x: int, y = 1\n", "invalid syntax", 1, 7),
-        ("a, b: int\n", "only single target (not tuple) can be annotated", 1, 1),
-        ("f(x for x in y, 1)\n", "Generator expression must be parenthesized", 1, 3),
+        (
+            "a, b: int\n",
+            "only single target (not tuple) can be annotated",
+            1,
+            1,
+        ),
+        (
+            "f(x for x in y, 1)\n",
+            "Generator expression must be parenthesized",
+            1,
+            3,
+        ),
         ("(*a)\n", "cannot use starred expression here", 1, 2),
-        ("from m import a,\n", "trailing comma not allowed without surrounding parentheses", 1, 16),
+        (
+            "from m import a,\n",
+            "trailing comma not allowed without surrounding parentheses",
+            1,
+            16,
+        ),
     ];
     for (src, msg, line, col) in cases {
-        assert_eq!(
-            err1(src),
-            (msg.to_string(), *line, *col),
-            "source: {src:?}"
-        );
+        assert_eq!(err1(src), (msg.to_string(), *line, *col), "source: {src:?}");
     }
 }
 
@@ -1053,4 +1169,3 @@ fn no_panic_on_token_mutations() {
         let _ = parse_tokens(&toks, SAMPLES[0]);
     }
 }
-
