@@ -21,7 +21,8 @@ use crate::ast::{Expr, Module, Span, Stmt};
 use crate::diagnostics::SyntaxError;
 use crate::lexer::{self, Tok};
 use chumsky::prelude::*;
-use grammar::{BoxP, TSpan};
+use chumsky::error::EmptyErr;
+use grammar::{BoxP, PErr, TSpan};
 use std::ops::Range;
 
 const PARSER_STACK: usize = 256 << 20;
@@ -59,6 +60,7 @@ pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
         }
         run(
             &stmt::expression_only(),
+            stmt::expression_only,
             &toks,
             Span::new(src.len(), src.len()),
         )
@@ -72,7 +74,12 @@ fn parse_field_tokens(tokens: &[(Tok, Span)], whole: Span) -> Result<Expr, Vec<S
     if !errs.is_empty() {
         return Err(errs);
     }
-    run(&stmt::field(), &toks, Span::new(whole.end, whole.end))
+    run(
+        &stmt::field(),
+        stmt::field,
+        &toks,
+        Span::new(whole.end, whole.end),
+    )
 }
 
 fn layout_errors_only_depth(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
@@ -110,9 +117,19 @@ fn to_chumsky(tokens: &[(Tok, Span)]) -> Vec<(Tok, TSpan)> {
         .collect()
 }
 
-fn run<'a, O>(p: &BoxP<'a, O>, toks: &'a [(Tok, TSpan)], eoi: Span) -> Result<O, Vec<SyntaxError>> {
+/// Parses with the fast parser; on failure, parses again with the one
+/// (built by `rich`) that says what went wrong.
+fn run<'a, O>(
+    fast: &BoxP<'a, O, EmptyErr>,
+    rich: impl FnOnce() -> BoxP<'a, O, PErr<'a>>,
+    toks: &'a [(Tok, TSpan)],
+    eoi: Span,
+) -> Result<O, Vec<SyntaxError>> {
     let eoi: TSpan = (eoi.start..eoi.end).into();
-    let (out, errs) = p.parse(toks.split_token_span(eoi)).into_output_errors();
+    if let Ok(o) = fast.parse(toks.split_token_span(eoi)).into_result() {
+        return Ok(o);
+    }
+    let (out, errs) = rich().parse(toks.split_token_span(eoi)).into_output_errors();
     if errs.is_empty()
         && let Some(o) = out
     {
@@ -139,9 +156,10 @@ fn parse_with_lex_errors(
 ) -> Result<Module, Vec<SyntaxError>> {
     let toks = to_chumsky(tokens);
     let parser = stmt::chunk();
+    let rich = stmt::chunk();
     let limit = lex_errors.iter().map(|e| e.span.start).min();
     let mut errors = lex_errors;
-    let body = parse_stmts(&parser, &toks, src, limit, &mut errors);
+    let body = parse_stmts(&parser, &rich, &toks, src, limit, &mut errors);
     if errors.is_empty() {
         Ok(Module { body })
     } else {
@@ -155,7 +173,8 @@ fn parse_with_lex_errors(
 /// after `limit` (the first lexer error) are skipped: their tokens are not
 /// trustworthy.
 fn parse_stmts<'a>(
-    parser: &BoxP<'a, Vec<Stmt>>,
+    parser: &BoxP<'a, Vec<Stmt>, EmptyErr>,
+    rich: &BoxP<'a, Vec<Stmt>, PErr<'a>>,
     toks: &'a [(Tok, TSpan)],
     src: &str,
     limit: Option<usize>,
@@ -188,7 +207,7 @@ fn parse_stmts<'a>(
                 let end = chunk.last().map(|(_, s)| s.end).unwrap_or(src.len());
                 Span::new(end, end)
             });
-        match run(parser, chunk, eoi) {
+        match run(parser, || rich.clone(), chunk, eoi) {
             Ok(stmts) => body.extend(stmts),
             Err(errs) => {
                 let first_err = errs.iter().map(|e| e.span.start).min().unwrap_or(0);
@@ -197,7 +216,7 @@ fn parse_stmts<'a>(
                     let inner_toks = &chunk[inner];
                     if inner_toks.last().is_some_and(|(_, s)| s.end > first_err) {
                         let mut more = Vec::new();
-                        parse_stmts(parser, inner_toks, src, limit, &mut more);
+                        parse_stmts(parser, rich, inner_toks, src, limit, &mut more);
                         errors.extend(more.into_iter().filter(|e| e.span.start > first_err));
                     }
                 }

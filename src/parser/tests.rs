@@ -1169,3 +1169,34 @@ fn no_panic_on_token_mutations() {
         let _ = parse_tokens(&toks, SAMPLES[0]);
     }
 }
+
+/// Timing check for release builds:
+/// `cargo test --release --lib parser::tests::perf_10k_lines -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn perf_10k_lines() {
+    let mut src = String::new();
+    while src.lines().count() < 10_000 {
+        src.push_str(SAMPLES[0]);
+        src.push_str(SAMPLES[1]);
+    }
+    let t = std::time::Instant::now();
+    let (toks, _) = lexer::lex(&src);
+    let lexed = t.elapsed();
+    let t = std::time::Instant::now();
+    let m = parse_tokens(&toks, &src);
+    let parsed = t.elapsed();
+    assert!(m.is_ok());
+    eprintln!("{} lines: lex {lexed:?}, parse {parsed:?}", src.lines().count());
+    let nof = src.replace("f\"", "\"");
+    let (toks, _) = lexer::lex(&nof);
+    let t = std::time::Instant::now();
+    let m = parse_tokens(&toks, &nof);
+    assert!(m.is_ok());
+    eprintln!("without f-strings: parse {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    for _ in 0..100 {
+        let _ = stmt::field::<EmptyErr>();
+    }
+    eprintln!("build field parser: {:?}", t.elapsed() / 100);
+}
