@@ -101,8 +101,9 @@ fn in_def_header(toks: &[(Tok, TSpan)], k: usize) -> bool {
     true
 }
 
-/// Converts one chumsky error from parsing `toks` (one chunk).
-pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
+/// Converts one chumsky error from parsing `toks` (one chunk, or the
+/// expression of an f-string field when `in_field`).
+pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxError {
     let span = *e.span();
     let (expected, found) = match e.into_reason() {
         RichReason::Custom(err) => return *err,
@@ -121,9 +122,18 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
     let first = toks.iter().find(|(t, _)| !is_layout(t));
 
     let Some(found) = found else {
+        if in_field {
+            return SyntaxError::new("f-string: expecting '=', or '!', or ':', or '}'", sp(span))
+                .with_label("the expression ends here, unfinished");
+        }
         return SyntaxError::new("invalid syntax", sp(span))
             .with_label("the statement ends here, unfinished");
     };
+
+    if matches!(found, Tok::Newline) && k.is_some_and(|k| k > 0 && toks[k - 1].0 == Tok::Import) {
+        return SyntaxError::new("Expected one or more names after 'import'", sp(span))
+            .with_label("a name is missing here");
+    }
 
     // `print "x"` and friends.
     if let (Some((Tok::Name(n), ps)), Some(k)) = (first, k)
@@ -169,7 +179,7 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         && !in_def_header(toks, k)
         && starts_atom(&found)
         && ends_atom(&toks[k - 1].0)
-        && depth_before(toks, k) > 0
+        && (in_field || depth_before(toks, k) > 0)
     {
         return SyntaxError::new(
             "invalid syntax. Perhaps you forgot a comma?",

@@ -928,7 +928,8 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
         })
         .boxed();
     let bool_op = |op: BoolOp| {
-        move |values: Vec<Expr>, e: &mut chumsky::input::MapExtra<'a, '_, PInput<'a>, extra::Err<Er>>| {
+        move |values: Vec<Expr>,
+              e: &mut chumsky::input::MapExtra<'a, '_, PInput<'a>, extra::Err<Er>>| {
             if values.len() == 1 {
                 values
                     .into_iter()
@@ -1050,8 +1051,14 @@ fn build_args<'a, Er: PErrT<'a>>(
             }
             Arg::Kw(name, value, s) => {
                 seen_kw = true;
-                if keywords.iter().any(|k| k.name.as_deref() == Some(name.as_str())) {
-                    emitter.emit(custom(err(format!("keyword argument repeated: {name}"), sp(s))));
+                if keywords
+                    .iter()
+                    .any(|k| k.name.as_deref() == Some(name.as_str()))
+                {
+                    emitter.emit(custom(err(
+                        format!("keyword argument repeated: {name}"),
+                        sp(s),
+                    )));
                 }
                 keywords.push(Keyword {
                     name: Some(name),

@@ -20,8 +20,8 @@ mod tests;
 use crate::ast::{Expr, Module, Span, Stmt};
 use crate::diagnostics::SyntaxError;
 use crate::lexer::{self, Tok};
-use chumsky::prelude::*;
 use chumsky::error::EmptyErr;
+use chumsky::prelude::*;
 use grammar::{BoxP, PErr, TSpan};
 use std::ops::Range;
 
@@ -63,6 +63,7 @@ pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
             stmt::expression_only,
             &toks,
             Span::new(src.len(), src.len()),
+            false,
         )
     })
 }
@@ -79,6 +80,7 @@ fn parse_field_tokens(tokens: &[(Tok, Span)], whole: Span) -> Result<Expr, Vec<S
         stmt::field,
         &toks,
         Span::new(whole.end, whole.end),
+        true,
     )
 }
 
@@ -124,18 +126,24 @@ fn run<'a, O>(
     rich: impl FnOnce() -> BoxP<'a, O, PErr<'a>>,
     toks: &'a [(Tok, TSpan)],
     eoi: Span,
+    in_field: bool,
 ) -> Result<O, Vec<SyntaxError>> {
     let eoi: TSpan = (eoi.start..eoi.end).into();
     if let Ok(o) = fast.parse(toks.split_token_span(eoi)).into_result() {
         return Ok(o);
     }
-    let (out, errs) = rich().parse(toks.split_token_span(eoi)).into_output_errors();
+    let (out, errs) = rich()
+        .parse(toks.split_token_span(eoi))
+        .into_output_errors();
     if errs.is_empty()
         && let Some(o) = out
     {
         return Ok(o);
     }
-    let mut v: Vec<SyntaxError> = errs.into_iter().map(|e| errors::convert(e, toks)).collect();
+    let mut v: Vec<SyntaxError> = errs
+        .into_iter()
+        .map(|e| errors::convert(e, toks, in_field))
+        .collect();
     if v.is_empty() {
         v.push(SyntaxError::new("invalid syntax", eoi_span(toks, eoi)));
     }
@@ -207,7 +215,7 @@ fn parse_stmts<'a>(
                 let end = chunk.last().map(|(_, s)| s.end).unwrap_or(src.len());
                 Span::new(end, end)
             });
-        match run(parser, || rich.clone(), chunk, eoi) {
+        match run(parser, || rich.clone(), chunk, eoi, false) {
             Ok(stmts) => body.extend(stmts),
             Err(errs) => {
                 let first_err = errs.iter().map(|e| e.span.start).min().unwrap_or(0);

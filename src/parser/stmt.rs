@@ -455,8 +455,14 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
         )
         .then_ignore(colon.clone())
         .then(block.clone())
-        .map_with(|(((name, ns), args), body), e| {
+        .validate(|(((name, ns), args), body), e, emitter| {
             let (bases, keywords) = args.unwrap_or_default();
+            if let Some(g) = bases
+                .iter()
+                .find(|b| matches!(b.kind, ExprKind::GeneratorExp { .. }))
+            {
+                emitter.emit(custom(err("invalid syntax", g.span)));
+            }
             (
                 Def::Class(Box::new(ClassDef {
                     name,

@@ -999,25 +999,80 @@ fn error_messages() {
             1,
         ),
         ("f'{x'\n", "f-string: expecting '}'", 1, 6),
-        ("f'{}'\n", "f-string: valid expression required before '}'", 1, 4),
-        ("f'{!r}'\n", "f-string: valid expression required before '!'", 1, 4),
+        (
+            "f'{}'\n",
+            "f-string: valid expression required before '}'",
+            1,
+            4,
+        ),
+        (
+            "f'{!r}'\n",
+            "f-string: valid expression required before '!'",
+            1,
+            4,
+        ),
         ("f(a=1, a=2)\n", "keyword argument repeated: a", 1, 8),
-        ("f(a.b=1)\n", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3),
-        ("a, 1 = x\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 4),
+        (
+            "f(a.b=1)\n",
+            "expression cannot contain assignment, perhaps you meant \"==\"?",
+            1,
+            3,
+        ),
+        (
+            "a, 1 = x\n",
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+            1,
+            4,
+        ),
         ("x = 1 = 2\n", "cannot assign to literal", 1, 5),
         ("True = 1\n", "cannot assign to True", 1, 1),
-        ("... = 1\n", "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?", 1, 1),
-        ("(yield) = 1\n", "cannot assign to yield expression here. Maybe you meant '==' instead of '='?", 1, 2),
-        ("f(x)(y) += 1\n", "'function call' is an illegal expression for augmented assignment", 1, 1),
-        ("{a: b} = 1\n", "cannot assign to dict literal here. Maybe you meant '==' instead of '='?", 1, 1),
-        ("for *a in b: pass\n", "starred assignment target must be in a list or tuple", 1, 5),
+        (
+            "... = 1\n",
+            "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        ),
+        (
+            "(yield) = 1\n",
+            "cannot assign to yield expression here. Maybe you meant '==' instead of '='?",
+            1,
+            2,
+        ),
+        (
+            "f(x)(y) += 1\n",
+            "'function call' is an illegal expression for augmented assignment",
+            1,
+            1,
+        ),
+        (
+            "{a: b} = 1\n",
+            "cannot assign to dict literal here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        ),
+        (
+            "for *a in b: pass\n",
+            "starred assignment target must be in a list or tuple",
+            1,
+            5,
+        ),
         ("x := 1\n", "invalid syntax", 1, 3),
         ("lambda x\n", "invalid syntax", 1, 9),
         ("def f(x y): pass\n", "invalid syntax", 1, 9),
         ("x = = 1\n", "invalid syntax", 1, 5),
         ("print(1) 2\n", "invalid syntax", 1, 10),
-        ("print 1\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1),
-        ("try:\n    pass\nelse:\n    pass\n", "expected 'except' or 'finally' block", 3, 1),
+        (
+            "print 1\n",
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            1,
+            1,
+        ),
+        (
+            "try:\n    pass\nelse:\n    pass\n",
+            "expected 'except' or 'finally' block",
+            3,
+            1,
+        ),
         (
             "f'{x!z}'\n",
             "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'",
@@ -1170,6 +1225,162 @@ fn no_panic_on_token_mutations() {
     }
 }
 
+#[test]
+fn more_forms() {
+    assert_eq!(pm(""), "");
+    assert_eq!(pm("# only a comment\n\n"), "");
+    assert_eq!(
+        pm("if (n := len(a)) > 10:\n    pass\n"),
+        "(if ((:= n (call len a)) Gt 10))\n  pass"
+    );
+    assert_eq!(
+        pm("while x := f():\n    pass\n"),
+        "(while (:= x (call f)))\n  pass"
+    );
+    assert_eq!(pm("class A:\n    pass\n"), "(class A)\n  pass");
+    assert_eq!(pm("class A(): pass"), "(class A)\n  pass");
+    assert_eq!(
+        pm(
+            "def outer():\n    x = 0\n    def inner():\n        nonlocal x\n        x += 1\n    return inner\n"
+        ),
+        "(def outer())\n  (= x 0)\n  (def inner())\n    (nonlocal x)\n    (Add= x 1)\n  (return inner)"
+    );
+    assert_eq!(
+        pm("class A:\n    @property\n    def x(self): return 1\n"),
+        "(class A)\n  @property (def x(self))\n    (return 1)"
+    );
+    assert_eq!(pm("for x in *a, *b: pass"), "(for x (tuple *a *b))\n  pass");
+    assert_eq!(pm("x = *a, *b"), "(= x (tuple *a *b))");
+    assert_eq!(pm("del (a), [b]"), "(del a [list b])");
+    assert_eq!(
+        pm("if a: pass\nelif b: pass\n"),
+        "(if a)\n  pass\nelse\n  (if b)\n    pass"
+    );
+    assert_eq!(
+        pm("x = a[...]; y = a[()]"),
+        "(= x (sub a ...))\n(= y (sub a (tuple)))"
+    );
+    assert_eq!(
+        pm("async def f():\n    return [x async for x in g() if await x]\n"),
+        "(async-def f())\n  (return (listcomp x (async-for x (call g) (if (await x)))))"
+    );
+    assert_eq!(pm("def f(**kw,): pass"), "(def f(**kw))\n  pass");
+    assert_eq!(
+        pm("def f(a, *, b: int = 1): pass"),
+        "(def f(a * b:int=1))\n  pass"
+    );
+    assert_eq!(pm("class A(B, **kw): pass"), "(class A B **kw)\n  pass");
+    assert_eq!(pm("x = (\n  1,\n  2,\n)\n"), "(= x (tuple 1 2))");
+    assert_eq!(pm("raise X from None"), "(raise X from None)");
+    assert_eq!(pm("print(*a, sep='')"), "(call print *a sep=\"\")");
+    assert_eq!(pm("x = lambda: (yield)"), "(= x (lambda () (yield)))");
+    assert_eq!(pm("f(a)(b)[c](d)"), "(call (sub (call (call f a) b) c) d)");
+    assert_eq!(pm("x = not not a"), "(= x (Not (Not a)))");
+    assert_eq!(pm("x = - - a"), "(= x (Neg (Neg a)))");
+    assert_eq!(pm("x = a is not None"), "(= x (a IsNot None))");
+}
+
+#[test]
+fn more_fstrings() {
+    assert_eq!(px("f'{x!r:>{w}}'"), "(f {x !r : \">\" {w}})");
+    assert_eq!(px("f'{3.14:.2f}'"), "(f {3.14 : \".2f\"})");
+    assert_eq!(px("f'{x:%Y-%m-%d}'"), "(f {x : \"%Y-%m-%d\"})");
+    assert_eq!(px("f'{x:=^10}'"), "(f {x : \"=^10\"})");
+    assert_eq!(px("f'{a >= b}'"), "(f {(a GtE b)})");
+    assert_eq!(px("f'{f(a=1)}'"), "(f {(call f a=1)})");
+    assert_eq!(px("f'{a[i]=}'"), "(f \"a[i]=\" {(sub a i) !r})");
+    assert_eq!(px("f'{x !r}'"), "(f {x !r})");
+    assert_eq!(px("f'{\"a\" if x else \"b\"}'"), "(f {(if x \"a\" \"b\")})");
+    assert_eq!(px("f'\\N{BULLET} {x}'"), "(f \"\u{2022} \" {x})");
+    assert_eq!(px("f'''{\nx\n}'''"), "(f {x})");
+    assert_eq!(px("f'{await x}'"), "(f {(await x)})");
+    assert_eq!(px("f'{x}{{}}{y}'"), "(f {x} \"{}\" {y})");
+    assert_eq!(px("f'{a, b}'"), "(f {(tuple a b)})");
+    assert_eq!(px("f'{x:{y}{z}}'"), "(f {x : {y} {z}})");
+}
+
+#[test]
+fn lexer_errors_pass_through() {
+    let src = "if x:\n        a\n    b\n";
+    let es = errs(src);
+    assert!(es[0].message.contains("unindent"), "{es:#?}");
+    assert_eq!(err1("x = (1,\ny = 2\n").0, "'(' was never closed");
+}
+
+#[test]
+fn fstring_field_errors() {
+    assert_eq!(
+        err1("f'{a b}'\n"),
+        ("invalid syntax. Perhaps you forgot a comma?".into(), 1, 4)
+    );
+    assert_eq!(
+        err1("f'{x!}'\n"),
+        ("f-string: missing conversion character".into(), 1, 6)
+    );
+    assert_eq!(
+        err1("x = f'{1 +}'\n"),
+        (
+            "f-string: expecting '=', or '!', or ':', or '}'".into(),
+            1,
+            11
+        )
+    );
+    assert_eq!(
+        err1("f'{lambda x: 1}'\n"),
+        (
+            "f-string: lambda expressions are not allowed without parentheses".into(),
+            1,
+            4
+        )
+    );
+    assert_eq!(
+        err1("import\n").0,
+        "Expected one or more names after 'import'"
+    );
+    assert_eq!(err1("class A(x for x in y): pass\n").0, "invalid syntax");
+    assert_eq!(
+        err1("def f(a, /, /): pass\n"),
+        ("/ may appear only once".into(), 1, 13)
+    );
+    assert_eq!(
+        err1("def f(**k, a): pass\n"),
+        ("arguments cannot follow var-keyword argument".into(), 1, 12)
+    );
+    assert_eq!(
+        err1("f(**k, a)\n").0,
+        "positional argument follows keyword argument unpacking"
+    );
+    assert_eq!(
+        err1("(a, b) += 1\n").0,
+        "'tuple' is an illegal expression for augmented assignment"
+    );
+    assert_eq!(
+        err1("with a as 1: pass\n"),
+        ("cannot assign to literal".into(), 1, 11)
+    );
+    assert_eq!(err1("a[]\n"), ("invalid syntax".into(), 1, 3));
+}
+
+#[test]
+fn no_panic_on_char_mutations() {
+    let base = "x = f'{a!r:>{w}} {b=} {{c}}' + g(h[1:2], *i, k=l)\nif m: [n for n in o]\n";
+    let pool: Vec<char> = "{}()[]'\":!=,*\n \\fx".chars().collect();
+    let mut rng = Lcg(7);
+    for _ in 0..250 {
+        let mut chars: Vec<char> = base.chars().collect();
+        for _ in 0..(1 + rng.next() % 3) {
+            let i = rng.next() % chars.len();
+            if rng.next() % 2 == 0 {
+                chars.remove(i);
+            } else {
+                chars.insert(i, pool[rng.next() % pool.len()]);
+            }
+        }
+        let src: String = chars.into_iter().collect();
+        let _ = parse(&src);
+    }
+}
+
 /// Timing check for release builds:
 /// `cargo test --release --lib parser::tests::perf_10k_lines -- --ignored --nocapture`
 #[test]
@@ -1187,7 +1398,10 @@ fn perf_10k_lines() {
     let m = parse_tokens(&toks, &src);
     let parsed = t.elapsed();
     assert!(m.is_ok());
-    eprintln!("{} lines: lex {lexed:?}, parse {parsed:?}", src.lines().count());
+    eprintln!(
+        "{} lines: lex {lexed:?}, parse {parsed:?}",
+        src.lines().count()
+    );
     let nof = src.replace("f\"", "\"");
     let (toks, _) = lexer::lex(&nof);
     let t = std::time::Instant::now();
