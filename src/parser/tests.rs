@@ -1157,6 +1157,10 @@ fn deep_nesting_is_refused_not_crashed() {
     pm(&minus);
     let fs = format!("x = {}x{}\n", "f'{".repeat(40), "}'".repeat(40));
     let _ = parse(&fs);
+    pm(&format!("x = {}1\n", "lambda: ".repeat(1400)));
+    pm(&format!("x = {}1\n", "a if b else ".repeat(900)));
+    pm(&format!("x = {}1\n", "2 ** ".repeat(2500)));
+    pm(&format!("x = {}1\n", "1 + ".repeat(2500)));
 }
 
 const SAMPLES: &[&str] = &[
@@ -1370,7 +1374,7 @@ fn no_panic_on_char_mutations() {
         let mut chars: Vec<char> = base.chars().collect();
         for _ in 0..(1 + rng.next() % 3) {
             let i = rng.next() % chars.len();
-            if rng.next() % 2 == 0 {
+            if rng.next().is_multiple_of(2) {
                 chars.remove(i);
             } else {
                 chars.insert(i, pool[rng.next() % pool.len()]);
