@@ -50,6 +50,7 @@ mod tests {
         assert!(is_incomplete("y = (1 +"));
         assert!(!is_incomplete("y = (1 +\n2) ** 3"));
         assert!(is_incomplete("s = '''abc"));
+        assert!(is_incomplete("s = f'''{x +"));
         assert!(is_incomplete("x = 1 + \\"));
         assert!(is_incomplete("x = 1 + \\\n"));
         assert!(is_incomplete("async def f(x):"));

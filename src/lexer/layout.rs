@@ -2,8 +2,8 @@
 //! NEWLINE / INDENT / DEDENT the way CPython's tokenizer does and checking
 //! that brackets match.
 
+use super::lines::LineCounter;
 use super::raw::{Extras, Raw};
-use super::strings::line_of;
 use super::token::Tok;
 use crate::ast::Span;
 use crate::diagnostics::{SyntaxError, SyntaxKind};
@@ -42,10 +42,12 @@ struct Layout<'s> {
     /// Indentation levels as (column with tabs to 8, column with tabs to 1);
     /// comparing both is how CPython detects ambiguous tab use.
     indents: Vec<(usize, usize)>,
-    brackets: Vec<(Tok, Span)>,
+    /// Open brackets with the line each was opened on.
+    brackets: Vec<(Tok, Span, usize)>,
     line_start: usize,
     line_has_tokens: bool,
     nesting_reported: bool,
+    lines: LineCounter,
 }
 
 pub(crate) fn run(src: &str, mode: Mode) -> Output {
@@ -64,7 +66,14 @@ pub(crate) fn run(src: &str, mode: Mode) -> Output {
         line_start: lexer.span().end,
         line_has_tokens: false,
         nesting_reported: false,
+        lines: LineCounter::default(),
     };
+    if let Some(at) = src.bytes().position(|b| b == 0) {
+        lay.errors.push(SyntaxError::new(
+            "source code cannot contain null bytes",
+            Span::new(at, at + 1),
+        ));
+    }
     while let Some(item) = lexer.next() {
         let span = Span::new(lexer.span().start, lexer.span().end);
         // Callbacks record errors as they go; keep them in source order.
@@ -127,7 +136,8 @@ impl Layout<'_> {
                     self.errors
                         .push(SyntaxError::new("too many nested parentheses", span));
                 }
-                self.brackets.push((tok.clone(), span));
+                let line = self.lines.line_at(self.src, span.start);
+                self.brackets.push((tok.clone(), span, line));
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace => self.close(&tok, span),
             _ => {}
@@ -136,7 +146,7 @@ impl Layout<'_> {
     }
 
     fn close(&mut self, tok: &Tok, span: Span) {
-        let Some((open, open_span)) = self.brackets.last().cloned() else {
+        let Some((open, open_span, open_line)) = self.brackets.last().cloned() else {
             self.errors.push(SyntaxError::new(
                 format!("unmatched '{}'", bracket_char(tok)),
                 span,
@@ -152,15 +162,14 @@ impl Layout<'_> {
             bracket_char(tok),
             bracket_char(&open)
         );
-        let open_line = line_of(self.src, open_span.start);
-        if open_line != line_of(self.src, span.start) {
+        if open_line != self.lines.line_at(self.src, span.start) {
             msg.push_str(&format!(" on line {open_line}"));
         }
         self.errors
             .push(SyntaxError::new(msg, span).with_secondary(open_span, "opened here"));
         // Recover as if the unclosed inner brackets had been closed too, so
         // one typo yields one error rather than a cascade.
-        let outer = self.brackets.iter().rposition(|(o, _)| pairs(o, tok));
+        let outer = self.brackets.iter().rposition(|(o, _, _)| pairs(o, tok));
         self.brackets
             .truncate(outer.unwrap_or(self.brackets.len() - 1));
     }
@@ -222,7 +231,7 @@ impl Layout<'_> {
 
     fn finish(&mut self) {
         let end = Span::new(self.src.len(), self.src.len());
-        if let Some((open, span)) = self.brackets.last() {
+        if let Some((open, span, _)) = self.brackets.last() {
             let msg = format!("'{}' was never closed", bracket_char(open));
             self.errors.push(SyntaxError::new(msg, *span));
         }

@@ -3,6 +3,7 @@ mod charnames;
 mod escapes;
 mod incomplete;
 mod layout;
+mod lines;
 mod names;
 mod numbers;
 mod raw;

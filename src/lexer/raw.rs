@@ -2,6 +2,7 @@
 //! continuation backslashes. Literals are scanned and decoded by callbacks;
 //! the layout pass then turns line structure into NEWLINE/INDENT/DEDENT.
 
+use super::lines::LineCounter;
 use super::names::{self, invalid_char};
 use super::token::Tok;
 use super::{numbers, strings};
@@ -16,6 +17,7 @@ pub(crate) struct Extras {
     pub unterminated_triple: bool,
     /// Set when input ends right after a backslash (the REPL waits).
     pub trailing_backslash: bool,
+    pub lines: LineCounter,
 }
 
 #[derive(Logos, Debug, Clone, PartialEq)]
@@ -110,6 +112,10 @@ fn stray_backslash(lex: &mut Lexer<'_, Raw>) -> Skip {
 fn invalid(lex: &mut Lexer<'_, Raw>) -> Skip {
     let span = Span::new(lex.span().start, lex.span().end);
     let c = lex.slice().chars().next().unwrap_or('\0');
+    if c == '\0' {
+        // `layout::run` reports null bytes once for the whole file, as CPython does.
+        return Skip;
+    }
     let err = if matches!(c, '$' | '?' | '!' | '`') {
         SyntaxError::new("invalid syntax", span)
     } else {

@@ -262,19 +262,6 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Number of the line holding byte `pos` (1-based); `\r\n`, `\n` and a lone
-/// `\r` each end a line, as when CPython reads a file.
-pub(crate) fn line_of(src: &str, pos: usize) -> usize {
-    let b = &src.as_bytes()[..pos.min(src.len())];
-    let mut line = 1;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-            line += 1;
-        }
-    }
-    line
-}
-
 /// Logos callback for every string literal, from its prefix to its end.
 pub(crate) fn lex_string(lex: &mut Lexer<'_, Raw>) -> Tok {
     let span = lex.span();
@@ -301,9 +288,9 @@ pub(crate) fn lex_string(lex: &mut Lexer<'_, Raw>) -> Tok {
                 lex.extras.unterminated_triple = true;
                 // A final line end does not start a line of its own.
                 let trailing = src.ends_with('\n') || src.ends_with('\r');
-                line_of(src, src.len()) - usize::from(trailing)
+                lex.extras.lines.line_at(src, src.len()) - usize::from(trailing)
             } else {
-                line_of(src, at)
+                lex.extras.lines.line_at(src, at)
             };
             let triple_word = if triple { "triple-quoted " } else { "" };
             let msg = format!("unterminated {triple_word}{kind} literal (detected at line {line})");
@@ -313,6 +300,8 @@ pub(crate) fn lex_string(lex: &mut Lexer<'_, Raw>) -> Tok {
             return Tok::Str(String::new());
         }
         Err(ScanError::Reported { resume }) => {
+            // A replacement field still open at the end may yet be closed by more REPL input.
+            lex.extras.unterminated_triple |= triple && resume >= src.len();
             bump_to(lex, resume);
             return Tok::Str(String::new());
         }

@@ -539,6 +539,7 @@ fn invalid_characters() {
         ("x = \u{a0}1", "invalid non-printable character U+00A0"),
         ("x\x0b= 1", "invalid non-printable character U+000B"),
         ("x = 1\0", "source code cannot contain null bytes"),
+        ("x = '\0\0' # \0", "source code cannot contain null bytes"),
         (
             "x = 1 \\ \n",
             "unexpected character after line continuation character",
@@ -606,7 +607,7 @@ const SAMPLES: &[&str] = &[
     "import asyncio\n\nasync def main(n: int = 3) -> None:\n    for i in range(n):\n        await asyncio.sleep(0.1)\n        print(f\"tick {i!r:>4} {d['k']}\")\n    return [x ** 2 for x in (1, 2, 3) if x]\n\nasyncio.run(main())\n",
     "class A(B):\n\tdef f(self, *a, **k):\n\t\ts = '''doc\n\t\tstring'''\n\t\treturn b'\\x00' + rb'\\d' if self else 0x_ff_ff\n",
     "x = {1: 2.5e-3, 'a': [1j, .5, 1_000]}  # comment\ny = x \\\n  @ z\nwhile x != 0b101:\n    x //= 2; x <<= 1\n",
-    "s = f'{f\"{x:{w}}\"!s}' \"\\N{BULLET}\" r'\\' \nprint(s)\r\n  \r\nif s:\r\n    pass\r\n",
+    "s = f'{f\"{x:{w}}\"!s}' \"\\N{BULLET}\" r'\\\\' \nprint(s)\r\n  \r\nif s:\r\n    pass\r\n",
 ];
 
 const PIECES: &[&str] = &[
@@ -709,4 +710,71 @@ fn pathological_inputs() {
     let _ = lex("0x");
     let _ = lex("1e");
     let _ = lex(".");
+}
+
+/// Timing aid, not an assertion: `cargo test --release --lib lexer_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn lexer_speed() {
+    let src = SAMPLES
+        .iter()
+        .map(|s| s.replace('\r', ""))
+        .collect::<String>()
+        .repeat(10_000 / 20);
+    let lines = src.lines().count();
+    let t = std::time::Instant::now();
+    let (toks, errs) = lex(&src);
+    println!(
+        "{lines} lines, {} tokens, {} errors in {:?}",
+        toks.len(),
+        errs.len(),
+        t.elapsed()
+    );
+    println!("{:?}", errs.first());
+}
+
+#[test]
+fn many_errors_stay_linear() {
+    // Quadratic line counting would make this test take minutes.
+    let n = 20_000;
+    assert_eq!(lex(&"'a\n".repeat(n)).1.len(), n);
+    // One mismatch per `]`, plus the nesting limit.
+    assert_eq!(
+        lex(&format!("{}{}", "(\n".repeat(n), "]\n".repeat(n)))
+            .1
+            .len(),
+        n + 1
+    );
+}
+
+/// Differential aid, not run by default: lexes each file listed in
+/// `AIO_LEX_FILES` and writes `<file>.aio-toks`, one token per line, for
+/// comparison with CPython's `tokenize` output.
+#[test]
+#[ignore]
+fn dump_tokens_for_comparison() {
+    let Ok(list) = std::env::var("AIO_LEX_FILES") else {
+        return;
+    };
+    for path in list.split(':') {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let (toks, errs) = lex(&src);
+        let mut out = String::new();
+        for (t, s) in toks {
+            let line = match t {
+                Tok::Newline => "NEWLINE".to_string(),
+                Tok::Indent => "INDENT".to_string(),
+                Tok::Dedent => "DEDENT".to_string(),
+                _ => format!("{:?}", &src[s.start..s.end]),
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+        for e in errs {
+            out.push_str(&format!("ERROR {} at {}\n", e.message, e.span.start));
+        }
+        let _ = std::fs::write(format!("{path}.aio-toks"), out);
+    }
 }
