@@ -166,16 +166,47 @@ fn parse_with_lex_errors(
     let toks = to_chumsky(tokens);
     let parser = stmt::chunk();
     let rich = stmt::chunk();
-    let limit = lex_errors.iter().map(|e| e.span.start).min();
-    let mut errors = lex_errors;
-    let body = parse_stmts(&parser, &rich, &toks, src, limit, &mut errors);
-    if errors.is_empty() {
-        Ok(Module { body })
-    } else {
-        errors.sort_by_key(|e| (e.span.start, e.span.end));
-        errors.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
-        Err(errors)
+    let unclosed = |e: &SyntaxError| e.message.ends_with("was never closed");
+    let limit = lex_errors
+        .iter()
+        .filter(|e| !unclosed(e))
+        .map(|e| e.span.start)
+        .min();
+    let mut parse_errors = Vec::new();
+    let body = parse_stmts(&parser, &rich, &toks, src, limit, &mut parse_errors);
+    if lex_errors.is_empty() && parse_errors.is_empty() {
+        return Ok(Module { body });
     }
+    let mut errors = Vec::new();
+    let mut from_lexer = Vec::new();
+    for le in lex_errors {
+        if unclosed(&le) {
+            // CPython's parser stops at the first error it meets: one at or
+            // before the bracket wins; past it, the parser was reading
+            // inside the unclosed bracket, and the bracket is the news.
+            if parse_errors.iter().any(|p| p.span.start <= le.span.start) {
+                continue;
+            }
+            parse_errors.clear();
+        }
+        from_lexer.push((le.span.start, le.message.clone()));
+        errors.push(le);
+    }
+    errors.extend(parse_errors);
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    errors.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
+    // When CPython's parser fails with a generic "invalid syntax", it
+    // tokenizes the rest of the file and reports a tokenizer error found
+    // there instead.
+    if errors.first().is_some_and(|e| e.message == "invalid syntax")
+        && let Some(i) = errors
+            .iter()
+            .position(|e| from_lexer.contains(&(e.span.start, e.message.clone())))
+    {
+        let e = errors.remove(i);
+        errors.insert(0, e);
+    }
+    Err(errors)
 }
 
 /// Parses a sequence of statements chunk by chunk. Chunks starting at or

@@ -1418,3 +1418,57 @@ fn perf_10k_lines() {
     }
     eprintln!("build field parser: {:?}", t.elapsed() / 100);
 }
+/// Differential check over a directory of Python files (not run by default):
+/// `AIO_PARSE_DIR=/path cargo test --release --lib parser::tests::parse_dir -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn parse_dir() {
+    let Ok(dir) = std::env::var("AIO_PARSE_DIR") else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    let (mut ok, mut bad) = (0, 0);
+    let t = std::time::Instant::now();
+    for f in files {
+        let Ok(src) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        match parse(&src) {
+            Ok(_) => ok += 1,
+            Err(es) => {
+                bad += 1;
+                let (l, c) = line_col(&src, es[0].span.start);
+                let line = src.lines().nth(l - 1).unwrap_or("");
+                eprintln!("{}:{l}:{c}: {} | {}", f.display(), es[0].message, line.trim());
+            }
+        }
+    }
+    eprintln!("{ok} ok, {bad} failed in {:?}", t.elapsed());
+}
+
+/// Differential check against CPython verdicts (not run by default): reads
+/// `\x1e`-separated sources from `AIO_DIFF_IN`, writes one verdict per line
+/// to `AIO_DIFF_OUT`.
+#[test]
+#[ignore]
+fn diff_cases() {
+    let (Ok(input), Ok(output)) = (std::env::var("AIO_DIFF_IN"), std::env::var("AIO_DIFF_OUT"))
+    else {
+        return;
+    };
+    let text = std::fs::read_to_string(input).unwrap_or_default();
+    let mut out = String::new();
+    for src in text.split('\x1e') {
+        match parse(src) {
+            Ok(_) => out.push_str("ok\n"),
+            Err(es) => {
+                let (l, c) = line_col(src, es[0].span.start);
+                let _ = writeln!(out, "err {}: {} ({l}:{c})", es[0].kind.name(), es[0].message);
+            }
+        }
+    }
+    let _ = std::fs::write(output, out);
+}
