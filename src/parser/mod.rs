@@ -181,10 +181,14 @@ fn parse_with_lex_errors(
     let mut from_lexer = Vec::new();
     for le in lex_errors {
         if unclosed(&le) {
-            // CPython's parser stops at the first error it meets: one at or
-            // before the bracket wins; past it, the parser was reading
-            // inside the unclosed bracket, and the bracket is the news.
-            if parse_errors.iter().any(|p| p.span.start <= le.span.start) {
+            // CPython's parser stops at the first error it meets: one at the
+            // bracket or the token after it wins; further on, the parser
+            // was reading inside the unclosed bracket, and that is the news.
+            let next = toks
+                .iter()
+                .find(|(_, s)| s.start > le.span.start)
+                .map_or(le.span.start, |(_, s)| s.start);
+            if parse_errors.iter().any(|p| p.span.start <= next) {
                 continue;
             }
             parse_errors.clear();
