@@ -72,16 +72,12 @@ fn depth_before(toks: &[(Tok, TSpan)], k: usize) -> usize {
     d
 }
 
-/// Whether token `k` lies in the parameter list or return annotation of a
-/// `def` (where CPython does not suggest a missing comma).
-fn in_def_header(toks: &[(Tok, TSpan)], k: usize) -> bool {
-    let mut i = 0;
-    while matches!(toks.get(i), Some((Tok::At | Tok::Newline, _))) {
-        // Skip decorator lines.
-        while i < toks.len() && toks[i].0 != Tok::Newline {
-            i += 1;
-        }
-        i += 1;
+/// Whether token `k` lies where CPython never suggests a missing comma:
+/// the parameter list or return annotation of a `def`, or an import list.
+fn no_comma_hint(toks: &[(Tok, TSpan)], k: usize) -> bool {
+    let mut i = line_start(toks, k);
+    if matches!(toks.get(i), Some((Tok::From | Tok::Import, _))) {
+        return true;
     }
     if matches!(toks.get(i), Some((Tok::Async, _))) {
         i += 1;
@@ -156,9 +152,21 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxErro
         .with_hint("call it: print(...)");
     }
 
-    if matches!(found, Tok::Newline)
-        && expects(&Tok::Colon)
-        && k.is_some_and(|k| header_name(toks, line_start(toks, k)).is_some())
+    let header = k.and_then(|k| header_name(toks, line_start(toks, k)));
+    // Where CPython's grammar forces the ':' (`&&':'`), any other token
+    // gets "expected ':'"; elsewhere only a line end does.
+    let forced_colon = matches!(
+        header,
+        Some("function definition" | "'for' statement" | "'try' statement")
+            | Some("'finally' statement" | "'else' statement")
+    );
+    if expects(&Tok::Colon)
+        && header.is_some()
+        && (matches!(found, Tok::Newline)
+            || forced_colon
+                && k.is_some_and(|k| {
+                    depth_before(toks, k) == depth_before(toks, line_start(toks, k))
+                }))
     {
         return SyntaxError::new("expected ':'", sp(span))
             .with_label("expected ':' here")
@@ -176,7 +184,7 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxErro
 
     if let Some(k) = k
         && k > 0
-        && !in_def_header(toks, k)
+        && !no_comma_hint(toks, k)
         && starts_atom(&found)
         && ends_atom(&toks[k - 1].0)
         && (in_field || depth_before(toks, k) > 0)
@@ -251,9 +259,18 @@ fn line_start(toks: &[(Tok, TSpan)], i: usize) -> usize {
     s
 }
 
-/// Indentation and depth errors, found on the tokens alone. A chunk with
-/// any of these is not handed to the grammar.
-pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
+/// An error found on the tokens alone.
+pub struct LayoutError {
+    pub error: SyntaxError,
+    /// Where the grammar would stumble on the same problem: a syntax
+    /// error the parser meets before this point is what CPython reports.
+    pub trigger: usize,
+    /// Nesting-depth errors: the chunk must not be parsed at all.
+    pub too_deep: bool,
+}
+
+/// Indentation and depth errors, found on the tokens alone.
+pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<LayoutError> {
     let mut errors = Vec::new();
     let mut depth = 0usize;
     let mut ops = 0usize;
@@ -269,12 +286,14 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
                     i >= 2 && toks[i - 1].0 == Tok::Newline && toks[i - 2].0 == Tok::Colon;
                 if !after_colon && !header {
                     let at = toks.get(i + 1).map(|(_, s)| *s).unwrap_or(*s);
-                    errors.push(
-                        SyntaxError::new("unexpected indent", sp(at))
+                    errors.push(LayoutError {
+                        error: SyntaxError::new("unexpected indent", sp(at))
                             .with_kind(SyntaxKind::IndentationError)
                             .with_label("this line is indented more than the one before")
                             .with_hint("a deeper indent only starts a block after a ':' line"),
-                    );
+                        trigger: s.start,
+                        too_deep: false,
+                    });
                 }
             }
             Tok::Colon
@@ -290,21 +309,27 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
                         .or_else(|| toks.get(i + 1))
                         .map(|(_, s)| *s)
                         .unwrap_or(*s);
-                    errors.push(
-                        SyntaxError::new(
+                    errors.push(LayoutError {
+                        error: SyntaxError::new(
                             format!("expected an indented block after {what} on line {line}"),
                             sp(at),
                         )
                         .with_kind(SyntaxKind::IndentationError)
                         .with_label("expected an indented line here")
                         .with_secondary(sp(toks[ls].1), "the block starts here"),
-                    );
+                        trigger: at.start,
+                        too_deep: false,
+                    });
                 }
             }
             Tok::LParen | Tok::LBracket | Tok::LBrace => {
                 depth += 1;
                 if depth == MAX_PAREN_DEPTH + 1 {
-                    errors.push(SyntaxError::new("too many nested parentheses", sp(*s)));
+                    errors.push(LayoutError {
+                        error: SyntaxError::new("too many nested parentheses", sp(*s)),
+                        trigger: 0,
+                        too_deep: true,
+                    });
                 }
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
@@ -325,7 +350,11 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
         {
             ops += 1;
             if ops == MAX_OPERATORS + 1 {
-                errors.push(SyntaxError::new("too many nested expressions", sp(*s)));
+                errors.push(LayoutError {
+                    error: SyntaxError::new("too many nested expressions", sp(*s)),
+                    trigger: 0,
+                    too_deep: true,
+                });
             }
         }
     }

@@ -18,7 +18,7 @@ mod targets;
 mod tests;
 
 use crate::ast::{Expr, Module, Span, Stmt};
-use crate::diagnostics::SyntaxError;
+use crate::diagnostics::{SyntaxError, SyntaxKind};
 use crate::lexer::{self, Tok};
 use chumsky::error::EmptyErr;
 use chumsky::prelude::*;
@@ -54,7 +54,10 @@ pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
             return Err(lex_errors);
         }
         let toks = to_chumsky(&tokens);
-        let mut errs = layout_errors_only_depth(&toks, src);
+        let mut errs: Vec<SyntaxError> = errors::layout_errors(&toks, src)
+            .into_iter()
+            .map(|l| l.error)
+            .collect();
         if !errs.is_empty() {
             errs.sort_by_key(|e| e.span.start);
             return Err(errs);
@@ -74,7 +77,7 @@ fn parse_field_tokens(tokens: &[(Tok, Span)], whole: Span) -> Result<Expr, Vec<S
     let toks = to_chumsky(tokens);
     let errs = errors::layout_errors(&toks, "");
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(errs.into_iter().map(|l| l.error).collect());
     }
     run(
         &stmt::field(),
@@ -83,10 +86,6 @@ fn parse_field_tokens(tokens: &[(Tok, Span)], whole: Span) -> Result<Expr, Vec<S
         Span::new(whole.end, whole.end),
         true,
     )
-}
-
-fn layout_errors_only_depth(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
-    errors::layout_errors(toks, src)
 }
 
 fn on_big_stack<T: Send>(
@@ -202,10 +201,13 @@ fn parse_with_lex_errors(
     // When CPython's parser fails with a generic "invalid syntax", it
     // tokenizes the rest of the file and reports a tokenizer error found
     // there instead.
-    if errors.first().is_some_and(|e| e.message == "invalid syntax")
-        && let Some(i) = errors
-            .iter()
-            .position(|e| from_lexer.contains(&(e.span.start, e.message.clone())))
+    if errors
+        .first()
+        .is_some_and(|e| e.message == "invalid syntax")
+        && let Some(i) = errors.iter().position(|e| {
+            e.kind == SyntaxKind::SyntaxError
+                && from_lexer.contains(&(e.span.start, e.message.clone()))
+        })
     {
         let e = errors.remove(i);
         errors.insert(0, e);
@@ -238,8 +240,8 @@ fn parse_stmts<'a>(
         // at the line that should have been indented.
         let with_next = &toks[range.start..(range.end + 1).min(toks.len())];
         let layout = errors::layout_errors(with_next, src);
-        if !layout.is_empty() {
-            errors.extend(layout);
+        if layout.iter().any(|l| l.too_deep) {
+            errors.extend(layout.into_iter().map(|l| l.error));
             continue;
         }
         // Errors point at the next statement when this one is cut short.
@@ -251,6 +253,23 @@ fn parse_stmts<'a>(
                 let end = chunk.last().map(|(_, s)| s.end).unwrap_or(src.len());
                 Span::new(end, end)
             });
+        if let Some(trigger) = layout.iter().map(|l| l.trigger).min() {
+            // CPython reports a syntax error its parser meets before the
+            // indentation problem; otherwise the indentation problem.
+            let before: Vec<SyntaxError> = match run(parser, || rich.clone(), chunk, eoi, false) {
+                Ok(_) => Vec::new(),
+                Err(errs) => errs
+                    .into_iter()
+                    .filter(|e| e.span.start < trigger)
+                    .collect(),
+            };
+            if before.is_empty() {
+                errors.extend(layout.into_iter().map(|l| l.error));
+            } else {
+                errors.extend(before);
+            }
+            continue;
+        }
         match run(parser, || rich.clone(), chunk, eoi, false) {
             Ok(stmts) => body.extend(stmts),
             Err(errs) => {

@@ -1442,7 +1442,12 @@ fn parse_dir() {
                 bad += 1;
                 let (l, c) = line_col(&src, es[0].span.start);
                 let line = src.lines().nth(l - 1).unwrap_or("");
-                eprintln!("{}:{l}:{c}: {} | {}", f.display(), es[0].message, line.trim());
+                eprintln!(
+                    "{}:{l}:{c}: {} | {}",
+                    f.display(),
+                    es[0].message,
+                    line.trim()
+                );
             }
         }
     }
@@ -1466,7 +1471,12 @@ fn diff_cases() {
             Ok(_) => out.push_str("ok\n"),
             Err(es) => {
                 let (l, c) = line_col(src, es[0].span.start);
-                let _ = writeln!(out, "err {}: {} ({l}:{c})", es[0].kind.name(), es[0].message);
+                let _ = writeln!(
+                    out,
+                    "err {}: {} ({l}:{c})",
+                    es[0].kind.name(),
+                    es[0].message
+                );
             }
         }
     }
