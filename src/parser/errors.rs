@@ -73,8 +73,31 @@ fn depth_before(toks: &[(Tok, TSpan)], k: usize) -> usize {
 }
 
 /// Whether token `k` lies where CPython never suggests a missing comma:
-/// the parameter list or return annotation of a `def`, or an import list.
+/// the parameter list or return annotation of a `def`, an import list, a
+/// comprehension clause (those are not `expression`s in its grammar), or a
+/// name followed by a string (a would-be string prefix).
 fn no_comma_hint(toks: &[(Tok, TSpan)], k: usize) -> bool {
+    if k >= 1
+        && matches!(toks[k - 1].0, Tok::Name(_))
+        && matches!(toks[k].0, Tok::Str(_) | Tok::Bytes(_) | Tok::FString { .. })
+    {
+        return true;
+    }
+    let mut depth = 0usize;
+    for (t, _) in toks[..k].iter().rev() {
+        match t {
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            Tok::Comma if depth == 0 => break,
+            Tok::For if depth == 0 => return true,
+            _ => {}
+        }
+    }
     let mut i = line_start(toks, k);
     if matches!(toks.get(i), Some((Tok::From | Tok::Import, _))) {
         return true;
@@ -95,6 +118,31 @@ fn no_comma_hint(toks: &[(Tok, TSpan)], k: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether token `k` follows `for` and its targets (commas allowed) at the
+/// same bracket depth.
+fn after_for(toks: &[(Tok, TSpan)], k: usize) -> bool {
+    let mut depth = 0usize;
+    for (t, _) in toks[..k].iter().rev() {
+        match t {
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            Tok::For if depth == 0 => return true,
+            Tok::In | Tok::If | Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Colon
+                if depth == 0 =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Converts one chumsky error from parsing `toks` (one chunk, or the
@@ -173,6 +221,32 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxErro
             .with_hint("a block header ends with ':'");
     }
 
+    if let Some(k) = k
+        && k >= 1
+        && toks[k - 1].0 == Tok::Assign
+        && matches!(found, Tok::RParen | Tok::Comma)
+        && depth_before(toks, k) > 0
+    {
+        let msg = if header == Some("function definition") {
+            "expected default value expression"
+        } else {
+            "expected argument value expression"
+        };
+        return SyntaxError::new(msg, sp(span)).with_label("a value is missing here");
+    }
+
+    if expects(&Tok::In) && !matches!(found, Tok::In) && k.is_some_and(|k| after_for(toks, k)) {
+        return SyntaxError::new("'in' expected after for-loop variables", sp(span))
+            .with_label("expected 'in' here");
+    }
+
+    if header == Some("function definition")
+        && expects(&Tok::LParen)
+        && k.is_some_and(|k| k >= 2 && matches!(toks[k - 2].0, Tok::Def))
+    {
+        return SyntaxError::new("expected '('", sp(span)).with_label("expected '(' here");
+    }
+
     if matches!(found, Tok::Assign) && matches!(first, Some((Tok::If | Tok::Elif | Tok::While, _)))
     {
         return SyntaxError::new(
@@ -196,7 +270,14 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxErro
         .with_label("two expressions in a row");
     }
 
-    if expects(&Tok::Else) && !expects(&Tok::Colon) && !matches!(found, Tok::Else) {
+    if expects(&Tok::Else)
+        && !expects(&Tok::Colon)
+        && !matches!(found, Tok::Else)
+        && k.is_some_and(|k| {
+            toks.get(line_start(toks, k) + 1..k)
+                .is_some_and(|line| line.iter().any(|(t, _)| *t == Tok::If))
+        })
+    {
         return SyntaxError::new("expected 'else' after 'if' expression", sp(span))
             .with_label("expected 'else' here");
     }

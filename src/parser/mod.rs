@@ -198,12 +198,12 @@ fn parse_with_lex_errors(
     errors.extend(parse_errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     errors.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
-    // When CPython's parser fails with a generic "invalid syntax", it
-    // tokenizes the rest of the file and reports a tokenizer error found
-    // there instead.
+    // When CPython's parser fails, it tokenizes the rest of the file and
+    // reports a tokenizer error found there instead (indentation errors
+    // excepted), so a lexer error beats an earlier parser error.
     if errors
         .first()
-        .is_some_and(|e| e.message == "invalid syntax")
+        .is_some_and(|e| !from_lexer.contains(&(e.span.start, e.message.clone())))
         && let Some(i) = errors.iter().position(|e| {
             e.kind == SyntaxKind::SyntaxError
                 && from_lexer.contains(&(e.span.start, e.message.clone()))

@@ -85,6 +85,17 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
             empty().to(AssignTail::Nothing),
         )))
         .validate(|(first, tail), e, emitter| {
+            let lone_star = |v: &Expr| matches!(v.kind, ExprKind::Starred(_));
+            let value = match &tail {
+                AssignTail::Assign(rest) => rest.last(),
+                AssignTail::Aug(_, v) | AssignTail::Ann(_, Some(v)) => Some(v),
+                _ => None,
+            };
+            if let Some(v) = value
+                && lone_star(v)
+            {
+                emitter.emit(custom(err("can't use starred expression here", v.span)));
+            }
             let kind = match tail {
                 AssignTail::Nothing => {
                     if matches!(first.kind, ExprKind::Starred(_)) {
@@ -254,7 +265,14 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
         just(Tok::Continue).to(StmtKind::Continue),
         just(Tok::Return)
             .ignore_then(star_expressions.clone().or_not())
-            .map(StmtKind::Return),
+            .validate(|v, _e, emitter| {
+                if let Some(x) = &v
+                    && matches!(x.kind, ExprKind::Starred(_))
+                {
+                    emitter.emit(custom(err("can't use starred expression here", x.span)));
+                }
+                StmtKind::Return(v)
+            }),
         just(Tok::Raise)
             .ignore_then(
                 expression

@@ -1363,6 +1363,30 @@ fn fstring_field_errors() {
         ("cannot assign to literal".into(), 1, 11)
     );
     assert_eq!(err1("a[]\n"), ("invalid syntax".into(), 1, 3));
+    assert_eq!(
+        err1("def f(a=): pass\n").0,
+        "expected default value expression"
+    );
+    assert_eq!(
+        err1("x = *a\n"),
+        ("can't use starred expression here".into(), 1, 5)
+    );
+    assert_eq!(err1("return *a\n").0, "can't use starred expression here");
+    assert_eq!(err1("f(a=)\n").0, "expected argument value expression");
+    assert_eq!(
+        err1("for x y in z: pass\n").0,
+        "'in' expected after for-loop variables"
+    );
+    assert_eq!(
+        err1("[x for a, b c in z]\n").0,
+        "'in' expected after for-loop variables"
+    );
+    assert_eq!(err1("def f:\n    pass\n").0, "expected '('");
+    assert_eq!(err1("def f(x) y:\n    pass\n").0, "expected ':'");
+    assert_eq!(err1("x = a not b\n").0, "invalid syntax");
+    assert_eq!(err1("getattr(x \"y\")\n").0, "invalid syntax");
+    assert_eq!(err1("[x for x in y if a b]\n").0, "invalid syntax");
+    assert_eq!(err1("def f(x y): pass\nz = 1)\n").0, "unmatched ')'");
 }
 
 #[test]
