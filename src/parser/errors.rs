@@ -120,11 +120,16 @@ fn no_comma_hint(toks: &[(Tok, TSpan)], k: usize) -> bool {
     true
 }
 
-/// Whether token `k` follows `for` and its targets (commas allowed) at the
-/// same bracket depth.
+/// Whether token `k` follows the `for` of a comprehension and its targets
+/// (commas allowed) at the same bracket depth. (CPython has this message
+/// for comprehensions only; a `for` statement gets "invalid syntax".)
 fn after_for(toks: &[(Tok, TSpan)], k: usize) -> bool {
     let mut depth = 0usize;
-    for (t, _) in toks[..k].iter().rev() {
+    for (i, (t, _)) in toks[..k].iter().enumerate().rev() {
+        if *t == Tok::For && depth == 0 {
+            let ls = line_start(toks, i);
+            return !(ls == i || ls + 1 == i && toks[ls].0 == Tok::Async);
+        }
         match t {
             Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
             Tok::LParen | Tok::LBracket | Tok::LBrace => {
@@ -133,7 +138,6 @@ fn after_for(toks: &[(Tok, TSpan)], k: usize) -> bool {
                 }
                 depth -= 1;
             }
-            Tok::For if depth == 0 => return true,
             Tok::In | Tok::If | Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Colon
                 if depth == 0 =>
             {

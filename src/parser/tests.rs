@@ -1374,8 +1374,12 @@ fn fstring_field_errors() {
     assert_eq!(err1("return *a\n").0, "can't use starred expression here");
     assert_eq!(err1("f(a=)\n").0, "expected argument value expression");
     assert_eq!(
-        err1("for x y in z: pass\n").0,
-        "'in' expected after for-loop variables"
+        err1(
+            "for x y in z: pass
+"
+        )
+        .0,
+        "invalid syntax"
     );
     assert_eq!(
         err1("[x for a, b c in z]\n").0,
