@@ -30,19 +30,72 @@ const PARSER_STACK: usize = 64 << 20;
 
 /// Lexes and parses a module.
 pub fn parse(src: &str) -> Result<Module, Vec<SyntaxError>> {
-    on_big_stack(|| {
+    let (tokens, lex_errors) = lexer::lex(src);
+    let work = || {
         fstring::reset_cache();
-        let (tokens, lex_errors) = lexer::lex(src);
         parse_with_lex_errors(&tokens, lex_errors, src)
-    })
+    };
+    if shallow(&tokens) {
+        work()
+    } else {
+        on_big_stack(work)
+    }
 }
 
 /// Parses an already lexed module.
 pub fn parse_tokens(tokens: &[(Tok, Span)], src: &str) -> Result<Module, Vec<SyntaxError>> {
-    on_big_stack(|| {
+    let work = || {
         fstring::reset_cache();
         parse_with_lex_errors(tokens, Vec::new(), src)
-    })
+    };
+    if shallow(tokens) {
+        work()
+    } else {
+        on_big_stack(work)
+    }
+}
+
+/// Whether the input nests so little that parsing on the caller's stack
+/// is safe (any thread has at least the 2 MB Rust gives spawned threads;
+/// the measured need here is well under 1 MB). A fresh thread per parse
+/// costs more than the parse itself for typical files: its malloc arena
+/// starts cold.
+fn shallow(tokens: &[(Tok, Span)]) -> bool {
+    const DEPTH: usize = 30;
+    const OPS: usize = 200;
+    let mut depth = 0usize;
+    let mut ops = 0usize;
+    for (t, _) in tokens {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            Tok::Newline | Tok::Semi | Tok::Comma => ops = 0,
+            Tok::Minus
+            | Tok::Plus
+            | Tok::Tilde
+            | Tok::Not
+            | Tok::Await
+            | Tok::Lambda
+            | Tok::DoubleStar
+            | Tok::If
+            | Tok::Walrus => ops += 1,
+            Tok::FString { body, .. } => {
+                // Fields are parsed recursively from the body text.
+                let nest = body
+                    .bytes()
+                    .filter(|b| matches!(b, b'{' | b'(' | b'[' | b'\'' | b'"'))
+                    .count();
+                if depth + nest > DEPTH {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        if depth > DEPTH || ops > OPS {
+            return false;
+        }
+    }
+    true
 }
 
 /// Lexes and parses a single expression (as if inside parentheses).

@@ -910,6 +910,9 @@ fn indentation_errors() {
         err1("x = 1\nclass A:\n").0,
         "expected an indented block after class definition on line 2"
     );
+    // A syntax error the parser meets first wins over the indentation.
+    assert_eq!(err1("x = \n  + y\n"), ("invalid syntax".into(), 1, 5));
+    assert_eq!(err1("except E:\npass\n"), ("invalid syntax".into(), 1, 1));
     let src = "x = 1\n    y = 2\n";
     let es = errs(src);
     assert_eq!(es[0].message, "unexpected indent");
@@ -1509,4 +1512,21 @@ fn diff_cases() {
         }
     }
     let _ = std::fs::write(output, out);
+}
+#[test]
+fn shallow_inputs_fit_a_small_stack() {
+    let worst = [
+        format!("x = {}1\n", "lambda: ".repeat(199)),
+        format!("x = {}1\n", "a if b else ".repeat(199)),
+        format!("x = {}1{}\n", "([{".repeat(10), "}])".repeat(10)),
+        format!("x = {}{}1\n", "not ".repeat(50), "-".repeat(49)),
+    ];
+    for src in worst {
+        let (toks, _) = lexer::lex(&src);
+        assert!(shallow(&toks), "{src}");
+        let h = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || parse(&src).is_ok());
+        assert!(matches!(h.map(|h| h.join()), Ok(Ok(true))));
+    }
 }
