@@ -704,10 +704,15 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
         named
             .clone()
             .then(comp_for.clone().or_not())
-            .then(just(Tok::Assign).ignore_then(expression_b.clone()).or_not())
+            .then(
+                just(Tok::Assign)
+                    .map_with(|_, e| e.span())
+                    .then(expression_b.clone())
+                    .or_not(),
+            )
             .validate(|((elt, gens), assigned), e, emitter| match gens {
                 None => {
-                    if let Some(v) = assigned {
+                    if let Some((_, v)) = assigned {
                         emitter.emit(custom(err(
                             "expression cannot contain assignment, perhaps you meant \"==\"?",
                             elt.span.to(v.span),
@@ -715,13 +720,18 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
                     }
                     Arg::Pos(elt)
                 }
-                Some(generators) => Arg::Gen(ex(
-                    ExprKind::GeneratorExp {
-                        elt: bx(elt),
-                        generators,
-                    },
-                    e.span(),
-                )),
+                Some(generators) => {
+                    if let Some((eq, _)) = assigned {
+                        emitter.emit(custom(err("invalid syntax", sp(eq))));
+                    }
+                    Arg::Gen(ex(
+                        ExprKind::GeneratorExp {
+                            elt: bx(elt),
+                            generators,
+                        },
+                        e.span(),
+                    ))
+                }
             }),
     ));
     let call_args = arg
