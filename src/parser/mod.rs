@@ -6,8 +6,9 @@
 //! fails, its indented bodies are parsed again the same way to find further
 //! errors inside them.
 //!
-//! Parsing runs on a thread with a large stack: the grammar is recursive,
-//! and the nesting caps in `errors.rs` are sized for that stack.
+//! The grammar is recursive. Input that nests little is parsed on the
+//! caller's stack; deeper input runs on a thread with a large stack, and the
+//! nesting caps in `errors.rs` are sized for that stack.
 
 mod errors;
 mod fstring;
@@ -31,28 +32,39 @@ const PARSER_STACK: usize = 64 << 20;
 /// Lexes and parses a module.
 pub fn parse(src: &str) -> Result<Module, Vec<SyntaxError>> {
     let (tokens, lex_errors) = lexer::lex(src);
-    let work = || {
+    guarded(&tokens, || {
         fstring::reset_cache();
         parse_with_lex_errors(&tokens, lex_errors, src)
-    };
-    if shallow(&tokens) {
-        work()
+    })
+}
+
+/// Parses an already lexed module.
+pub fn parse_tokens(tokens: &[(Tok, Span)], src: &str) -> Result<Module, Vec<SyntaxError>> {
+    guarded(tokens, || {
+        fstring::reset_cache();
+        parse_with_lex_errors(tokens, Vec::new(), src)
+    })
+}
+
+/// Runs `work` on a stack deep enough for `tokens`, turning a panic (a bug)
+/// into an error rather than taking the interpreter down.
+fn guarded<T: Send>(
+    tokens: &[(Tok, Span)],
+    work: impl FnOnce() -> Result<T, Vec<SyntaxError>> + Send,
+) -> Result<T, Vec<SyntaxError>> {
+    if shallow(tokens) {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+            .unwrap_or_else(|_| Err(vec![crashed()]))
     } else {
         on_big_stack(work)
     }
 }
 
-/// Parses an already lexed module.
-pub fn parse_tokens(tokens: &[(Tok, Span)], src: &str) -> Result<Module, Vec<SyntaxError>> {
-    let work = || {
-        fstring::reset_cache();
-        parse_with_lex_errors(tokens, Vec::new(), src)
-    };
-    if shallow(tokens) {
-        work()
-    } else {
-        on_big_stack(work)
-    }
+fn crashed() -> SyntaxError {
+    SyntaxError::new(
+        "internal error: the parser crashed on this input",
+        Span::default(),
+    )
 }
 
 /// Whether the input nests so little that parsing on the caller's stack
@@ -100,12 +112,12 @@ fn shallow(tokens: &[(Tok, Span)]) -> bool {
 
 /// Lexes and parses a single expression (as if inside parentheses).
 pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
-    on_big_stack(|| {
+    let (tokens, lex_errors) = lexer::lex_expression(src, 0);
+    if !lex_errors.is_empty() {
+        return Err(lex_errors);
+    }
+    guarded(&tokens, || {
         fstring::reset_cache();
-        let (tokens, lex_errors) = lexer::lex_expression(src, 0);
-        if !lex_errors.is_empty() {
-            return Err(lex_errors);
-        }
         let toks = to_chumsky(&tokens);
         let mut errs: Vec<SyntaxError> = errors::layout_errors(&toks, src)
             .into_iter()
@@ -150,12 +162,7 @@ fn on_big_stack<T: Send>(
             .stack_size(PARSER_STACK)
             .spawn_scoped(scope, f);
         match handle {
-            Ok(h) => h.join().unwrap_or_else(|_| {
-                Err(vec![SyntaxError::new(
-                    "internal error: the parser crashed on this input",
-                    Span::default(),
-                )])
-            }),
+            Ok(h) => h.join().unwrap_or_else(|_| Err(vec![crashed()])),
             // No thread could be made: report rather than risk the small stack.
             Err(_) => Err(vec![SyntaxError::new(
                 "internal error: could not start the parser",
