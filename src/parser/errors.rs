@@ -72,8 +72,86 @@ fn depth_before(toks: &[(Tok, TSpan)], k: usize) -> usize {
     d
 }
 
-/// Converts one chumsky error from parsing `toks` (one chunk).
-pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
+/// Whether token `k` lies where CPython never suggests a missing comma:
+/// the parameter list or return annotation of a `def`, an import list, a
+/// comprehension clause (those are not `expression`s in its grammar), or a
+/// name followed by a string (a would-be string prefix).
+fn no_comma_hint(toks: &[(Tok, TSpan)], k: usize) -> bool {
+    if k >= 1
+        && matches!(toks[k - 1].0, Tok::Name(_))
+        && matches!(toks[k].0, Tok::Str(_) | Tok::Bytes(_) | Tok::FString { .. })
+    {
+        return true;
+    }
+    let mut depth = 0usize;
+    for (t, _) in toks[..k].iter().rev() {
+        match t {
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            Tok::Comma if depth == 0 => break,
+            Tok::For if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    let mut i = line_start(toks, k);
+    if matches!(toks.get(i), Some((Tok::From | Tok::Import, _))) {
+        return true;
+    }
+    if matches!(toks.get(i), Some((Tok::Async, _))) {
+        i += 1;
+    }
+    if !matches!(toks.get(i), Some((Tok::Def, _))) {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (j, (t, _)) in toks.iter().enumerate().skip(i) {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            Tok::Colon if depth == 0 => return k < j,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether token `k` follows the `for` of a comprehension and its targets
+/// (commas allowed) at the same bracket depth. (CPython has this message
+/// for comprehensions only; a `for` statement gets "invalid syntax".)
+fn after_for(toks: &[(Tok, TSpan)], k: usize) -> bool {
+    let mut depth = 0usize;
+    for (i, (t, _)) in toks[..k].iter().enumerate().rev() {
+        if *t == Tok::For && depth == 0 {
+            let ls = line_start(toks, i);
+            return !(ls == i || ls + 1 == i && toks[ls].0 == Tok::Async);
+        }
+        match t {
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            Tok::In | Tok::If | Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Colon
+                if depth == 0 =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Converts one chumsky error from parsing `toks` (one chunk, or the
+/// expression of an f-string field when `in_field`).
+pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxError {
     let span = *e.span();
     let (expected, found) = match e.into_reason() {
         RichReason::Custom(err) => return *err,
@@ -83,16 +161,27 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         .iter()
         .position(|(_, s)| s.start >= span.start && !(s.start == s.end && span.start != span.end));
     let expects = |t: &Tok| {
-        expected
-            .iter()
-            .any(|p| matches!(p, RichPattern::Token(x) if &**x == t))
+        expected.iter().any(|p| match p {
+            RichPattern::Token(x) => &**x == t,
+            RichPattern::Label(l) => *l == t.to_string(),
+            _ => false,
+        })
     };
     let first = toks.iter().find(|(t, _)| !is_layout(t));
 
     let Some(found) = found else {
+        if in_field {
+            return SyntaxError::new("f-string: expecting '=', or '!', or ':', or '}'", sp(span))
+                .with_label("the expression ends here, unfinished");
+        }
         return SyntaxError::new("invalid syntax", sp(span))
             .with_label("the statement ends here, unfinished");
     };
+
+    if matches!(found, Tok::Newline) && k.is_some_and(|k| k > 0 && toks[k - 1].0 == Tok::Import) {
+        return SyntaxError::new("Expected one or more names after 'import'", sp(span))
+            .with_label("a name is missing here");
+    }
 
     // `print "x"` and friends.
     if let (Some((Tok::Name(n), ps)), Some(k)) = (first, k)
@@ -115,10 +204,51 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         .with_hint("call it: print(...)");
     }
 
-    if matches!(found, Tok::Newline) && expects(&Tok::Colon) {
+    let header = k.and_then(|k| header_name(toks, line_start(toks, k)));
+    // Where CPython's grammar forces the ':' (`&&':'`), any other token
+    // gets "expected ':'"; elsewhere only a line end does.
+    let forced_colon = matches!(
+        header,
+        Some("function definition" | "'for' statement" | "'try' statement")
+            | Some("'finally' statement" | "'else' statement")
+    );
+    if expects(&Tok::Colon)
+        && header.is_some()
+        && (matches!(found, Tok::Newline)
+            || forced_colon
+                && k.is_some_and(|k| {
+                    depth_before(toks, k) == depth_before(toks, line_start(toks, k))
+                }))
+    {
         return SyntaxError::new("expected ':'", sp(span))
             .with_label("expected ':' here")
             .with_hint("a block header ends with ':'");
+    }
+
+    if let Some(k) = k
+        && k >= 1
+        && toks[k - 1].0 == Tok::Assign
+        && matches!(found, Tok::RParen | Tok::Comma)
+        && depth_before(toks, k) > 0
+    {
+        let msg = if header == Some("function definition") {
+            "expected default value expression"
+        } else {
+            "expected argument value expression"
+        };
+        return SyntaxError::new(msg, sp(span)).with_label("a value is missing here");
+    }
+
+    if expects(&Tok::In) && !matches!(found, Tok::In) && k.is_some_and(|k| after_for(toks, k)) {
+        return SyntaxError::new("'in' expected after for-loop variables", sp(span))
+            .with_label("expected 'in' here");
+    }
+
+    if header == Some("function definition")
+        && expects(&Tok::LParen)
+        && k.is_some_and(|k| k >= 2 && matches!(toks[k - 2].0, Tok::Def))
+    {
+        return SyntaxError::new("expected '('", sp(span)).with_label("expected '(' here");
     }
 
     if matches!(found, Tok::Assign) && matches!(first, Some((Tok::If | Tok::Elif | Tok::While, _)))
@@ -132,9 +262,10 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
 
     if let Some(k) = k
         && k > 0
+        && !no_comma_hint(toks, k)
         && starts_atom(&found)
         && ends_atom(&toks[k - 1].0)
-        && depth_before(toks, k) > 0
+        && (in_field || depth_before(toks, k) > 0)
     {
         return SyntaxError::new(
             "invalid syntax. Perhaps you forgot a comma?",
@@ -143,7 +274,14 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)]) -> SyntaxError {
         .with_label("two expressions in a row");
     }
 
-    if expected.len() == 1 && expects(&Tok::Else) {
+    if expects(&Tok::Else)
+        && !expects(&Tok::Colon)
+        && !matches!(found, Tok::Else)
+        && k.is_some_and(|k| {
+            toks.get(line_start(toks, k) + 1..k)
+                .is_some_and(|line| line.iter().any(|(t, _)| *t == Tok::If))
+        })
+    {
         return SyntaxError::new("expected 'else' after 'if' expression", sp(span))
             .with_label("expected 'else' here");
     }
@@ -206,9 +344,18 @@ fn line_start(toks: &[(Tok, TSpan)], i: usize) -> usize {
     s
 }
 
-/// Indentation and depth errors, found on the tokens alone. A chunk with
-/// any of these is not handed to the grammar.
-pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
+/// An error found on the tokens alone.
+pub struct LayoutError {
+    pub error: SyntaxError,
+    /// Where the grammar would stumble on the same problem: a syntax
+    /// error the parser meets before this point is what CPython reports.
+    pub trigger: usize,
+    /// Nesting-depth errors: the chunk must not be parsed at all.
+    pub too_deep: bool,
+}
+
+/// Indentation and depth errors, found on the tokens alone.
+pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<LayoutError> {
     let mut errors = Vec::new();
     let mut depth = 0usize;
     let mut ops = 0usize;
@@ -224,12 +371,14 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
                     i >= 2 && toks[i - 1].0 == Tok::Newline && toks[i - 2].0 == Tok::Colon;
                 if !after_colon && !header {
                     let at = toks.get(i + 1).map(|(_, s)| *s).unwrap_or(*s);
-                    errors.push(
-                        SyntaxError::new("unexpected indent", sp(at))
+                    errors.push(LayoutError {
+                        error: SyntaxError::new("unexpected indent", sp(at))
                             .with_kind(SyntaxKind::IndentationError)
                             .with_label("this line is indented more than the one before")
                             .with_hint("a deeper indent only starts a block after a ':' line"),
-                    );
+                        trigger: s.start,
+                        too_deep: false,
+                    });
                 }
             }
             Tok::Colon
@@ -245,21 +394,27 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
                         .or_else(|| toks.get(i + 1))
                         .map(|(_, s)| *s)
                         .unwrap_or(*s);
-                    errors.push(
-                        SyntaxError::new(
+                    errors.push(LayoutError {
+                        error: SyntaxError::new(
                             format!("expected an indented block after {what} on line {line}"),
                             sp(at),
                         )
                         .with_kind(SyntaxKind::IndentationError)
                         .with_label("expected an indented line here")
                         .with_secondary(sp(toks[ls].1), "the block starts here"),
-                    );
+                        trigger: at.start,
+                        too_deep: false,
+                    });
                 }
             }
             Tok::LParen | Tok::LBracket | Tok::LBrace => {
                 depth += 1;
                 if depth == MAX_PAREN_DEPTH + 1 {
-                    errors.push(SyntaxError::new("too many nested parentheses", sp(*s)));
+                    errors.push(LayoutError {
+                        error: SyntaxError::new("too many nested parentheses", sp(*s)),
+                        trigger: 0,
+                        too_deep: true,
+                    });
                 }
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
@@ -280,7 +435,11 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
         {
             ops += 1;
             if ops == MAX_OPERATORS + 1 {
-                errors.push(SyntaxError::new("too many nested expressions", sp(*s)));
+                errors.push(LayoutError {
+                    error: SyntaxError::new("too many nested expressions", sp(*s)),
+                    trigger: 0,
+                    too_deep: true,
+                });
             }
         }
     }

@@ -264,10 +264,16 @@ impl Scanner<'_> {
         }
         let mut out = Vec::new();
         if text.trim().is_empty() {
+            // CPython 3.13 wording (3.11 said "empty expression not allowed").
+            let next = self
+                .body
+                .get(j..)
+                .and_then(|s| s.chars().next())
+                .unwrap_or('}');
             self.error(
-                "f-string: empty expression not allowed",
-                open,
-                (expr_end + 1).min(n),
+                &format!("f-string: valid expression required before '{next}'"),
+                j,
+                j + next.len_utf8(),
             );
         }
         if debug {
@@ -315,6 +321,14 @@ impl Scanner<'_> {
             return (out, n);
         }
         let close = j;
+        if text.trim_start().starts_with("lambda") && self.b.get(expr_end) == Some(&b':') {
+            self.error(
+                "f-string: lambda expressions are not allowed without parentheses",
+                start,
+                expr_end,
+            );
+            return (out, close + 1);
+        }
         if debug && conversion.is_none() && format_spec.is_none() {
             conversion = Some('r');
         }
@@ -340,12 +354,7 @@ impl Scanner<'_> {
         match super::parse_field_tokens(&toks, self.span(at, at + text.len())) {
             Ok(e) => e,
             Err(errs) => {
-                self.errors.extend(errs.into_iter().map(|mut e| {
-                    if !e.message.starts_with("f-string") {
-                        e.message = format!("f-string: {}", e.message);
-                    }
-                    e
-                }));
+                self.errors.extend(errs);
                 placeholder(self.span(at, at + text.len()))
             }
         }

@@ -22,9 +22,35 @@ use chumsky::prelude::*;
 
 pub type TSpan = SimpleSpan;
 pub type PInput<'a> = MappedInput<'a, Tok, TSpan, &'a [(Tok, TSpan)]>;
+/// The error type of the second, reporting pass.
 pub type PErr<'a> = Rich<'a, Tok, TSpan, Box<SyntaxError>>;
-pub type Extra<'a> = extra::Err<PErr<'a>>;
-pub type BoxP<'a, O> = Boxed<'a, 'a, PInput<'a>, O, Extra<'a>>;
+pub type BoxP<'a, O, Er> = Boxed<'a, 'a, PInput<'a>, O, extra::Err<Er>>;
+type Emitter<Er> = chumsky::input::Emitter<Er>;
+
+/// The grammar is generic over its error type: a first pass runs with the
+/// zero-cost `EmptyErr` (tracking expected tokens in `Rich` costs more
+/// than the parse itself), and only input that fails is parsed again with
+/// `PErr` to word the errors.
+pub trait PErrT<'a>:
+    chumsky::error::Error<'a, PInput<'a>>
+    + chumsky::error::LabelError<'a, PInput<'a>, &'static str>
+    + 'a
+{
+    fn syntax(err: SyntaxError) -> Self;
+}
+
+impl<'a> PErrT<'a> for PErr<'a> {
+    fn syntax(err: SyntaxError) -> Self {
+        let s: TSpan = (err.span.start..err.span.end).into();
+        Rich::custom(s, Box::new(err))
+    }
+}
+
+impl<'a> PErrT<'a> for EmptyErr {
+    fn syntax(_: SyntaxError) -> Self {
+        EmptyErr::default()
+    }
+}
 
 pub fn sp(s: TSpan) -> Span {
     Span::new(s.start, s.end)
@@ -34,15 +60,9 @@ fn ex(kind: ExprKind, s: TSpan) -> Expr {
     Expr { kind, span: sp(s) }
 }
 
-#[allow(dead_code)]
-fn st(kind: StmtKind, s: TSpan) -> Stmt {
-    Stmt { kind, span: sp(s) }
-}
-
 /// A custom chumsky error carrying a finished diagnostic.
-pub fn custom<'a>(err: SyntaxError) -> PErr<'a> {
-    let s: TSpan = (err.span.start..err.span.end).into();
-    Rich::custom(s, Box::new(err))
+pub fn custom<'a, Er: PErrT<'a>>(err: SyntaxError) -> Er {
+    Er::syntax(err)
 }
 
 fn bx(e: Expr) -> Box<Expr> {
@@ -51,16 +71,16 @@ fn bx(e: Expr) -> Box<Expr> {
 
 /// The expression parsers other rules (and the f-string field parser) use.
 #[derive(Clone)]
-pub struct ExprParsers<'a> {
-    pub expression: BoxP<'a, Expr>,
-    pub named: BoxP<'a, Expr>,
-    pub star_expressions: BoxP<'a, Expr>,
-    pub star_targets: BoxP<'a, Expr>,
-    pub yield_expr: BoxP<'a, Expr>,
-    pub bitwise_or: BoxP<'a, Expr>,
-    pub name: BoxP<'a, String>,
-    pub params: BoxP<'a, Params>,
-    pub call_args: BoxP<'a, (Vec<Expr>, Vec<Keyword>)>,
+pub struct ExprParsers<'a, Er: PErrT<'a>> {
+    pub expression: BoxP<'a, Expr, Er>,
+    pub named: BoxP<'a, Expr, Er>,
+    pub star_expressions: BoxP<'a, Expr, Er>,
+    pub star_targets: BoxP<'a, Expr, Er>,
+    pub yield_expr: BoxP<'a, Expr, Er>,
+    pub bitwise_or: BoxP<'a, Expr, Er>,
+    pub name: BoxP<'a, String, Er>,
+    pub params: BoxP<'a, Params, Er>,
+    pub call_args: BoxP<'a, (Vec<Expr>, Vec<Keyword>), Er>,
 }
 
 #[derive(Clone)]
@@ -114,7 +134,7 @@ fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
 }
 
 /// `a, b` → a tuple; a lone item without a comma stays itself.
-fn comma_tuple<'a>(item: BoxP<'a, Expr>) -> BoxP<'a, Expr> {
+fn comma_tuple<'a, Er: PErrT<'a>>(item: BoxP<'a, Expr, Er>) -> BoxP<'a, Expr, Er> {
     item.clone()
         .then(
             just(Tok::Comma)
@@ -136,7 +156,7 @@ fn comma_tuple<'a>(item: BoxP<'a, Expr>) -> BoxP<'a, Expr> {
         .boxed()
 }
 
-fn build_params(items: Vec<ParamItem>, emitter: &mut chumsky::input::Emitter<PErr<'_>>) -> Params {
+fn build_params<'a, Er: PErrT<'a>>(items: Vec<ParamItem>, emitter: &mut Emitter<Er>) -> Params {
     let mut p = Params::default();
     let mut seen_star = false;
     let mut seen_slash = false;
@@ -254,12 +274,12 @@ fn build_params(items: Vec<ParamItem>, emitter: &mut chumsky::input::Emitter<PEr
     p
 }
 
-fn param_items<'a>(
-    name: BoxP<'a, String>,
-    expression: BoxP<'a, Expr>,
+fn param_items<'a, Er: PErrT<'a>>(
+    name: BoxP<'a, String, Er>,
+    expression: BoxP<'a, Expr, Er>,
     annotated: bool,
-) -> BoxP<'a, Params> {
-    let ann: BoxP<'a, Option<Expr>> = if annotated {
+) -> BoxP<'a, Params, Er> {
+    let ann: BoxP<'a, Option<Expr>, Er> = if annotated {
         just(Tok::Colon)
             .ignore_then(expression.clone())
             .or_not()
@@ -290,10 +310,10 @@ fn param_items<'a>(
         .boxed()
 }
 
-fn concat_strings(
+fn concat_strings<'a, Er: PErrT<'a>>(
     pieces: Vec<StrPiece>,
     s: TSpan,
-    emitter: &mut chumsky::input::Emitter<PErr<'_>>,
+    emitter: &mut Emitter<Er>,
 ) -> Expr {
     let has_bytes = pieces.iter().any(|p| matches!(p, StrPiece::Bytes(_)));
     let has_other = pieces.iter().any(|p| !matches!(p, StrPiece::Bytes(_)));
@@ -347,21 +367,21 @@ fn concat_strings(
     ex(ExprKind::JoinedStr(parts), s)
 }
 
-fn emit_target(e: &Expr, ctx: TargetCtx, emitter: &mut chumsky::input::Emitter<PErr<'_>>) {
+fn emit_target<'a, Er: PErrT<'a>>(e: &Expr, ctx: TargetCtx, emitter: &mut Emitter<Er>) {
     if let Some(error) = check_target(e, ctx) {
         emitter.emit(custom(error));
     }
 }
 
-pub fn exprs<'a>() -> ExprParsers<'a> {
+pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
     let mut expression = Recursive::declare();
     let mut disjunction = Recursive::declare();
     let mut bitwise_or = Recursive::declare();
-    let expression_b: BoxP<'a, Expr> = expression.clone().boxed();
-    let disjunction_b: BoxP<'a, Expr> = disjunction.clone().boxed();
-    let bitwise_or_b: BoxP<'a, Expr> = bitwise_or.clone().boxed();
+    let expression_b: BoxP<'a, Expr, Er> = expression.clone().boxed();
+    let disjunction_b: BoxP<'a, Expr, Er> = disjunction.clone().boxed();
+    let bitwise_or_b: BoxP<'a, Expr, Er> = bitwise_or.clone().boxed();
 
-    let name: BoxP<'a, String> = select! { Tok::Name(n) => n }.labelled("name").boxed();
+    let name: BoxP<'a, String, Er> = select! { Tok::Name(n) => n }.labelled("name").boxed();
 
     let named = expression_b
         .clone()
@@ -455,7 +475,7 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
     ))
     .boxed();
 
-    let no_star_in_comp = |elt: &Expr, emitter: &mut chumsky::input::Emitter<PErr<'_>>| {
+    let no_star_in_comp = |elt: &Expr, emitter: &mut Emitter<Er>| {
         if matches!(elt.kind, ExprKind::Starred(_)) {
             emitter.emit(custom(err(
                 "iterable unpacking cannot be used in comprehension",
@@ -684,15 +704,34 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
         named
             .clone()
             .then(comp_for.clone().or_not())
-            .map_with(|(elt, gens), e| match gens {
-                None => Arg::Pos(elt),
-                Some(generators) => Arg::Gen(ex(
-                    ExprKind::GeneratorExp {
-                        elt: bx(elt),
-                        generators,
-                    },
-                    e.span(),
-                )),
+            .then(
+                just(Tok::Assign)
+                    .map_with(|_, e| e.span())
+                    .then(expression_b.clone())
+                    .or_not(),
+            )
+            .validate(|((elt, gens), assigned), e, emitter| match gens {
+                None => {
+                    if let Some((_, v)) = assigned {
+                        emitter.emit(custom(err(
+                            "expression cannot contain assignment, perhaps you meant \"==\"?",
+                            elt.span.to(v.span),
+                        )));
+                    }
+                    Arg::Pos(elt)
+                }
+                Some(generators) => {
+                    if let Some((eq, _)) = assigned {
+                        emitter.emit(custom(err("invalid syntax", sp(eq))));
+                    }
+                    Arg::Gen(ex(
+                        ExprKind::GeneratorExp {
+                            elt: bx(elt),
+                            generators,
+                        },
+                        e.span(),
+                    ))
+                }
             }),
     ));
     let call_args = arg
@@ -899,7 +938,8 @@ pub fn exprs<'a>() -> ExprParsers<'a> {
         })
         .boxed();
     let bool_op = |op: BoolOp| {
-        move |values: Vec<Expr>, e: &mut chumsky::input::MapExtra<'a, '_, PInput<'a>, Extra<'a>>| {
+        move |values: Vec<Expr>,
+              e: &mut chumsky::input::MapExtra<'a, '_, PInput<'a>, extra::Err<Er>>| {
             if values.len() == 1 {
                 values
                     .into_iter()
@@ -982,9 +1022,9 @@ enum BraceTail {
     Set(Tail),
 }
 
-fn build_args(
+fn build_args<'a, Er: PErrT<'a>>(
     items: Vec<Arg>,
-    emitter: &mut chumsky::input::Emitter<PErr<'_>>,
+    emitter: &mut Emitter<Er>,
 ) -> (Vec<Expr>, Vec<Keyword>) {
     let mut args = Vec::new();
     let mut keywords: Vec<Keyword> = Vec::new();
@@ -1021,6 +1061,15 @@ fn build_args(
             }
             Arg::Kw(name, value, s) => {
                 seen_kw = true;
+                if keywords
+                    .iter()
+                    .any(|k| k.name.as_deref() == Some(name.as_str()))
+                {
+                    emitter.emit(custom(err(
+                        format!("keyword argument repeated: {name}"),
+                        sp(s),
+                    )));
+                }
                 keywords.push(Keyword {
                     name: Some(name),
                     value,

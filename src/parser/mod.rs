@@ -6,8 +6,9 @@
 //! fails, its indented bodies are parsed again the same way to find further
 //! errors inside them.
 //!
-//! Parsing runs on a thread with a large stack: the grammar is recursive,
-//! and the nesting caps in `errors.rs` are sized for that stack.
+//! The grammar is recursive. Input that nests little is parsed on the
+//! caller's stack; deeper input runs on a thread with a large stack, and the
+//! nesting caps in `errors.rs` are sized for that stack.
 
 mod errors;
 mod fstring;
@@ -18,49 +19,120 @@ mod targets;
 mod tests;
 
 use crate::ast::{Expr, Module, Span, Stmt};
-use crate::diagnostics::SyntaxError;
+use crate::diagnostics::{SyntaxError, SyntaxKind};
 use crate::lexer::{self, Tok};
+use chumsky::error::EmptyErr;
 use chumsky::prelude::*;
-use grammar::{BoxP, TSpan};
+use grammar::{BoxP, PErr, TSpan};
 use std::ops::Range;
 
-const PARSER_STACK: usize = 256 << 20;
+/// Measured: 200 nested brackets or 1400 nested lambdas need under 4 MB.
+const PARSER_STACK: usize = 64 << 20;
 
 /// Lexes and parses a module.
 pub fn parse(src: &str) -> Result<Module, Vec<SyntaxError>> {
-    on_big_stack(|| {
+    let (tokens, lex_errors) = lexer::lex(src);
+    guarded(&tokens, || {
         fstring::reset_cache();
-        let (tokens, lex_errors) = lexer::lex(src);
         parse_with_lex_errors(&tokens, lex_errors, src)
     })
 }
 
 /// Parses an already lexed module.
 pub fn parse_tokens(tokens: &[(Tok, Span)], src: &str) -> Result<Module, Vec<SyntaxError>> {
-    on_big_stack(|| {
+    guarded(tokens, || {
         fstring::reset_cache();
         parse_with_lex_errors(tokens, Vec::new(), src)
     })
 }
 
+/// Runs `work` on a stack deep enough for `tokens`, turning a panic (a bug)
+/// into an error rather than taking the interpreter down.
+fn guarded<T: Send>(
+    tokens: &[(Tok, Span)],
+    work: impl FnOnce() -> Result<T, Vec<SyntaxError>> + Send,
+) -> Result<T, Vec<SyntaxError>> {
+    if shallow(tokens) {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+            .unwrap_or_else(|_| Err(vec![crashed()]))
+    } else {
+        on_big_stack(work)
+    }
+}
+
+fn crashed() -> SyntaxError {
+    SyntaxError::new(
+        "internal error: the parser crashed on this input",
+        Span::default(),
+    )
+}
+
+/// Whether the input nests so little that parsing on the caller's stack
+/// is safe (any thread has at least the 2 MB Rust gives spawned threads;
+/// the measured need here is well under 1 MB). A fresh thread per parse
+/// costs more than the parse itself for typical files: its malloc arena
+/// starts cold.
+fn shallow(tokens: &[(Tok, Span)]) -> bool {
+    const DEPTH: usize = 30;
+    const OPS: usize = 200;
+    let mut depth = 0usize;
+    let mut ops = 0usize;
+    for (t, _) in tokens {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            Tok::Newline | Tok::Semi | Tok::Comma => ops = 0,
+            Tok::Minus
+            | Tok::Plus
+            | Tok::Tilde
+            | Tok::Not
+            | Tok::Await
+            | Tok::Lambda
+            | Tok::DoubleStar
+            | Tok::If
+            | Tok::Walrus => ops += 1,
+            Tok::FString { body, .. } => {
+                // Fields are parsed recursively from the body text.
+                let nest = body
+                    .bytes()
+                    .filter(|b| matches!(b, b'{' | b'(' | b'[' | b'\'' | b'"'))
+                    .count();
+                if depth + nest > DEPTH {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        if depth > DEPTH || ops > OPS {
+            return false;
+        }
+    }
+    true
+}
+
 /// Lexes and parses a single expression (as if inside parentheses).
 pub fn parse_expression(src: &str) -> Result<Expr, Vec<SyntaxError>> {
-    on_big_stack(|| {
+    let (tokens, lex_errors) = lexer::lex_expression(src, 0);
+    if !lex_errors.is_empty() {
+        return Err(lex_errors);
+    }
+    guarded(&tokens, || {
         fstring::reset_cache();
-        let (tokens, lex_errors) = lexer::lex_expression(src, 0);
-        if !lex_errors.is_empty() {
-            return Err(lex_errors);
-        }
         let toks = to_chumsky(&tokens);
-        let mut errs = layout_errors_only_depth(&toks, src);
+        let mut errs: Vec<SyntaxError> = errors::layout_errors(&toks, src)
+            .into_iter()
+            .map(|l| l.error)
+            .collect();
         if !errs.is_empty() {
             errs.sort_by_key(|e| e.span.start);
             return Err(errs);
         }
         run(
             &stmt::expression_only(),
+            stmt::expression_only,
             &toks,
             Span::new(src.len(), src.len()),
+            false,
         )
     })
 }
@@ -70,13 +142,15 @@ fn parse_field_tokens(tokens: &[(Tok, Span)], whole: Span) -> Result<Expr, Vec<S
     let toks = to_chumsky(tokens);
     let errs = errors::layout_errors(&toks, "");
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(errs.into_iter().map(|l| l.error).collect());
     }
-    run(&stmt::field(), &toks, Span::new(whole.end, whole.end))
-}
-
-fn layout_errors_only_depth(toks: &[(Tok, TSpan)], src: &str) -> Vec<SyntaxError> {
-    errors::layout_errors(toks, src)
+    run(
+        &stmt::field(),
+        stmt::field,
+        &toks,
+        Span::new(whole.end, whole.end),
+        true,
+    )
 }
 
 fn on_big_stack<T: Send>(
@@ -88,12 +162,7 @@ fn on_big_stack<T: Send>(
             .stack_size(PARSER_STACK)
             .spawn_scoped(scope, f);
         match handle {
-            Ok(h) => h.join().unwrap_or_else(|_| {
-                Err(vec![SyntaxError::new(
-                    "internal error: the parser crashed on this input",
-                    Span::default(),
-                )])
-            }),
+            Ok(h) => h.join().unwrap_or_else(|_| Err(vec![crashed()])),
             // No thread could be made: report rather than risk the small stack.
             Err(_) => Err(vec![SyntaxError::new(
                 "internal error: could not start the parser",
@@ -110,15 +179,31 @@ fn to_chumsky(tokens: &[(Tok, Span)]) -> Vec<(Tok, TSpan)> {
         .collect()
 }
 
-fn run<'a, O>(p: &BoxP<'a, O>, toks: &'a [(Tok, TSpan)], eoi: Span) -> Result<O, Vec<SyntaxError>> {
+/// Parses with the fast parser; on failure, parses again with the one
+/// (built by `rich`) that says what went wrong.
+fn run<'a, O>(
+    fast: &BoxP<'a, O, EmptyErr>,
+    rich: impl FnOnce() -> BoxP<'a, O, PErr<'a>>,
+    toks: &'a [(Tok, TSpan)],
+    eoi: Span,
+    in_field: bool,
+) -> Result<O, Vec<SyntaxError>> {
     let eoi: TSpan = (eoi.start..eoi.end).into();
-    let (out, errs) = p.parse(toks.split_token_span(eoi)).into_output_errors();
+    if let Ok(o) = fast.parse(toks.split_token_span(eoi)).into_result() {
+        return Ok(o);
+    }
+    let (out, errs) = rich()
+        .parse(toks.split_token_span(eoi))
+        .into_output_errors();
     if errs.is_empty()
         && let Some(o) = out
     {
         return Ok(o);
     }
-    let mut v: Vec<SyntaxError> = errs.into_iter().map(|e| errors::convert(e, toks)).collect();
+    let mut v: Vec<SyntaxError> = errs
+        .into_iter()
+        .map(|e| errors::convert(e, toks, in_field))
+        .collect();
     if v.is_empty() {
         v.push(SyntaxError::new("invalid syntax", eoi_span(toks, eoi)));
     }
@@ -139,23 +224,63 @@ fn parse_with_lex_errors(
 ) -> Result<Module, Vec<SyntaxError>> {
     let toks = to_chumsky(tokens);
     let parser = stmt::chunk();
-    let limit = lex_errors.iter().map(|e| e.span.start).min();
-    let mut errors = lex_errors;
-    let body = parse_stmts(&parser, &toks, src, limit, &mut errors);
-    if errors.is_empty() {
-        Ok(Module { body })
-    } else {
-        errors.sort_by_key(|e| (e.span.start, e.span.end));
-        errors.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
-        Err(errors)
+    let rich = stmt::chunk();
+    let unclosed = |e: &SyntaxError| e.message.ends_with("was never closed");
+    let limit = lex_errors
+        .iter()
+        .filter(|e| !unclosed(e))
+        .map(|e| e.span.start)
+        .min();
+    let mut parse_errors = Vec::new();
+    let body = parse_stmts(&parser, &rich, &toks, src, limit, &mut parse_errors);
+    if lex_errors.is_empty() && parse_errors.is_empty() {
+        return Ok(Module { body });
     }
+    let mut errors = Vec::new();
+    let mut from_lexer = Vec::new();
+    for le in lex_errors {
+        if unclosed(&le) {
+            // CPython's parser stops at the first error it meets: one at the
+            // bracket or the token after it wins; further on, the parser
+            // was reading inside the unclosed bracket, and that is the news.
+            let next = toks
+                .iter()
+                .find(|(_, s)| s.start > le.span.start)
+                .map_or(le.span.start, |(_, s)| s.start);
+            if parse_errors.iter().any(|p| p.span.start <= next) {
+                continue;
+            }
+            parse_errors.clear();
+        }
+        from_lexer.push((le.span.start, le.message.clone()));
+        errors.push(le);
+    }
+    errors.extend(parse_errors);
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    errors.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
+    // When CPython's parser fails, it tokenizes the rest of the file and
+    // reports a tokenizer error found there instead (indentation errors
+    // excepted), so a lexer error beats an earlier parser error.
+    if errors
+        .first()
+        .is_some_and(|e| !from_lexer.contains(&(e.span.start, e.message.clone())))
+        && let Some(i) = errors.iter().position(|e| {
+            e.kind == SyntaxKind::SyntaxError
+                && from_lexer.contains(&(e.span.start, e.message.clone()))
+        })
+    {
+        let e = errors.remove(i);
+        errors.insert(0, e);
+    }
+    Err(errors)
 }
 
 /// Parses a sequence of statements chunk by chunk. Chunks starting at or
 /// after `limit` (the first lexer error) are skipped: their tokens are not
 /// trustworthy.
 fn parse_stmts<'a>(
-    parser: &BoxP<'a, Vec<Stmt>>,
+    parser: &BoxP<'a, Vec<Stmt>, EmptyErr>,
+    rich: &BoxP<'a, Vec<Stmt>, PErr<'a>>,
     toks: &'a [(Tok, TSpan)],
     src: &str,
     limit: Option<usize>,
@@ -171,9 +296,12 @@ fn parse_stmts<'a>(
         if limit.is_some_and(|l| first.start >= l) {
             break;
         }
-        let layout = errors::layout_errors(chunk, src);
-        if !layout.is_empty() {
-            errors.extend(layout);
+        // One token of lookahead lets "expected an indented block" point
+        // at the line that should have been indented.
+        let with_next = &toks[range.start..(range.end + 1).min(toks.len())];
+        let layout = errors::layout_errors(with_next, src);
+        if layout.iter().any(|l| l.too_deep) {
+            errors.extend(layout.into_iter().map(|l| l.error));
             continue;
         }
         // Errors point at the next statement when this one is cut short.
@@ -185,7 +313,24 @@ fn parse_stmts<'a>(
                 let end = chunk.last().map(|(_, s)| s.end).unwrap_or(src.len());
                 Span::new(end, end)
             });
-        match run(parser, chunk, eoi) {
+        if let Some(trigger) = layout.iter().map(|l| l.trigger).min() {
+            // CPython reports a syntax error its parser meets before the
+            // indentation problem; otherwise the indentation problem.
+            let before: Vec<SyntaxError> = match run(parser, || rich.clone(), chunk, eoi, false) {
+                Ok(_) => Vec::new(),
+                Err(errs) => errs
+                    .into_iter()
+                    .filter(|e| e.span.start < trigger)
+                    .collect(),
+            };
+            if before.is_empty() {
+                errors.extend(layout.into_iter().map(|l| l.error));
+            } else {
+                errors.extend(before);
+            }
+            continue;
+        }
+        match run(parser, || rich.clone(), chunk, eoi, false) {
             Ok(stmts) => body.extend(stmts),
             Err(errs) => {
                 let first_err = errs.iter().map(|e| e.span.start).min().unwrap_or(0);
@@ -194,7 +339,7 @@ fn parse_stmts<'a>(
                     let inner_toks = &chunk[inner];
                     if inner_toks.last().is_some_and(|(_, s)| s.end > first_err) {
                         let mut more = Vec::new();
-                        parse_stmts(parser, inner_toks, src, limit, &mut more);
+                        parse_stmts(parser, rich, inner_toks, src, limit, &mut more);
                         errors.extend(more.into_iter().filter(|e| e.span.start > first_err));
                     }
                 }

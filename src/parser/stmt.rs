@@ -2,7 +2,7 @@
 //! statement: a compound statement with its blocks, or a line of simple
 //! statements separated by `;`.
 
-use super::grammar::{BoxP, ExprParsers, TSpan, custom, exprs, sp};
+use super::grammar::{BoxP, ExprParsers, PErrT, TSpan, custom, exprs, sp};
 use super::targets::{TargetCtx, check_target};
 use crate::ast::*;
 use crate::diagnostics::SyntaxError;
@@ -32,7 +32,7 @@ enum Def {
 }
 
 /// Parses one statement (which may be several `;`-separated simple ones).
-pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
+pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
     let ExprParsers {
         expression,
         named,
@@ -46,7 +46,7 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
     } = exprs();
 
     let mut statement = Recursive::declare();
-    let statement_b: BoxP<'a, Vec<Stmt>> = statement.clone().boxed();
+    let statement_b: BoxP<'a, Vec<Stmt>, Er> = statement.clone().boxed();
 
     let rhs = yield_expr.clone().or(star_expressions.clone()).boxed();
 
@@ -85,6 +85,17 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
             empty().to(AssignTail::Nothing),
         )))
         .validate(|(first, tail), e, emitter| {
+            let lone_star = |v: &Expr| matches!(v.kind, ExprKind::Starred(_));
+            let value = match &tail {
+                AssignTail::Assign(rest) => rest.last(),
+                AssignTail::Aug(_, v) | AssignTail::Ann(_, Some(v)) => Some(v),
+                _ => None,
+            };
+            if let Some(v) = value
+                && lone_star(v)
+            {
+                emitter.emit(custom(err("can't use starred expression here", v.span)));
+            }
             let kind = match tail {
                 AssignTail::Nothing => {
                     if matches!(first.kind, ExprKind::Starred(_)) {
@@ -159,7 +170,7 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
         .collect::<Vec<_>>()
         .map(|v| v.join("."))
         .boxed();
-    let alias = |n: BoxP<'a, String>| {
+    let alias = |n: BoxP<'a, String, Er>| {
         n.then(just(Tok::As).ignore_then(name.clone()).or_not())
             .map_with(|(name, asname), e| Alias {
                 name,
@@ -254,7 +265,14 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
         just(Tok::Continue).to(StmtKind::Continue),
         just(Tok::Return)
             .ignore_then(star_expressions.clone().or_not())
-            .map(StmtKind::Return),
+            .validate(|v, _e, emitter| {
+                if let Some(x) = &v
+                    && matches!(x.kind, ExprKind::Starred(_))
+                {
+                    emitter.emit(custom(err("can't use starred expression here", x.span)));
+                }
+                StmtKind::Return(v)
+            }),
         just(Tok::Raise)
             .ignore_then(
                 expression
@@ -455,8 +473,14 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
         )
         .then_ignore(colon.clone())
         .then(block.clone())
-        .map_with(|(((name, ns), args), body), e| {
+        .validate(|(((name, ns), args), body), e, emitter| {
             let (bases, keywords) = args.unwrap_or_default();
+            if let Some(g) = bases
+                .iter()
+                .find(|b| matches!(b.kind, ExprKind::GeneratorExp { .. }))
+            {
+                emitter.emit(custom(err("invalid syntax", g.span)));
+            }
             (
                 Def::Class(Box::new(ClassDef {
                     name,
@@ -606,7 +630,7 @@ pub fn statement<'a>() -> BoxP<'a, Vec<Stmt>> {
 
 /// One chunk of the token stream: a statement, possibly surrounded by
 /// stray newlines, and nothing else.
-pub fn chunk<'a>() -> BoxP<'a, Vec<Stmt>> {
+pub fn chunk<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
     just(Tok::Newline)
         .repeated()
         .ignore_then(statement().or_not())
@@ -617,7 +641,7 @@ pub fn chunk<'a>() -> BoxP<'a, Vec<Stmt>> {
 }
 
 /// A replacement field inside an f-string: `yield …` or star-expressions.
-pub fn field<'a>() -> BoxP<'a, Expr> {
+pub fn field<'a, Er: PErrT<'a>>() -> BoxP<'a, Expr, Er> {
     let e = exprs();
     e.yield_expr
         .or(e.star_expressions)
@@ -626,7 +650,7 @@ pub fn field<'a>() -> BoxP<'a, Expr> {
 }
 
 /// A bare expression (for `parse_expression`).
-pub fn expression_only<'a>() -> BoxP<'a, Expr> {
+pub fn expression_only<'a, Er: PErrT<'a>>() -> BoxP<'a, Expr, Er> {
     let e = exprs();
     just(Tok::Newline)
         .repeated()

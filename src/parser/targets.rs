@@ -53,23 +53,33 @@ pub fn describe(e: &Expr) -> &'static str {
 
 /// Returns the error for the first sub-expression that cannot be a target.
 pub fn check_target(e: &Expr, ctx: TargetCtx) -> Option<SyntaxError> {
-    check(e, ctx, true)
+    check(e, ctx, true, true)
 }
 
-fn check(e: &Expr, ctx: TargetCtx, top: bool) -> Option<SyntaxError> {
+/// `whole`: `e` is the entire target. `next_to_eq`: `e` stands right before
+/// the `=`, where CPython suggests `==`.
+fn check(e: &Expr, ctx: TargetCtx, whole: bool, next_to_eq: bool) -> Option<SyntaxError> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
         ExprKind::Tuple(items) | ExprKind::List(items) if ctx != TargetCtx::AugAssign => {
-            items.iter().find_map(|i| check(i, ctx, false))
+            // CPython words the last element of a bare tuple (`a, 1 = x`)
+            // as if it were the whole target: it is the one next to the `=`.
+            let bare = matches!(e.kind, ExprKind::Tuple(_))
+                && items.first().is_some_and(|f| f.span.start == e.span.start);
+            let last = items.len().saturating_sub(1);
+            items
+                .iter()
+                .enumerate()
+                .find_map(|(i, x)| check(x, ctx, false, next_to_eq && bare && i == last))
         }
         ExprKind::Starred(inner) if ctx != TargetCtx::AugAssign && ctx != TargetCtx::Del => {
-            if top {
+            if whole {
                 Some(SyntaxError::new(
                     "starred assignment target must be in a list or tuple",
                     e.span,
                 ))
             } else {
-                check(inner, ctx, false)
+                check(inner, ctx, false, false)
             }
         }
         _ => {
@@ -79,7 +89,7 @@ fn check(e: &Expr, ctx: TargetCtx, top: bool) -> Option<SyntaxError> {
                     format!("'{what}' is an illegal expression for augmented assignment")
                 }
                 TargetCtx::Del => format!("cannot delete {what}"),
-                TargetCtx::AssignSingle if top && !is_keyword_constant(e) => {
+                TargetCtx::AssignSingle if next_to_eq && !is_keyword_constant(e) => {
                     format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
                 }
                 _ => format!("cannot assign to {what}"),
