@@ -169,7 +169,13 @@ pub struct Code {
     pub flags: CodeFlags,
     pub first_line: u32,
     pub max_stack: u32,
+    /// Per-name inline cache for `LoadGlobal`: 1 + the name's index in the
+    /// globals map, or with `BUILTIN_BIT` set, in the builtins map; 0 when
+    /// unknown. Entries are verified on use, so a stale one only costs a miss.
+    pub global_cache: Vec<std::cell::Cell<u32>>,
 }
+
+pub const BUILTIN_BIT: u32 = 1 << 31;
 
 impl Code {
     pub fn nlocals(&self) -> usize {

@@ -173,7 +173,9 @@ impl<'a> Compiler<'a> {
                 cell_params.push((vi as u32, ci as u32));
             }
         }
+        let nnames = u.names.len();
         Rc::new(Code {
+            global_cache: (0..nnames).map(|_| std::cell::Cell::new(0)).collect(),
             name: u.name.as_str().into(),
             qualname: u.qualname.as_str().into(),
             filename: self.filename.clone(),

@@ -48,16 +48,19 @@ impl Vm {
                             self.new_exc("RecursionError", "maximum recursion depth exceeded")
                         );
                     }
-                    let mut nf = self.new_frame(code.clone(), f.globals.clone(), ResumeKind::Call);
-                    let mut slot = 0;
+                    let mut nf =
+                        self.new_frame_raw(code.clone(), f.globals.clone(), ResumeKind::Call);
                     if let Some(r) = receiver {
-                        nf.regs[0] = r;
-                        slot = 1;
+                        nf.regs.push(r);
                     }
-                    for (i, v) in frame.regs.drain(func_pos + 1..).enumerate() {
-                        nf.regs[slot + i] = v;
+                    for v in &mut frame.regs[func_pos + 1..] {
+                        nf.regs.push(std::mem::take(v));
                     }
                     frame.regs.truncate(func_pos);
+                    let n = code.nlocals();
+                    if nf.regs.len() < n {
+                        nf.regs.resize(n, Value::Unbound);
+                    }
                     self.setup_cells(&mut nf, &f);
                     return self.enter(nf, &f).map(|v| match v {
                         Some(v) => {

@@ -11,7 +11,7 @@ use super::generator::{GenState, Generator};
 use super::types::Types;
 use super::value::Value;
 use crate::ast::{BinOp, UnaryOp};
-use crate::compiler::bytecode::{Code, Op};
+use crate::compiler::bytecode::{BUILTIN_BIT, Code, Op};
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -77,7 +77,15 @@ impl Vm {
     /// Makes a frame for `code` with empty locals.
     pub fn new_frame(&mut self, code: Rc<Code>, globals: Globals, kind: ResumeKind) -> Box<Frame> {
         let n = code.nlocals();
-        let mut f = match self.frame_pool.pop() {
+        let mut f = self.new_frame_raw(code, globals, kind);
+        f.regs.resize(n, Value::Unbound);
+        f
+    }
+
+    /// A frame whose register vector is empty: the caller pushes the locals.
+    pub fn new_frame_raw(&mut self, code: Rc<Code>, globals: Globals, kind: ResumeKind) -> Box<Frame> {
+        let n = code.nlocals();
+        match self.frame_pool.pop() {
             Some(mut f) => {
                 f.code = code;
                 f.globals = globals;
@@ -97,9 +105,7 @@ impl Vm {
                 handling: Vec::new(),
                 kind,
             }),
-        };
-        f.regs.resize(n, Value::Unbound);
-        f
+        }
     }
 
     pub fn recycle(&mut self, mut f: Box<Frame>) {
@@ -363,7 +369,41 @@ impl Vm {
                     }
                     Op::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
-                        let found = frame.globals.borrow().get(&**name).cloned();
+                        let slot = &code.global_cache[i as usize];
+                        let cached = slot.get();
+                        if cached != 0 {
+                            let hit = if cached & BUILTIN_BIT == 0 {
+                                let g = frame.globals.borrow();
+                                match g.get_index((cached - 1) as usize) {
+                                    Some((k, v)) if Rc::ptr_eq(k, name) || **k == **name => Some(v.clone()),
+                                    _ => None,
+                                }
+                            } else {
+                                // A builtin stays valid while no global shadows it.
+                                let shadowed = frame.globals.borrow().contains_key(&**name);
+                                let b = self.builtins.borrow();
+                                match b.get_index(((cached & !BUILTIN_BIT) - 1) as usize) {
+                                    Some((k, v)) if !shadowed && (Rc::ptr_eq(k, name) || **k == **name) => Some(v.clone()),
+                                    _ => None,
+                                }
+                            };
+                            if let Some(v) = hit {
+                                frame.regs.push(v);
+                                continue;
+                            }
+                        }
+                        let full = frame.globals.borrow().get_full(&**name).map(|(i, _, v)| (i, v.clone()));
+                        if let Some((idx, v)) = full {
+                            slot.set(idx as u32 + 1);
+                            frame.regs.push(v);
+                            continue;
+                        }
+                        if let Some((idx, _, v)) = self.builtins.borrow().get_full(&**name) {
+                            slot.set((idx as u32 + 1) | BUILTIN_BIT);
+                            frame.regs.push(v.clone());
+                            continue;
+                        }
+                        let found: Option<Value> = None;
                         match found {
                             Some(v) => {
                                 frame.regs.push(v);
