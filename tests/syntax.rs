@@ -11,7 +11,10 @@ use std::path::Path;
 use std::process::Command;
 
 fn known() -> BTreeSet<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/syntax/known_mismatches.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/syntax/known_mismatches.txt"
+    );
     std::fs::read_to_string(path)
         .unwrap_or_default()
         .lines()
@@ -61,13 +64,25 @@ fn malformed_programs_report_cpythons_location() {
     let mut unexpected = Vec::new();
     let mut fixed = Vec::new();
     for f in &files {
-        let name = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match check_one(aio, f) {
-            Some(problem) if !known.contains(&name) => unexpected.push(format!("{name}: {problem}")),
+            Some(problem) if !known.contains(&name) => {
+                unexpected.push(format!("{name}: {problem}"))
+            }
             None if known.contains(&name) => fixed.push(name),
             _ => {}
         }
     }
-    assert!(unexpected.is_empty(), "mismatched syntax reports:\n{}", unexpected.join("\n"));
-    assert!(fixed.is_empty(), "these now match; remove them from known_mismatches.txt: {fixed:?}");
+    assert!(
+        unexpected.is_empty(),
+        "mismatched syntax reports:\n{}",
+        unexpected.join("\n")
+    );
+    assert!(
+        fixed.is_empty(),
+        "these now match; remove them from known_mismatches.txt: {fixed:?}"
+    );
 }

@@ -631,6 +631,13 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult {
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult {
     if args.len() == 2 {
+        let callable = matches!(
+            args.pos[0],
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)
+        ) || vm.types.class_of(&args.pos[0]).lookup("__call__").is_some();
+        if !callable {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Callable {
             func: args.pos[0].clone(),
             sentinel: args.pos[1].clone(),
@@ -782,6 +789,11 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult {
 fn divmod(vm: &mut Vm, args: Args) -> PyResult {
     exact_args(vm, &args, 2, "divmod")?;
     let (a, b) = (args.pos[0].clone(), args.pos[1].clone());
+    let zero = matches!(b, Value::Float(x) if x == 0.0)
+        || (matches!(a, Value::Float(_)) && matches!(b, Value::Int(0) | Value::Bool(false)));
+    if zero {
+        return Err(vm.new_exc("ZeroDivisionError", "float divmod()"));
+    }
     let q = vm.binary_op(crate::ast::BinOp::FloorDiv, a.clone(), b.clone(), false)?;
     let r = vm.binary_op(crate::ast::BinOp::Mod, a, b, false)?;
     Ok(Value::tuple(vec![q, r]))
@@ -801,9 +813,25 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
         if m.is_zero() {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.is_negative() {
-            return Err(vm.value_error("base is not invertible for the given modulus"));
-        }
+        let (b, e) = if e.is_negative() {
+            // pow(b, -e, m) = pow(inverse(b), e, m), by extended Euclid.
+            let (mut old_r, mut r) = (num_integer::Integer::mod_floor(&b, &m), m.clone());
+            let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
+            while !r.is_zero() {
+                let q = num_integer::Integer::div_floor(&old_r, &r);
+                let nr = &old_r - &q * &r;
+                old_r = std::mem::replace(&mut r, nr);
+                let ns = &old_s - &q * &s;
+                old_s = std::mem::replace(&mut s, ns);
+            }
+            if old_r.abs() != BigInt::from(1) {
+                return Err(vm.value_error("base is not invertible for the given modulus"));
+            }
+            let inv = num_integer::Integer::mod_floor(&(old_s * &old_r), &m);
+            (inv, -e)
+        } else {
+            (b, e)
+        };
         let r = b.modpow(&e, &m);
         let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
             r + &m

@@ -173,6 +173,8 @@ pub struct Code {
     /// globals map, or with `BUILTIN_BIT` set, in the builtins map; 0 when
     /// unknown. Entries are verified on use, so a stale one only costs a miss.
     pub global_cache: Vec<std::cell::Cell<u32>>,
+    /// The docstring, when the body starts with a string literal.
+    pub doc: Option<Rc<str>>,
 }
 
 pub const BUILTIN_BIT: u32 = 1 << 31;

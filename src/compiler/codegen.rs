@@ -50,6 +50,7 @@ struct Unit<'a> {
     posonlycount: u32,
     kwonlycount: u32,
     first_line: u32,
+    doc: Option<Rc<str>>,
 }
 
 struct Compiler<'a> {
@@ -138,6 +139,7 @@ impl<'a> Compiler<'a> {
             posonlycount: 0,
             kwonlycount: 0,
             first_line: line,
+            doc: None,
         };
         if s.kind == ScopeKind::Function || s.kind == ScopeKind::Comprehension {
             u.flags.generator = s.is_generator && !s.is_async;
@@ -176,6 +178,7 @@ impl<'a> Compiler<'a> {
         let nnames = u.names.len();
         Rc::new(Code {
             global_cache: (0..nnames).map(|_| std::cell::Cell::new(0)).collect(),
+            doc: u.doc,
             name: u.name.as_str().into(),
             qualname: u.qualname.as_str().into(),
             filename: self.filename.clone(),
@@ -974,6 +977,17 @@ impl<'a> Compiler<'a> {
         }
         match body {
             FuncBody::Stmts(stmts) => {
+                if let Some(Stmt {
+                    kind:
+                        StmtKind::Expr(Expr {
+                            kind: ExprKind::Constant(Constant::Str(doc)),
+                            ..
+                        }),
+                    ..
+                }) = stmts.first()
+                {
+                    self.unit().doc = Some(doc.as_str().into());
+                }
                 self.body(stmts);
                 self.load_const(Value::None);
                 self.emit(Op::Return);
@@ -1730,5 +1744,6 @@ fn unreachable_unit() -> Unit<'static> {
         posonlycount: 0,
         kwonlycount: 0,
         first_line: 0,
+        doc: None,
     }
 }

@@ -382,6 +382,7 @@ impl Vm {
                 .borrow()
                 .as_ref()
                 .and_then(|a| a.get("__doc__").cloned())
+                .or_else(|| f.code.doc.as_ref().map(|d| Value::str(&**d)))
                 .unwrap_or(Value::None),
             (Value::Function(f), "__code__") => Value::Code(f.code.clone()),
             (Value::Function(f), "__dict__") => match &*f.attrs.borrow() {
@@ -444,6 +445,12 @@ impl Vm {
 
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> Result<(), Value> {
         match obj {
+            Value::Instance(inst) if inst.class.builtin == Some(TypeId::Object) => {
+                let msg = format!(
+                    "'object' object has no attribute '{name}' and no __dict__ for setting new attributes"
+                );
+                Err(self.new_exc("AttributeError", &msg))
+            }
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 if let Some(Value::Instance(p)) = cls.lookup(name)
@@ -534,7 +541,19 @@ impl Vm {
             _ => {
                 let tn = self.type_name(obj);
                 let has = self.types.class_of(obj).lookup(name).is_some();
-                let msg = if has {
+                let special = matches!(
+                    (obj, name),
+                    (
+                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_),
+                        "real" | "imag"
+                    ) | (
+                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_),
+                        "numerator" | "denominator"
+                    )
+                );
+                let msg = if special {
+                    format!("attribute '{name}' of '{tn}' objects is not writable")
+                } else if has {
                     format!("'{tn}' object attribute '{name}' is read-only")
                 } else {
                     format!(

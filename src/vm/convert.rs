@@ -373,7 +373,11 @@ impl Vm {
                 }
                 if let Some(f) = self.user_method(v, "__len__") {
                     let r = self.call(&f, Args::new([v.clone()]))?;
-                    return Ok(self.index_value(&r)? != 0);
+                    let n = self.index_value(&r)?;
+                    if n < 0 {
+                        return Err(self.value_error("__len__() should return >= 0"));
+                    }
+                    return Ok(n != 0);
                 }
                 if let Some(b) = crate::runtime::native_truthy(self, v) {
                     return Ok(b);
@@ -483,6 +487,7 @@ impl Vm {
             (Range(x), Range(y)) => Ok(x.len() == y.len()
                 && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
             (Slice(x), Slice(y)) => self.seq_eq(&x[..], &y[..]),
+            (Method(x), Method(y)) => Ok(x.receiver.is(&y.receiver) && x.func.is(&y.func)),
             (Instance(_) | Native(_), _) | (_, Instance(_) | Native(_)) => {
                 let r = self.rich_compare(a, b, "__eq__", "__eq__")?;
                 match r {

@@ -173,7 +173,13 @@ impl Vm {
                 })
             }
         };
-        let list = Value::tuple(members.clone());
+        // A group made by splitting keeps its members in a list (CPython's
+        // `derive`); a naked exception wrapped by `except*` in a tuple.
+        let list = if template.is_some() {
+            Value::list(members.clone())
+        } else {
+            Value::tuple(members.clone())
+        };
         let e = self.exc_from_class(&cls, vec![msg.clone(), list]);
         if let Value::Instance(i) = &e
             && let Some(d) = &i.exc

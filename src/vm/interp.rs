@@ -83,7 +83,12 @@ impl Vm {
     }
 
     /// A frame whose register vector is empty: the caller pushes the locals.
-    pub fn new_frame_raw(&mut self, code: Rc<Code>, globals: Globals, kind: ResumeKind) -> Box<Frame> {
+    pub fn new_frame_raw(
+        &mut self,
+        code: Rc<Code>,
+        globals: Globals,
+        kind: ResumeKind,
+    ) -> Box<Frame> {
         let n = code.nlocals();
         match self.frame_pool.pop() {
             Some(mut f) => {
@@ -375,7 +380,9 @@ impl Vm {
                             let hit = if cached & BUILTIN_BIT == 0 {
                                 let g = frame.globals.borrow();
                                 match g.get_index((cached - 1) as usize) {
-                                    Some((k, v)) if Rc::ptr_eq(k, name) || **k == **name => Some(v.clone()),
+                                    Some((k, v)) if Rc::ptr_eq(k, name) || **k == **name => {
+                                        Some(v.clone())
+                                    }
                                     _ => None,
                                 }
                             } else {
@@ -383,7 +390,11 @@ impl Vm {
                                 let shadowed = frame.globals.borrow().contains_key(&**name);
                                 let b = self.builtins.borrow();
                                 match b.get_index(((cached & !BUILTIN_BIT) - 1) as usize) {
-                                    Some((k, v)) if !shadowed && (Rc::ptr_eq(k, name) || **k == **name) => Some(v.clone()),
+                                    Some((k, v))
+                                        if !shadowed && (Rc::ptr_eq(k, name) || **k == **name) =>
+                                    {
+                                        Some(v.clone())
+                                    }
                                     _ => None,
                                 }
                             };
@@ -392,7 +403,11 @@ impl Vm {
                                 continue;
                             }
                         }
-                        let full = frame.globals.borrow().get_full(&**name).map(|(i, _, v)| (i, v.clone()));
+                        let full = frame
+                            .globals
+                            .borrow()
+                            .get_full(&**name)
+                            .map(|(i, _, v)| (i, v.clone()));
                         if let Some((idx, v)) = full {
                             slot.set(idx as u32 + 1);
                             frame.regs.push(v);
@@ -822,7 +837,19 @@ impl Vm {
                         let v = frame.pop();
                         let len = frame.regs.len();
                         let target = frame.regs[len - n as usize].clone();
-                        match self.collect(&v) {
+                        let items = match self.collect(&v) {
+                            Err(e)
+                                if self.exc_matches_name(&e, "TypeError")
+                                    && self.iter(&v).is_err() =>
+                            {
+                                let tn = self.type_name(&v);
+                                Err(self.type_error(&format!(
+                                    "Value after * must be an iterable, not {tn}"
+                                )))
+                            }
+                            other => other,
+                        };
+                        match items {
                             Ok(items) => {
                                 if let Value::List(l) = target {
                                     l.borrow_mut().extend(items);

@@ -258,7 +258,16 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = &idx {
-                    let new_items = self.collect(&v)?;
+                    let stepped = !s[2].is_none();
+                    let new_items = match self.collect(&v) {
+                        Ok(items) => items,
+                        Err(_) if stepped => {
+                            return Err(self.type_error("must assign iterable to extended slice"));
+                        }
+                        Err(_) => {
+                            return Err(self.type_error("can only assign an iterable"));
+                        }
+                    };
                     let len = l.borrow().len();
                     let si = self.slice_indices(s, len)?;
                     if si.step == 1 {
@@ -351,13 +360,13 @@ impl Vm {
                     None => {
                         let tn = self.type_name(obj);
                         Err(self
-                            .type_error(&format!("'{tn}' object does not support item deletion")))
+                            .type_error(&format!("'{tn}' object doesn't support item deletion")))
                     }
                 }
             }
             _ => {
                 let tn = self.type_name(obj);
-                Err(self.type_error(&format!("'{tn}' object does not support item deletion")))
+                Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
             }
         }
     }

@@ -56,7 +56,28 @@ type_ids! {
 pub struct Types {
     classes: Vec<Rc<Class>>,
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// One class per kind of native iterator (`type(map(...)).__name__`).
+    iter_classes: HashMap<&'static str, Rc<Class>>,
 }
+
+const ITER_KINDS: &[&str] = &[
+    "list_iterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+    "list_reverseiterator",
+    "iterator",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "callable_iterator",
+];
 
 /// (name, base) in creation order: each base is defined before its subclasses.
 const EXCEPTIONS: &[(&str, &str)] = &[
@@ -199,9 +220,26 @@ impl Types {
             );
             exceptions.insert("ExceptionGroup", eg);
         }
+        let iter_base = classes[TypeId::Iterator as usize].clone();
+        let iter_classes = ITER_KINDS
+            .iter()
+            .map(|n| {
+                (
+                    *n,
+                    new_class(
+                        n,
+                        vec![iter_base.clone()],
+                        Layout::Builtin,
+                        Some(TypeId::Iterator),
+                        "builtins",
+                    ),
+                )
+            })
+            .collect();
         Types {
             classes,
             exceptions,
+            iter_classes,
         }
     }
 
@@ -246,7 +284,13 @@ impl Types {
                 super::generator::GenKind::Coroutine => TypeId::Coroutine,
                 super::generator::GenKind::AsyncGenerator => TypeId::AsyncGenerator,
             },
-            Value::Iter(_) => TypeId::Iterator,
+            Value::Iter(it) => {
+                let name = it.borrow().type_name();
+                if let Some(c) = self.iter_classes.get(name) {
+                    return c.clone();
+                }
+                TypeId::Iterator
+            }
             Value::Cell(_) => TypeId::Cell,
             Value::Code(_) => TypeId::Code,
         };
