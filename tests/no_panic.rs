@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -34,13 +36,18 @@ fn check(src: &str) {
 #[test]
 fn prefixes_and_mutations_never_panic() {
     let mut files = Vec::new();
-    programs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"), &mut files);
+    programs(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+        &mut files,
+    );
     files.sort();
     assert!(files.len() > 100, "golden programs found: {}", files.len());
     let mut rng = Rng(0x9e3779b97f4a7c15);
     let noise = b"()[]{}:;,.'\"\\\n\t #@=+-*/%<>!~^&|0123456789abcxyz_fasyncawait";
     for f in &files {
-        let Ok(src) = std::fs::read_to_string(f) else { continue };
+        let Ok(src) = std::fs::read_to_string(f) else {
+            continue;
+        };
         // Every line boundary and a spread of byte offsets.
         let mut cuts: Vec<usize> = src.match_indices('\n').map(|(i, _)| i).collect();
         let step = (src.len() / 40).max(1);

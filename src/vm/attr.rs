@@ -21,9 +21,38 @@ impl Vm {
             _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
         };
         let e = self.new_exc("AttributeError", &msg);
+        // dir(obj), sorted, without underscored names unless asked for one.
+        let mut candidates: Vec<String> = Vec::new();
+        match obj {
+            Value::Module(m) => candidates.extend(m.dict.borrow().keys().map(|k| k.to_string())),
+            Value::Class(c) => {
+                for k in c.mro() {
+                    candidates.extend(k.dict.borrow().keys().map(|k| k.to_string()));
+                }
+            }
+            _ => {
+                if let Value::Instance(i) = obj {
+                    candidates.extend(i.dict.borrow().keys().map(|k| k.to_string()));
+                }
+                for k in self.types.class_of(obj).mro() {
+                    candidates.extend(k.dict.borrow().keys().map(|k| k.to_string()));
+                }
+            }
+        }
+        candidates.sort();
+        candidates.dedup();
+        if !name.starts_with('_') {
+            candidates.retain(|c| !c.starts_with('_'));
+        }
+        let suggestion = super::suggest::suggest(name, candidates.iter().map(|s| s.as_str()));
         if let Value::Instance(i) = &e {
             i.dict.borrow_mut().insert("name".into(), Value::str(name));
             i.dict.borrow_mut().insert("obj".into(), obj.clone());
+            if let Some(s) = suggestion {
+                i.dict
+                    .borrow_mut()
+                    .insert("__suggestion__".into(), Value::str(s));
+            }
         }
         e
     }

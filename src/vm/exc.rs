@@ -438,6 +438,17 @@ impl Vm {
         }
     }
 
+    /// The summary line as a traceback prints it: with "Did you mean".
+    fn summary_with_suggestion(&mut self, exc: &Value) -> String {
+        let mut summary = self.exc_summary(exc);
+        if let Value::Instance(i) = exc {
+            if let Some(Value::Str(s)) = i.dict.borrow().get("__suggestion__") {
+                summary.push_str(&format!(". Did you mean: '{}'?", s.as_str()));
+            }
+        }
+        summary
+    }
+
     fn plain_lines(&mut self, exc: &Value, tb: &[super::class::TraceEntry]) -> Vec<String> {
         let mut lines = Vec::new();
         if !tb.is_empty() {
@@ -452,7 +463,7 @@ impl Vm {
                 }
             }
         }
-        let summary = self.exc_summary(exc);
+        let summary = self.summary_with_suggestion(exc);
         lines.extend(summary.lines().map(|s| s.to_string()));
         lines
     }

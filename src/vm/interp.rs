@@ -1420,8 +1420,26 @@ impl Vm {
 
     pub fn name_error(&mut self, name: &str) -> Value {
         let e = self.new_exc("NameError", &format!("name '{name}' is not defined"));
+        // Candidates as CPython's traceback gathers them: the frame's
+        // locals, then its globals, then the builtins.
+        let mut candidates: Vec<String> = Vec::new();
+        if let Some(f) = self.frames.last() {
+            for (i, n) in f.code.varnames.iter().enumerate() {
+                if f.regs.get(i).is_some_and(|v| !v.is_unbound()) {
+                    candidates.push(n.to_string());
+                }
+            }
+            candidates.extend(f.globals.borrow().keys().map(|k| k.to_string()));
+        }
+        candidates.extend(self.builtins.borrow().keys().map(|k| k.to_string()));
+        let suggestion = super::suggest::suggest(name, candidates.iter().map(|s| s.as_str()));
         if let Value::Instance(i) = &e {
             i.dict.borrow_mut().insert("name".into(), Value::str(name));
+            if let Some(s) = suggestion {
+                i.dict
+                    .borrow_mut()
+                    .insert("__suggestion__".into(), Value::str(s));
+            }
         }
         e
     }

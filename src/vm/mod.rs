@@ -19,6 +19,7 @@ pub mod native;
 pub mod ops;
 pub mod percent;
 pub mod seq;
+pub mod suggest;
 pub mod types;
 pub mod value;
 
