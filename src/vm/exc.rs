@@ -441,10 +441,10 @@ impl Vm {
     /// The summary line as a traceback prints it: with "Did you mean".
     fn summary_with_suggestion(&mut self, exc: &Value) -> String {
         let mut summary = self.exc_summary(exc);
-        if let Value::Instance(i) = exc {
-            if let Some(Value::Str(s)) = i.dict.borrow().get("__suggestion__") {
-                summary.push_str(&format!(". Did you mean: '{}'?", s.as_str()));
-            }
+        if let Value::Instance(i) = exc
+            && let Some(Value::Str(s)) = i.dict.borrow().get("__suggestion__")
+        {
+            summary.push_str(&format!(". Did you mean: '{}'?", s.as_str()));
         }
         summary
     }
