@@ -794,6 +794,25 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult {
     if zero {
         return Err(vm.new_exc("ZeroDivisionError", "float divmod()"));
     }
+    let numeric = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
+    };
+    if !(numeric(&a) && numeric(&b)) {
+        let user =
+            |v: &Value, n: &str| matches!(v, Value::Instance(i) if i.class.lookup(n).is_some());
+        if !user(&a, "__divmod__") && !user(&b, "__rdivmod__") {
+            let (ta, tb) = (vm.type_name(&a), vm.type_name(&b));
+            return Err(vm.type_error(&format!(
+                "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+            )));
+        }
+        if let Some(f) = vm.types.class_of(&a).lookup("__divmod__") {
+            return vm.call(&f, Args::new([a, b]));
+        }
+    }
     let q = vm.binary_op(crate::ast::BinOp::FloorDiv, a.clone(), b.clone(), false)?;
     let r = vm.binary_op(crate::ast::BinOp::Mod, a, b, false)?;
     Ok(Value::tuple(vec![q, r]))
@@ -964,7 +983,13 @@ fn format(vm: &mut Vm, args: Args) -> PyResult {
 
 fn vars(vm: &mut Vm, args: Args) -> PyResult {
     match args.pos.first() {
-        Some(v) => vm.getattr(v, "__dict__"),
+        Some(v) => match vm.getattr(v, "__dict__") {
+            Ok(d) => Ok(d),
+            Err(e) if vm.exc_matches_name(&e, "AttributeError") => {
+                Err(vm.type_error("vars() argument must have __dict__ attribute"))
+            }
+            Err(e) => Err(e),
+        },
         None => globals(vm, args),
     }
 }

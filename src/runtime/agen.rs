@@ -40,9 +40,15 @@ impl Vm {
         if !self.runtime.running || g.started.get() {
             return;
         }
-        let v = Value::Generator(g.clone());
-        if !self.runtime.asyncgens.iter().any(|x| x.is(&v)) {
-            self.runtime.asyncgens.push(v);
+        // Weak, like CPython's WeakSet: a dropped generator is finalized.
+        if !self
+            .runtime
+            .asyncgens
+            .iter()
+            .any(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(g)))
+        {
+            self.runtime.asyncgens.retain(|w| w.strong_count() > 0);
+            self.runtime.asyncgens.push(Rc::downgrade(g));
         }
     }
 

@@ -43,7 +43,7 @@ pub struct Runtime {
     /// Creation order of tasks (named or not).
     pub task_seq: u64,
     /// Async generators started while the loop runs, closed at shutdown.
-    pub asyncgens: Vec<Value>,
+    pub asyncgens: Vec<std::rc::Weak<crate::vm::generator::Generator>>,
     /// Tasks not yet finished, in creation order.
     pub tasks: Vec<Value>,
     pub loop_obj: Option<Value>,
@@ -192,6 +192,9 @@ impl Vm {
                 continue;
             };
             self.run_callback(cb)?;
+            if crate::vm::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                self.run_finalizers();
+            }
         }
         Ok(())
     }
@@ -233,6 +236,11 @@ impl Vm {
                     Ok(())
                 }
             },
+            Callback::CreateTask { coro } => {
+                let m = self.import_module("asyncio")?;
+                let ensure = self.getattr(&m, "ensure_future")?;
+                self.call(&ensure, Args::new([coro])).map(|_| ())
+            }
             Callback::SetResultUnlessCancelled { fut, result } => {
                 let cancelled =
                     with_fut(&fut, |f| matches!(f.state, FutState::Cancelled)).unwrap_or(true);
@@ -339,7 +347,9 @@ impl Vm {
         let m = self.import_module("asyncio")?;
         let agens: Vec<Value> = std::mem::take(&mut self.runtime.asyncgens)
             .into_iter()
-            .filter(|g| matches!(g, Value::Generator(g) if !g.is_finished()))
+            .filter_map(|w| w.upgrade())
+            .filter(|g| !g.is_finished())
+            .map(Value::Generator)
             .collect();
         for (name, args) in [
             ("_shutdown_asyncgens", vec![Value::list(agens)]),

@@ -414,6 +414,14 @@ impl Vm {
                 .or_else(|| f.code.doc.as_ref().map(|d| Value::str(&**d)))
                 .unwrap_or(Value::None),
             (Value::Function(f), "__code__") => Value::Code(f.code.clone()),
+            (Value::Function(f), "__closure__") => {
+                if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                }
+            }
+            (Value::Cell(c), "cell_contents") => c.borrow().clone(),
             (Value::Function(f), "__dict__") => match &*f.attrs.borrow() {
                 Some(a) => self.attrs_to_dict(a),
                 None => Value::dict(Default::default()),

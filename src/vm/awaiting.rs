@@ -127,7 +127,8 @@ impl Vm {
                 }
                 _ => {
                     let tn = self.type_name(&v);
-                    Err(self.type_error(&format!("'{tn}' object can't be awaited")))
+                    Err(self
+                        .type_error(&format!("object {tn} can't be used in 'await' expression")))
                 }
             },
             Value::Instance(_) | Value::Native(_) => {
@@ -162,7 +163,7 @@ impl Vm {
             }
             _ => {
                 let tn = self.type_name(&v);
-                Err(self.type_error(&format!("'{tn}' object can't be awaited")))
+                Err(self.type_error(&format!("object {tn} can't be used in 'await' expression")))
             }
         }
     }

@@ -214,8 +214,20 @@ impl Vm {
         self.split_group(eg, t)
     }
 
+    /// `except*`/`split` matching: a class, a tuple of classes, or (for
+    /// `split`/`subgroup`) a predicate.
+    fn group_cond(&mut self, e: &Value, t: &Value) -> Result<bool, Value> {
+        match t {
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) => {
+                let r = self.call(t, super::function::Args::new([e.clone()]))?;
+                self.truthy(&r)
+            }
+            _ => self.exception_matches(e, t),
+        }
+    }
+
     fn split_group(&mut self, eg: &Value, t: &Value) -> Result<(Value, Value), Value> {
-        if self.exception_matches(eg, t)? {
+        if self.group_cond(eg, t)? {
             return Ok((eg.clone(), Value::None));
         }
         let Some(members) = self.exc_group_members(eg) else {
@@ -232,7 +244,7 @@ impl Vm {
                 if !b.is_none() {
                     rest.push(b);
                 }
-            } else if self.exception_matches(&m, t)? {
+            } else if self.group_cond(&m, t)? {
                 matched.push(m);
             } else {
                 rest.push(m);

@@ -56,3 +56,51 @@ impl Generator {
         }
     }
 }
+
+/// Set when a dropped generator left work for the VM (see `Drop`).
+pub static FINALIZE_PENDING: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+thread_local! {
+    /// Suspended generators whose last reference went away: CPython closes
+    /// them at that moment (running `finally` blocks); the VM does it at
+    /// its next safe point.
+    pub static FINALIZE: RefCell<Vec<Rc<Generator>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind == GenKind::Coroutine && !self.started.get() && !self.awaited.get() {
+            eprintln!(
+                "{}:{}: RuntimeWarning: coroutine '{}' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback",
+                self.code.filename, self.origin_line, self.qualname
+            );
+            return;
+        }
+        if !self.started.get() || self.kind == GenKind::Coroutine {
+            return;
+        }
+        let frames = match std::mem::replace(&mut *self.state.borrow_mut(), GenState::Finished) {
+            GenState::Suspended(f) => f,
+            _ => return,
+        };
+        // Only a generator suspended inside try/finally or with has anything to run.
+        if frames.iter().all(|f| f.blocks.is_empty()) {
+            return;
+        }
+        let heir = Rc::new(Generator {
+            kind: self.kind,
+            state: RefCell::new(GenState::Suspended(frames)),
+            started: Cell::new(true),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            code: self.code.clone(),
+            awaited: Cell::new(true),
+            origin_line: self.origin_line,
+            running_async: Cell::new(false),
+            extra: RefCell::new(Value::None),
+        });
+        let _ = FINALIZE.try_with(|q| q.borrow_mut().push(heir));
+        FINALIZE_PENDING.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}

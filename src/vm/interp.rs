@@ -306,6 +306,11 @@ impl Vm {
                     Op::StoreFast(i) => {
                         let v = frame.pop();
                         frame.regs[i as usize] = v;
+                        if super::generator::FINALIZE_PENDING
+                            .load(std::sync::atomic::Ordering::Relaxed)
+                        {
+                            self.run_finalizers();
+                        }
                         Ok(())
                     }
                     Op::DeleteFast(i) => {
@@ -676,6 +681,11 @@ impl Vm {
                     }
                     Op::Pop => {
                         frame.regs.pop();
+                        if super::generator::FINALIZE_PENDING
+                            .load(std::sync::atomic::Ordering::Relaxed)
+                        {
+                            self.run_finalizers();
+                        }
                         Ok(())
                     }
                     Op::Copy(n) => {
@@ -1508,6 +1518,33 @@ impl Vm {
             g.borrow_mut().insert("_".into(), v);
         }
         Ok(())
+    }
+
+    /// Closes generators that were dropped while suspended in a `try` or
+    /// `with` (CPython runs their `finally` when the last reference goes).
+    pub fn run_finalizers(&mut self) {
+        super::generator::FINALIZE_PENDING.store(false, std::sync::atomic::Ordering::Relaxed);
+        let pending: Vec<Rc<Generator>> = super::generator::FINALIZE
+            .try_with(|q| std::mem::take(&mut *q.borrow_mut()))
+            .unwrap_or_default();
+        for g in pending {
+            match g.kind {
+                super::generator::GenKind::AsyncGenerator => {
+                    if self.runtime.running {
+                        let op = self.new_agen_op(&g, crate::runtime::agen::Action::Close, None);
+                        self.call_soon(crate::runtime::handle::Callback::CreateTask { coro: op });
+                    }
+                }
+                _ => {
+                    if let Err(e) = crate::builtins::gen_methods::close_gen(self, &g) {
+                        self.flush();
+                        let r = self.repr(&Value::Generator(g.clone())).unwrap_or_default();
+                        let tb = self.format_traceback(&e);
+                        eprintln!("Exception ignored in: {r}\n{}", tb.trim_end());
+                    }
+                }
+            }
+        }
     }
 
     pub fn class_namespace(&self) -> Rc<RefCell<AttrMap>> {
