@@ -18,13 +18,25 @@ pub fn native(name: &str, f: NativeFn, kind: BuiltinKind) -> Value {
         func: f,
         bound: None,
         kind,
+        owner: None,
     }))
 }
 
 /// Adds a method to a built-in type's class dict.
 pub fn method(vm: &mut Vm, t: TypeId, name: &str, f: NativeFn) {
     let cls = vm.types.get(t).clone();
-    cls.set_attr(name.into(), native(name, f, BuiltinKind::Method));
+    let owner = match t {
+        TypeId::Object | TypeId::Type => None,
+        other => Some(other),
+    };
+    let m = Value::Builtin(Rc::new(crate::vm::function::BuiltinFn {
+        name: name.into(),
+        func: f,
+        bound: None,
+        kind: BuiltinKind::Method,
+        owner,
+    }));
+    cls.set_attr(name.into(), m);
 }
 
 pub fn class_method(vm: &mut Vm, t: TypeId, name: &str, f: NativeFn) {

@@ -111,6 +111,7 @@ pub fn native(name: &str, f: crate::vm::function::NativeFn) -> Value {
         func: f,
         bound: None,
         kind: BuiltinKind::Function,
+        owner: None,
     }))
 }
 

@@ -401,6 +401,11 @@ impl Vm {
                 if let Some(bound) = &b.bound {
                     args.pos.insert(0, bound.clone());
                 }
+                if b.owner.is_some()
+                    && let Some(p) = args.pos.first().and_then(super::class::payload_of)
+                {
+                    args.pos[0] = p;
+                }
                 (b.func)(self, args)
             }
             Value::Class(c) => self.construct(c, args),
@@ -438,9 +443,12 @@ impl Vm {
         // how the object is made.
         if let Some(ctor) = cls.lookup("__new__") {
             match &ctor {
-                Value::Builtin(_) if (cls.builtin.is_some() || cls.layout == Layout::Builtin) => {
+                Value::Builtin(_) if cls.builtin.is_some() => {
                     args.pos.insert(0, Value::Class(cls.clone()));
                     return self.call(&ctor, args);
+                }
+                Value::Builtin(_) if cls.layout == Layout::Builtin => {
+                    return self.construct_builtin_subclass(cls, &ctor, args);
                 }
                 Value::Instance(_) | Value::Function(_) => {
                     let f = match &ctor {
@@ -481,6 +489,49 @@ impl Vm {
         }
         let obj = Value::Instance(Rc::new(inst));
         self.run_init(&obj, cls, args)?;
+        Ok(obj)
+    }
+
+    /// An instance of a user subclass of a built-in type: the payload is
+    /// made by the built-in constructor (with the arguments, unless the class
+    /// defines `__init__` for a mutable type, which then fills it itself).
+    fn construct_builtin_subclass(
+        &mut self,
+        cls: &Rc<Class>,
+        ctor: &Value,
+        args: Args,
+    ) -> PyResult {
+        let base = cls
+            .mro_tail
+            .iter()
+            .find(|c| c.builtin.is_some_and(|t| t != super::types::TypeId::Object))
+            .cloned();
+        let Some(base) = base else {
+            // A runtime class (asyncio.Future…): its constructor makes the object.
+            let mut args = args;
+            args.pos.insert(0, Value::Class(cls.clone()));
+            return self.call(ctor, args);
+        };
+        let mutable = matches!(
+            base.builtin,
+            Some(
+                super::types::TypeId::List | super::types::TypeId::Dict | super::types::TypeId::Set
+            )
+        );
+        let user_init = matches!(cls.lookup("__init__"), Some(Value::Function(_)));
+        let mut nargs = Args::default();
+        nargs.pos.push(Value::Class(base.clone()));
+        if !(mutable && user_init) {
+            nargs.pos.extend(args.pos.iter().cloned());
+            nargs.kw = args.kw.clone();
+        }
+        let payload = self.call(ctor, nargs)?;
+        let inst = Instance::new(cls.clone());
+        *inst.payload.borrow_mut() = payload;
+        let obj = Value::Instance(Rc::new(inst));
+        if user_init {
+            self.run_init(&obj, cls, args)?;
+        }
         Ok(obj)
     }
 

@@ -113,6 +113,24 @@ pub struct Instance {
     pub class: Rc<Class>,
     pub dict: RefCell<AttrMap>,
     pub exc: Option<Box<RefCell<ExcData>>>,
+    /// For subclasses of built-in types (`class Stack(list)`): the list,
+    /// dict, str… the instance is; `Unbound` otherwise.
+    pub payload: RefCell<Value>,
+}
+
+/// The built-in value inside an instance of a subclass of a built-in type.
+pub fn payload_of(v: &Value) -> Option<Value> {
+    match v {
+        Value::Instance(i) => {
+            let p = i.payload.borrow();
+            if p.is_unbound() {
+                None
+            } else {
+                Some(p.clone())
+            }
+        }
+        _ => None,
+    }
 }
 
 /// The state every exception object carries.
@@ -150,6 +168,7 @@ impl Instance {
             class,
             dict: RefCell::new(new_attrs()),
             exc,
+            payload: RefCell::new(Value::Unbound),
         }
     }
 }

@@ -100,6 +100,7 @@ impl Vm {
             Value::Instance(i) => match i.class.lookup(name) {
                 Some(f @ Value::Function(_)) => Some(f),
                 Some(f @ Value::Method(_)) => Some(f),
+                Some(f @ Value::Builtin(_)) if !i.payload.borrow().is_unbound() => Some(f),
                 _ => None,
             },
             Value::Native(n) => match n.class.lookup(name) {

@@ -61,6 +61,9 @@ pub struct BuiltinFn {
     pub bound: Option<Value>,
     /// `classmethod`-like natives receive the class as first argument.
     pub kind: BuiltinKind,
+    /// The built-in type whose method this is: called on an instance of a
+    /// user subclass, it works on the instance's built-in payload.
+    pub owner: Option<super::types::TypeId>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -237,6 +237,21 @@ impl Vm {
             Value::Instance(_) | Value::Native(_) => {
                 let cls = self.types.class_of(obj);
                 match cls.lookup("__getitem__") {
+                    Some(f @ Value::Builtin(_)) => {
+                        // A dict subclass: a missing key goes to `__missing__`.
+                        if let Some(Value::Dict(d)) = super::class::payload_of(obj)
+                            && let Some(missing @ Value::Function(_)) = cls.lookup("__missing__")
+                        {
+                            let h = self.hash(idx)?;
+                            let k = self.canon_in(&d, h, idx)?;
+                            let found = d.borrow().get(h, &k).cloned();
+                            return match found {
+                                Some(v) => Ok(v),
+                                None => self.call(&missing, Args::new([obj.clone(), idx.clone()])),
+                            };
+                        }
+                        self.call(&f, Args::new([obj.clone(), idx.clone()]))
+                    }
                     Some(f) => self.call(&f, Args::new([obj.clone(), idx.clone()])),
                     None => self.not_subscriptable(obj),
                 }
