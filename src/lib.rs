@@ -16,6 +16,7 @@ pub mod format;
 pub mod lexer;
 pub mod modules;
 pub mod parser;
+pub mod repl;
 pub mod runtime;
 pub mod testrunner;
 pub mod vm;

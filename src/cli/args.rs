@@ -76,7 +76,7 @@ pub enum ClockArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start the interactive REPL (not implemented yet)
+    /// Start the interactive REPL
     #[command(after_help = REPL_EXAMPLES)]
     Repl,
     /// Run a script file, `-` for stdin, or a string with -c

@@ -41,16 +41,9 @@ where
         Some(Command::Script(words)) => run::run_bare(words, clock(ClockKind::Real)),
         Some(Command::Test(args)) => test::test(args, clock(ClockKind::Virtual)),
         Some(Command::Check(args)) => check::check(args),
-        Some(Command::Repl) => repl_missing(),
+        Some(Command::Repl) => crate::repl::main(clock(ClockKind::Real)),
         // Like python3: a piped-in program runs as a script.
         None if !std::io::stdin().is_terminal() => run::run_piped(clock(ClockKind::Real)),
-        None => repl_missing(),
+        None => crate::repl::main(clock(ClockKind::Real)),
     }
-}
-
-fn repl_missing() -> i32 {
-    eprintln!(
-        "aio: the REPL is not implemented yet; run a script with `aio FILE` or `aio run -c CODE`"
-    );
-    2
 }

@@ -1,0 +1,87 @@
+//! REPL commands: `:help`, `:tasks`, `:time`, `:clock`, `:load`, `:quit`.
+
+use super::{Flow, Repl};
+use crate::runtime::future::{FutState, with_task};
+use crate::vm::Value;
+
+const HELP: &str = "\
+Commands:
+  :help            this text
+  :tasks           live tasks: name, state, and where each is suspended
+  :time STMT       run a statement (or `await ...`) and print the elapsed time
+  :clock virtual|real   switch the event loop's clock
+  :load FILE       run a file's code in this session
+  :quit            leave (Ctrl-D also works)
+Top-level `await` works; `asyncio` is imported; `spawn`, `sleep`, `gather` are built in.";
+
+pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
+    let (name, rest) = match cmd.split_once(char::is_whitespace) {
+        Some((n, r)) => (n, r.trim()),
+        None => (cmd, ""),
+    };
+    match name {
+        "help" | "h" => println!("{HELP}"),
+        "quit" | "q" | "exit" => return Flow::Exit(0),
+        "tasks" => tasks(repl),
+        "time" => {
+            let start = repl.vm.runtime.clock.time();
+            let flow = repl.exec(&format!("{rest}\n"), "<stdin>");
+            repl.vm.flush();
+            let elapsed = repl.vm.runtime.clock.time() - start;
+            println!("elapsed: {elapsed:.3}s");
+            return flow;
+        }
+        "clock" => match rest {
+            "virtual" | "real" => {
+                repl.vm.runtime.clock = crate::runtime::clock::Clock::new(rest == "virtual");
+                println!("clock: {rest}");
+            }
+            _ => eprintln!(":clock takes `virtual` or `real`"),
+        },
+        "load" => match std::fs::read_to_string(rest) {
+            Ok(src) => return repl.exec(&src, rest),
+            Err(e) => eprintln!("can't open file '{rest}': {e}"),
+        },
+        other => eprintln!("unknown command ':{other}' (try :help)"),
+    }
+    Flow::Continue
+}
+
+fn tasks(repl: &mut Repl) {
+    let vm = &mut repl.vm;
+    let live: Vec<Value> = vm.runtime.tasks.clone();
+    let mut rows = Vec::new();
+    for t in &live {
+        let info = with_task(t, |d| {
+            let state = match &d.fut.state {
+                FutState::Pending if !d.fut_waiter.is_none() => "waiting",
+                FutState::Pending => "ready",
+                _ => "done",
+            };
+            (d.name.clone(), state, d.coro.clone())
+        });
+        let Some((name, state, coro)) = info else {
+            continue;
+        };
+        if state == "done" {
+            continue;
+        }
+        let name = name.as_str().unwrap_or("?").to_string();
+        let at = match &coro {
+            Value::Generator(g) => match g.suspended_line() {
+                Some(line) => format!("{}() line {line}", g.qualname),
+                None => format!("{}()", g.qualname),
+            },
+            _ => "-".to_string(),
+        };
+        rows.push((name, state, at));
+    }
+    if rows.is_empty() {
+        println!("no live tasks");
+        return;
+    }
+    println!("{:<16} {:<8} suspended at", "name", "state");
+    for (n, s, a) in rows {
+        println!("{n:<16} {s:<8} {a}");
+    }
+}

@@ -1,0 +1,185 @@
+//! The interactive REPL: a persistent interpreter and event loop, lines read
+//! with rustyline on a terminal (multi-line blocks, history) or from a pipe
+//! (prompts still printed, so sessions can be scripted).
+//!
+//! Background tasks advance while a line runs and between lines; while the
+//! user is typing they wait (see docs/divergences.md).
+
+mod commands;
+mod helper;
+
+use crate::api::ClockKind;
+use crate::compiler::{self, Mode};
+use crate::diagnostics;
+use crate::vm::frame::ResumeKind;
+use crate::vm::{Value, Vm};
+use std::io::{BufRead, IsTerminal, Write};
+
+pub struct Repl {
+    vm: Vm,
+    globals: crate::vm::function::Globals,
+    color: bool,
+}
+
+/// What the session should do after a piece of input.
+pub enum Flow {
+    Continue,
+    Exit(i32),
+}
+
+impl Repl {
+    pub fn new(clock: ClockKind) -> Self {
+        let mut vm = Vm::new(vec![String::new()]);
+        vm.runtime.clock = crate::runtime::clock::Clock::new(clock == ClockKind::Virtual);
+        let globals = vm.new_globals("__main__");
+        vm.main_globals = Some(globals.clone());
+        // As in `python -m asyncio`: asyncio is already imported and the
+        // loop is running, so `spawn(...)` works on any line.
+        if let Ok(m) = vm.import_module("asyncio") {
+            globals.borrow_mut().insert("asyncio".into(), m);
+        }
+        vm.runtime.running = true;
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        Repl { vm, globals, color }
+    }
+
+    /// Runs one complete piece of input (a statement or a block).
+    pub fn eval(&mut self, src: &str) -> Flow {
+        let trimmed = src.trim();
+        if trimmed.is_empty() {
+            self.run_pending();
+            return Flow::Continue;
+        }
+        if let Some(cmd) = trimmed.strip_prefix(':') {
+            return commands::run(self, cmd);
+        }
+        let flow = self.exec(src, "<stdin>");
+        self.run_pending();
+        self.vm.flush();
+        flow
+    }
+
+    fn exec(&mut self, src: &str, name: &str) -> Flow {
+        let module = match crate::parser::parse(src) {
+            Ok(m) => m,
+            Err(errs) => {
+                self.report_syntax(name, src, &errs);
+                return Flow::Continue;
+            }
+        };
+        let code = match compiler::compile(&module, name, src, Mode::Interactive) {
+            Ok(c) => c,
+            Err(errs) => {
+                self.report_syntax(name, src, &errs);
+                return Flow::Continue;
+            }
+        };
+        self.vm
+            .runtime
+            .sources
+            .insert(name.to_string(), src.to_string());
+        let top_level_await = code.flags.top_level_await;
+        let frame = self
+            .vm
+            .new_frame(code, self.globals.clone(), ResumeKind::Boundary);
+        let result = if top_level_await {
+            let coro = self.vm.module_coroutine(frame);
+            self.vm.repl_await(coro)
+        } else {
+            self.vm.run_frame(frame)
+        };
+        match result {
+            Ok(_) => Flow::Continue,
+            Err(e) => {
+                if self.vm.exc_matches_name(&e, "SystemExit") {
+                    return Flow::Exit(crate::api::exit_status(&mut self.vm, e));
+                }
+                crate::api::exit_status(&mut self.vm, e);
+                Flow::Continue
+            }
+        }
+    }
+
+    fn report_syntax(&mut self, name: &str, src: &str, errs: &[diagnostics::SyntaxError]) {
+        self.vm.flush();
+        let text = diagnostics::render(name, src, errs, self.color);
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
+    /// Lets tasks that are ready (or whose timers are due) run.
+    pub fn run_pending(&mut self) {
+        let _ = self.vm.run_ready();
+        self.vm.flush();
+    }
+}
+
+/// `aio repl`: on a terminal with line editing; otherwise reading stdin,
+/// still printing prompts.
+pub fn main(clock: ClockKind) -> i32 {
+    let mut repl = Repl::new(clock);
+    if std::io::stdin().is_terminal() {
+        helper::interactive(&mut repl)
+    } else {
+        piped(&mut repl)
+    }
+}
+
+fn piped(repl: &mut Repl) -> i32 {
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    let mut out = std::io::stdout();
+    let _ = write!(out, ">>> ");
+    let _ = out.flush();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        buf.push_str(&line);
+        buf.push('\n');
+        if crate::lexer::is_incomplete(buf.trim_end_matches('\n')) && !line.trim().is_empty() {
+            let _ = write!(out, "... ");
+            let _ = out.flush();
+            continue;
+        }
+        let src = std::mem::take(&mut buf);
+        match repl.eval(&src) {
+            Flow::Continue => {}
+            Flow::Exit(code) => return code,
+        }
+        let _ = write!(out, ">>> ");
+        let _ = out.flush();
+    }
+    if !buf.trim().is_empty()
+        && let Flow::Exit(code) = repl.eval(&buf)
+    {
+        return code;
+    }
+    let _ = writeln!(out);
+    0
+}
+
+impl Vm {
+    /// Awaits a coroutine on the REPL's long-lived loop: other tasks keep
+    /// their state between lines, nothing is cancelled afterwards.
+    pub fn repl_await(&mut self, coro: Value) -> Result<Value, Value> {
+        self.runtime.running = true;
+        let task = self.create_task(coro, Value::None)?;
+        self.run_until_complete(&task)?;
+        self.future_result(&task)
+    }
+
+    /// Runs ready callbacks and due timers without jumping the clock.
+    pub fn run_ready(&mut self) -> Result<(), Value> {
+        for _ in 0..100_000 {
+            let now = self.runtime.clock.time();
+            let due = self
+                .runtime
+                .timers
+                .peek()
+                .is_some_and(|t| t.handle.cancelled.get() || t.when < now + 1e-9);
+            if self.runtime.ready.is_empty() && !due {
+                break;
+            }
+            self.run_once()?;
+        }
+        Ok(())
+    }
+}
