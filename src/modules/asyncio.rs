@@ -227,31 +227,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
 }
 
 fn run_prelude(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value> {
-    let parsed = crate::parser::parse(PRELUDE);
-    let module = match parsed {
-        Ok(m) => m,
-        Err(errs) => {
-            let msg = errs.first().map(|e| e.message.clone()).unwrap_or_default();
-            return Err(vm.new_exc("SystemError", &format!("asyncio prelude: {msg}")));
-        }
-    };
-    let code = match crate::compiler::compile(
-        &module,
-        "<asyncio>",
-        PRELUDE,
-        crate::compiler::Mode::Module,
-    ) {
-        Ok(c) => c,
-        Err(errs) => {
-            let msg = errs.first().map(|e| e.message.clone()).unwrap_or_default();
-            return Err(vm.new_exc("SystemError", &format!("asyncio prelude: {msg}")));
-        }
-    };
-    vm.runtime
-        .sources
-        .insert("<asyncio>".into(), PRELUDE.into());
-    let frame = vm.new_frame(code, g, crate::vm::frame::ResumeKind::Boundary);
-    vm.run_frame(frame).map(|_| ())
+    vm.exec_module_source("<asyncio>", PRELUDE, g)
 }
 
 // ------------------------------------------------------------ helpers

@@ -36,17 +36,7 @@ class ProcessPoolExecutor(ThreadPoolExecutor):
 
 pub fn create_futures(vm: &mut Vm) -> PyResult {
     let g = vm.new_globals("concurrent.futures");
-    let module = crate::parser::parse(SOURCE)
-        .map_err(|_| vm.new_exc("SystemError", "concurrent.futures source"))?;
-    let code = crate::compiler::compile(
-        &module,
-        "<concurrent.futures>",
-        SOURCE,
-        crate::compiler::Mode::Module,
-    )
-    .map_err(|_| vm.new_exc("SystemError", "concurrent.futures source"))?;
-    let frame = vm.new_frame(code, g.clone(), crate::vm::frame::ResumeKind::Boundary);
-    vm.run_frame(frame)?;
+    vm.exec_module_source("<concurrent.futures>", SOURCE, g.clone())?;
     Ok(Value::Module(Rc::new(ModuleObj {
         name: "concurrent.futures".into(),
         dict: g,

@@ -25,3 +25,31 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
     };
     m.map(Some)
 }
+
+impl Vm {
+    /// Runs source that ships inside the binary (a module written in the
+    /// language itself) in the namespace `g`.
+    pub fn exec_module_source(
+        &mut self,
+        name: &str,
+        src: &str,
+        g: crate::vm::function::Globals,
+    ) -> Result<(), Value> {
+        let fail = |vm: &mut Vm, errs: Vec<crate::diagnostics::SyntaxError>| {
+            let msg = errs.first().map(|e| e.message.clone()).unwrap_or_default();
+            vm.new_exc("SystemError", &format!("{name}: {msg}"))
+        };
+        let module = match crate::parser::parse(src) {
+            Ok(m) => m,
+            Err(errs) => return Err(fail(self, errs)),
+        };
+        let code = match crate::compiler::compile(&module, name, src, crate::compiler::Mode::Module)
+        {
+            Ok(c) => c,
+            Err(errs) => return Err(fail(self, errs)),
+        };
+        self.runtime.sources.insert(name.into(), src.into());
+        let frame = self.new_frame(code, g, crate::vm::frame::ResumeKind::Boundary);
+        self.run_frame(frame).map(|_| ())
+    }
+}

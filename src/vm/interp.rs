@@ -503,13 +503,8 @@ impl Vm {
                     }
                     Op::LoadAttr(i) => {
                         let obj = frame.pop();
-                        match self.getattr(&obj, &code.names[i as usize]) {
-                            Ok(v) => {
-                                frame.regs.push(v);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.getattr(&obj, &code.names[i as usize])
+                            .map(|v| frame.regs.push(v))
                     }
                     Op::StoreAttr(i) => {
                         let obj = frame.pop();
@@ -532,36 +527,16 @@ impl Vm {
                         }
                     }
                     Op::CallMethod(argc) => {
-                        // Stack: [func, self_or_unbound, args...]
-                        let argc = argc as usize;
-                        let len = frame.regs.len();
-                        let self_pos = len - argc - 1;
-                        if frame.regs[self_pos].is_unbound() {
-                            frame.regs.remove(self_pos);
-                            match self.call_from_stack(frame, argc, None) {
-                                Ok(true) => continue 'frames,
-                                Ok(false) => Ok(()),
-                                Err(e) => Err(e),
-                            }
-                        } else {
-                            match self.call_from_stack(frame, argc + 1, None) {
-                                Ok(true) => continue 'frames,
-                                Ok(false) => Ok(()),
-                                Err(e) => Err(e),
-                            }
+                        let n = Self::method_call_args(frame, argc as usize);
+                        match self.call_from_stack(frame, n, None) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
                         }
                     }
                     Op::CallMethodKw(argc, ki) => {
-                        let argc = argc as usize;
-                        let len = frame.regs.len();
-                        let self_pos = len - argc - 1;
+                        let n = Self::method_call_args(frame, argc as usize);
                         let names = code.consts[ki as usize].clone();
-                        let n = if frame.regs[self_pos].is_unbound() {
-                            frame.regs.remove(self_pos);
-                            argc
-                        } else {
-                            argc + 1
-                        };
                         match self.call_from_stack(frame, n, Some(names)) {
                             Ok(true) => continue 'frames,
                             Ok(false) => Ok(()),
@@ -594,13 +569,7 @@ impl Vm {
                     Op::Subscript => {
                         let idx = frame.pop();
                         let obj = frame.pop();
-                        match self.getitem(&obj, &idx) {
-                            Ok(v) => {
-                                frame.regs.push(v);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.getitem(&obj, &idx).map(|v| frame.regs.push(v))
                     }
                     Op::StoreSubscr => {
                         let idx = frame.pop();
@@ -630,13 +599,8 @@ impl Vm {
                             }
                         }
                         let inplace = matches!(op, Op::InPlace(_));
-                        match self.binary_op(bop, a, b, inplace) {
-                            Ok(v) => {
-                                frame.regs.push(v);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.binary_op(bop, a, b, inplace)
+                            .map(|v| frame.regs.push(v))
                     }
                     Op::Unary(uop) => {
                         let a = frame.pop();
@@ -644,13 +608,7 @@ impl Vm {
                             UnaryOp::Not => self.truthy(&a).map(|t| Value::Bool(!t)),
                             _ => self.unary_op(uop, a),
                         };
-                        match r {
-                            Ok(v) => {
-                                frame.regs.push(v);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        r.map(|v| frame.regs.push(v))
                     }
                     Op::Compare(cop) => {
                         let b = frame.pop();
@@ -671,13 +629,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        match self.compare(cop, &a, &b) {
-                            Ok(v) => {
-                                frame.regs.push(v);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.compare(cop, &a, &b).map(|v| frame.regs.push(v))
                     }
                     Op::Pop => {
                         frame.regs.pop();
@@ -740,13 +692,7 @@ impl Vm {
                     }
                     Op::GetIter => {
                         let v = frame.pop();
-                        match self.iter(&v) {
-                            Ok(it) => {
-                                frame.regs.push(it);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.iter(&v).map(|it| frame.regs.push(it))
                     }
                     Op::ForIter(target) => match self.for_iter(frame, target) {
                         Ok(true) => continue 'frames,
@@ -768,13 +714,7 @@ impl Vm {
                     Op::BuildSet(n) => {
                         let at = frame.regs.len() - n as usize;
                         let items: Vec<Value> = frame.regs.drain(at..).collect();
-                        match self.new_set(items) {
-                            Ok(s) => {
-                                frame.regs.push(s);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.new_set(items).map(|s| frame.regs.push(s))
                     }
                     Op::BuildMap(n) => {
                         let at = frame.regs.len() - 2 * n as usize;
@@ -929,13 +869,8 @@ impl Vm {
                             None
                         };
                         let v = frame.pop();
-                        match self.format_value(v, flags & 3, spec) {
-                            Ok(s) => {
-                                frame.regs.push(s);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.format_value(v, flags & 3, spec)
+                            .map(|s| frame.regs.push(s))
                     }
                     Op::MakeFunction(flags) => {
                         let f = self.make_function(frame, flags);
@@ -981,13 +916,7 @@ impl Vm {
                     },
                     Op::GetAwaitable => {
                         let v = frame.pop();
-                        match self.get_awaitable(v) {
-                            Ok(a) => {
-                                frame.regs.push(a);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.get_awaitable(v).map(|a| frame.regs.push(a))
                     }
                     Op::GetYieldFromIter => {
                         let v = frame.pop();
@@ -998,33 +927,15 @@ impl Vm {
                         } else {
                             self.iter(&v)
                         };
-                        match r {
-                            Ok(it) => {
-                                frame.regs.push(it);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        r.map(|it| frame.regs.push(it))
                     }
                     Op::GetAIter => {
                         let v = frame.pop();
-                        match self.get_aiter(v) {
-                            Ok(it) => {
-                                frame.regs.push(it);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.get_aiter(v).map(|it| frame.regs.push(it))
                     }
                     Op::GetANext => {
                         let it = frame.top().clone();
-                        match self.get_anext(&it) {
-                            Ok(aw) => {
-                                frame.regs.push(aw);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.get_anext(&it).map(|aw| frame.regs.push(aw))
                     }
                     Op::EndAsyncFor => {
                         let exc = frame.pop();
@@ -1123,21 +1034,12 @@ impl Vm {
                         let exc = frame.regs[len - 1].clone();
                         let exit = frame.regs[len - 2].clone();
                         let typ = Value::Class(self.types.class_of(&exc));
-                        match self.call(&exit, Args::new([typ, exc, Value::None])) {
-                            Ok(r) => {
-                                frame.regs.push(r);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.call(&exit, Args::new([typ, exc, Value::None]))
+                            .map(|r| frame.regs.push(r))
                     }
-                    Op::ImportName(i) => match self.import_module(&code.names[i as usize]) {
-                        Ok(m) => {
-                            frame.regs.push(m);
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    },
+                    Op::ImportName(i) => self
+                        .import_module(&code.names[i as usize])
+                        .map(|m| frame.regs.push(m)),
                     Op::ImportFrom(i) => {
                         let m = frame.top().clone();
                         let name = &code.names[i as usize];
@@ -1189,13 +1091,8 @@ impl Vm {
                                 .collect(),
                             _ => Vec::new(),
                         };
-                        match self.build_class(body, name, bases, kw, frame.globals.clone()) {
-                            Ok(c) => {
-                                frame.regs.push(c);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
+                        self.build_class(body, name, bases, kw, frame.globals.clone())
+                            .map(|c| frame.regs.push(c))
                     }
                 };
                 if let Err(e) = result {
@@ -1544,6 +1441,19 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// `LoadMethod` left `[func, self_or_unbound, args...]`: drop the
+    /// placeholder when there is no receiver; the number of arguments the
+    /// call then passes.
+    fn method_call_args(frame: &mut Frame, argc: usize) -> usize {
+        let self_pos = frame.regs.len() - argc - 1;
+        if frame.regs[self_pos].is_unbound() {
+            frame.regs.remove(self_pos);
+            argc
+        } else {
+            argc + 1
         }
     }
 
