@@ -113,4 +113,15 @@ pub fn install(vm: &mut Vm) {
     gen_methods::install(vm);
     gen_methods::install_group_methods(vm);
     gen_methods::install_async_gen(vm);
+    intern_builtin_names(vm);
+}
+
+/// Re-keys the builtins namespace with interned names, so cached global
+/// lookups of builtins verify by pointer (see `vm::intern`).
+fn intern_builtin_names(vm: &mut Vm) {
+    let old = std::mem::take(&mut *vm.builtins.borrow_mut());
+    let mut b = vm.builtins.borrow_mut();
+    for (k, v) in old {
+        b.insert(crate::vm::intern::intern(&k), v);
+    }
 }

@@ -175,6 +175,11 @@ pub struct Code {
     pub global_cache: Vec<std::cell::Cell<u32>>,
     /// The docstring, when the body starts with a string literal.
     pub doc: Option<Rc<str>>,
+    /// The positional argument count when a call with exactly that many
+    /// positional arguments can move them straight into the locals (no
+    /// defaults needed, no `*args`/`**kw`/keyword-only, no cells, not a
+    /// generator); `u32::MAX` otherwise.
+    pub fast_argc: u32,
 }
 
 pub const BUILTIN_BIT: u32 = 1 << 31;
@@ -195,5 +200,17 @@ impl Code {
     }
     pub fn is_generator_like(&self) -> bool {
         self.flags.generator || self.flags.coroutine || self.flags.async_generator
+    }
+
+    /// The value of `fast_argc` for a code object with these properties.
+    pub fn compute_fast_argc(&self) -> u32 {
+        let simple = !self.flags.varargs
+            && !self.flags.varkw
+            && self.kwonlycount == 0
+            && self.cellvars.is_empty()
+            && self.freevars.is_empty()
+            && !self.is_generator_like()
+            && !self.flags.class_body;
+        if simple { self.argcount } else { u32::MAX }
     }
 }

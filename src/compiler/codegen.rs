@@ -166,7 +166,7 @@ impl<'a> Compiler<'a> {
             None => unreachable_unit(),
         };
         let to_rc = |set: &IndexSet<String>| -> Vec<Rc<str>> {
-            set.iter().map(|s| Rc::from(s.as_str())).collect()
+            set.iter().map(|s| crate::vm::intern::intern(s)).collect()
         };
         let varnames = to_rc(&u.varnames);
         let mut cell_params = Vec::new();
@@ -176,7 +176,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let nnames = u.names.len();
-        Rc::new(Code {
+        let mut code = Code {
             global_cache: (0..nnames).map(|_| std::cell::Cell::new(0)).collect(),
             doc: u.doc,
             name: u.name.as_str().into(),
@@ -196,7 +196,10 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             first_line: u.first_line,
             max_stack: 16,
-        })
+            fast_argc: u32::MAX,
+        };
+        code.fast_argc = code.compute_fast_argc();
+        Rc::new(code)
     }
 
     fn line_of(&self, offset: usize) -> u32 {

@@ -13,6 +13,65 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 impl Vm {
+    /// The hot path of a call: a plain Python function given exactly its
+    /// positional parameters (see `Code::fast_argc`). The arguments move
+    /// from the caller's stack into the new frame's locals. Returns false,
+    /// touching nothing, when the general path must handle the call.
+    #[inline(always)]
+    pub(crate) fn push_exact_call(&mut self, frame: &mut Frame, argc: usize) -> bool {
+        let func_pos = frame.regs.len() - argc - 1;
+        let Value::Function(f) = &frame.regs[func_pos] else {
+            return false;
+        };
+        if f.code.fast_argc as usize != argc || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let code = f.code.clone();
+        let globals = f.globals.clone();
+        let n = code.nlocals();
+        let mut nf = match self.frame_pool.pop() {
+            Some(mut nf) => {
+                nf.code = code;
+                nf.globals = globals;
+                nf.ip = 0;
+                nf.kind = ResumeKind::Call;
+                nf
+            }
+            None => Box::new(Frame {
+                regs: Vec::with_capacity(n + 16),
+                code,
+                ip: 0,
+                cells: Vec::new(),
+                globals,
+                ns: None,
+                blocks: Vec::new(),
+                handling: Vec::new(),
+                kind: ResumeKind::Call,
+            }),
+        };
+        nf.regs.clear();
+        nf.regs.reserve(n.max(argc));
+        // SAFETY: the `argc` arguments are moved bitwise from the caller's
+        // stack into the new frame's empty register vector (capacity
+        // reserved above), and the caller's length is cut to just above the
+        // callee, so every value keeps exactly one owner.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                frame.regs.as_ptr().add(func_pos + 1),
+                nf.regs.as_mut_ptr(),
+                argc,
+            );
+            nf.regs.set_len(argc);
+            frame.regs.set_len(func_pos + 1);
+        }
+        frame.regs.pop();
+        if n > argc {
+            nf.regs.resize(n, Value::Unbound);
+        }
+        self.frames.push(nf);
+        true
+    }
+
     /// Executes a call whose callee and `argc` arguments are on `frame`'s
     /// stack. Returns true when a new frame was pushed (the loop must switch
     /// to it).

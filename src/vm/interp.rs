@@ -34,7 +34,7 @@ pub struct Vm {
     /// Python frames alive across nested runs, for RecursionError.
     pub depth: usize,
     #[allow(clippy::vec_box)] // frames move between this pool and `frames` without copying
-    frame_pool: Vec<Box<Frame>>,
+    pub(crate) frame_pool: Vec<Box<Frame>>,
     pub main_globals: Option<Globals>,
     pub repr_guard: Vec<usize>,
     /// Per-VM state of the async runtime.
@@ -113,6 +113,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     pub fn recycle(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() < 64 {
             f.regs.clear();
@@ -271,8 +272,10 @@ impl Vm {
             let frame: &mut Frame = unsafe { &mut *(&mut **top as *mut Frame) };
             // SAFETY: the frame holds an Rc to its code for its whole life.
             let code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
+            // A plain slice (no interior mutability) stays in registers.
+            let ops: &[Op] = &code.ops;
             loop {
-                let Some(&op) = code.ops.get(frame.ip) else {
+                let Some(&op) = ops.get(frame.ip) else {
                     let e = self.new_exc("SystemError", "instruction pointer out of range");
                     match self.unwind(e, base) {
                         Ok(None) => continue 'frames,
@@ -284,7 +287,7 @@ impl Vm {
                 let result: Result<(), Value> = match op {
                     Op::Nop => Ok(()),
                     Op::LoadConst(i) => {
-                        frame.regs.push(code.consts[i as usize].clone());
+                        frame.regs.push(code.consts[i as usize].dup());
                         Ok(())
                     }
                     Op::LoadFast(i) | Op::LoadFastChecked(i) => {
@@ -298,14 +301,14 @@ impl Vm {
                                 ),
                             ))
                         } else {
-                            let v = v.clone();
+                            let v = v.dup();
                             frame.regs.push(v);
                             Ok(())
                         }
                     }
                     Op::StoreFast(i) => {
                         let v = frame.pop();
-                        frame.regs[i as usize] = v;
+                        std::mem::replace(&mut frame.regs[i as usize], v).discard();
                         if super::generator::FINALIZE_PENDING
                             .load(std::sync::atomic::Ordering::Relaxed)
                         {
@@ -528,6 +531,9 @@ impl Vm {
                     }
                     Op::CallMethod(argc) => {
                         let n = Self::method_call_args(frame, argc as usize);
+                        if self.push_exact_call(frame, n) {
+                            continue 'frames;
+                        }
                         match self.call_from_stack(frame, n, None) {
                             Ok(true) => continue 'frames,
                             Ok(false) => Ok(()),
@@ -543,11 +549,16 @@ impl Vm {
                             Err(e) => Err(e),
                         }
                     }
-                    Op::Call(argc) => match self.call_from_stack(frame, argc as usize, None) {
-                        Ok(true) => continue 'frames,
-                        Ok(false) => Ok(()),
-                        Err(e) => Err(e),
-                    },
+                    Op::Call(argc) => {
+                        if self.push_exact_call(frame, argc as usize) {
+                            continue 'frames;
+                        }
+                        match self.call_from_stack(frame, argc as usize, None) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
                     Op::CallKw(argc, ki) => {
                         let names = code.consts[ki as usize].clone();
                         match self.call_from_stack(frame, argc as usize, Some(names)) {
@@ -583,21 +594,19 @@ impl Vm {
                         self.delitem(&obj, &idx)
                     }
                     Op::Binary(bop) | Op::InPlace(bop) => {
+                        // Int fast path, in place: the operands are ints, so
+                        // nothing needs dropping.
+                        if let [.., Value::Int(x), Value::Int(y)] = frame.regs[..]
+                            && let Some(r) = int_binary(bop, x, y)
+                        {
+                            std::mem::forget(frame.regs.pop());
+                            if let Some(Value::Int(slot)) = frame.regs.last_mut() {
+                                *slot = r;
+                            }
+                            continue;
+                        }
                         let b = frame.pop();
                         let a = frame.pop();
-                        // Fast paths for the hot int cases.
-                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                            let r = match bop {
-                                BinOp::Add => x.checked_add(*y),
-                                BinOp::Sub => x.checked_sub(*y),
-                                BinOp::Mul => x.checked_mul(*y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                frame.regs.push(Value::Int(r));
-                                continue;
-                            }
-                        }
                         let inplace = matches!(op, Op::InPlace(_));
                         self.binary_op(bop, a, b, inplace)
                             .map(|v| frame.regs.push(v))
@@ -611,24 +620,26 @@ impl Vm {
                         r.map(|v| frame.regs.push(v))
                     }
                     Op::Compare(cop) => {
+                        if let [.., Value::Int(x), Value::Int(y)] = frame.regs[..]
+                            && let Some(r) = int_compare(cop, x, y)
+                        {
+                            std::mem::forget(frame.regs.pop());
+                            std::mem::forget(frame.regs.pop());
+                            // A conditional jump on the result is taken here,
+                            // exactly as the next op would take it.
+                            match ops.get(frame.ip) {
+                                Some(Op::PopJumpIfFalse(t)) => {
+                                    frame.ip = if r { frame.ip + 1 } else { *t as usize };
+                                }
+                                Some(Op::PopJumpIfTrue(t)) => {
+                                    frame.ip = if r { *t as usize } else { frame.ip + 1 };
+                                }
+                                _ => frame.regs.push(Value::Bool(r)),
+                            }
+                            continue;
+                        }
                         let b = frame.pop();
                         let a = frame.pop();
-                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                            use crate::ast::CmpOp::*;
-                            let r = match cop {
-                                Lt => Some(x < y),
-                                LtE => Some(x <= y),
-                                Gt => Some(x > y),
-                                GtE => Some(x >= y),
-                                Eq => Some(x == y),
-                                NotEq => Some(x != y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                frame.regs.push(Value::Bool(r));
-                                continue;
-                            }
-                        }
                         self.compare(cop, &a, &b).map(|v| frame.regs.push(v))
                     }
                     Op::Pop => {
@@ -694,11 +705,25 @@ impl Vm {
                         let v = frame.pop();
                         self.iter(&v).map(|it| frame.regs.push(it))
                     }
-                    Op::ForIter(target) => match self.for_iter(frame, target) {
-                        Ok(true) => continue 'frames,
-                        Ok(false) => Ok(()),
-                        Err(e) => Err(e),
-                    },
+                    Op::ForIter(target) => {
+                        match fast_next(frame.regs.last()) {
+                            FastNext::Item(v) => {
+                                frame.regs.push(v);
+                                continue;
+                            }
+                            FastNext::Done => {
+                                frame.regs.pop();
+                                frame.ip = target as usize;
+                                continue;
+                            }
+                            FastNext::Slow => {}
+                        }
+                        match self.for_iter(frame, target) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
                     Op::BuildTuple(n) => {
                         let at = frame.regs.len() - n as usize;
                         let items: Vec<Value> = frame.regs.drain(at..).collect();
@@ -879,6 +904,16 @@ impl Vm {
                     }
                     Op::Return => {
                         let v = frame.pop();
+                        // Hot path: an ordinary call returning to its caller.
+                        if frame.kind == ResumeKind::Call && self.frames.len() > base + 1 {
+                            if let Some(f) = self.frames.pop() {
+                                self.recycle(f);
+                            }
+                            if let Some(caller) = self.frames.last_mut() {
+                                caller.regs.push(v);
+                            }
+                            continue 'frames;
+                        }
                         if code.flags.async_generator && frame.kind == ResumeKind::Delegate {
                             if let Some(f) = self.frames.pop() {
                                 self.recycle(f);
@@ -1483,5 +1518,83 @@ pub fn gen_kind_name(g: &Generator) -> &'static str {
         super::generator::GenKind::Generator => "generator",
         super::generator::GenKind::Coroutine => "coroutine",
         super::generator::GenKind::AsyncGenerator => "async generator",
+    }
+}
+
+/// `x op y` for machine ints when it cannot overflow; None sends the
+/// operation down the general path (big ints, floats, errors).
+#[inline(always)]
+fn int_binary(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        // Python's modulo takes the divisor's sign.
+        BinOp::Mod if y > 0 => Some(x.rem_euclid(y)),
+        BinOp::FloorDiv if y > 0 => Some(x.div_euclid(y)),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn int_compare(op: crate::ast::CmpOp, x: i64, y: i64) -> Option<bool> {
+    use crate::ast::CmpOp::*;
+    Some(match op {
+        Lt => x < y,
+        LtE => x <= y,
+        Gt => x > y,
+        GtE => x >= y,
+        Eq => x == y,
+        NotEq => x != y,
+        _ => return None,
+    })
+}
+
+enum FastNext {
+    Item(Value),
+    Done,
+    /// Not a built-in sequence iterator: take the general path.
+    Slow,
+}
+
+/// The next item of a range, list or tuple iterator, without leaving the
+/// dispatch loop; the same steps as `Vm::next` takes for them.
+#[inline(always)]
+fn fast_next(top: Option<&Value>) -> FastNext {
+    use super::iter::NativeIter;
+    let Some(Value::Iter(ni)) = top else {
+        return FastNext::Slow;
+    };
+    let Ok(mut st) = ni.try_borrow_mut() else {
+        return FastNext::Slow;
+    };
+    match &mut *st {
+        NativeIter::Range { cur, stop, step } => {
+            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                let v = *cur;
+                *cur = cur.saturating_add(*step);
+                FastNext::Item(Value::Int(v))
+            } else {
+                FastNext::Done
+            }
+        }
+        NativeIter::List { list, idx } => match list.try_borrow() {
+            Ok(l) => match l.get(*idx) {
+                Some(v) => {
+                    *idx += 1;
+                    FastNext::Item(v.dup())
+                }
+                None => FastNext::Done,
+            },
+            Err(_) => FastNext::Slow,
+        },
+        NativeIter::Tuple { items, idx } => match items.get(*idx) {
+            Some(v) => {
+                *idx += 1;
+                FastNext::Item(v.dup())
+            }
+            None => FastNext::Done,
+        },
+        _ => FastNext::Slow,
     }
 }

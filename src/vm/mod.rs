@@ -11,6 +11,7 @@ pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod hash;
+pub mod intern;
 pub mod interp;
 pub mod iter;
 pub mod iterate;

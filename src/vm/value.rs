@@ -132,6 +132,29 @@ impl Value {
             None => Value::BigInt(Rc::new(b)),
         }
     }
+    /// `clone`, with the scalar cases inlined: the dispatch loop copies
+    /// locals and constants on every load, and most of them are scalars.
+    #[inline(always)]
+    pub fn dup(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            _ => self.clone(),
+        }
+    }
+    /// Drops the value, with the scalar cases (nothing to free) decided
+    /// inline instead of in the out-of-line drop glue.
+    #[inline(always)]
+    pub fn discard(self) {
+        match self {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unbound => {
+                std::mem::forget(self)
+            }
+            other => drop(other),
+        }
+    }
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
     }
