@@ -177,8 +177,8 @@ pub struct Code {
     pub doc: Option<Rc<str>>,
     /// The positional argument count when a call with exactly that many
     /// positional arguments can move them straight into the locals (no
-    /// defaults needed, no `*args`/`**kw`/keyword-only, no cells, not a
-    /// generator); `u32::MAX` otherwise.
+    /// defaults needed, no `*args`/`**kw`/keyword-only, no cells);
+    /// `u32::MAX` otherwise.
     pub fast_argc: u32,
 }
 
@@ -209,7 +209,6 @@ impl Code {
             && self.kwonlycount == 0
             && self.cellvars.is_empty()
             && self.freevars.is_empty()
-            && !self.is_generator_like()
             && !self.flags.class_body;
         if simple { self.argcount } else { u32::MAX }
     }

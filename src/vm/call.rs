@@ -16,7 +16,8 @@ impl Vm {
     /// The hot path of a call: a plain Python function given exactly its
     /// positional parameters (see `Code::fast_argc`). The arguments move
     /// from the caller's stack into the new frame's locals. Returns false,
-    /// touching nothing, when the general path must handle the call.
+    /// touching nothing, when the general path must handle the call; true
+    /// when the call is done or its frame pushed (re-enter the top frame).
     #[inline(always)]
     pub(crate) fn push_exact_call(&mut self, frame: &mut Frame, argc: usize) -> bool {
         let func_pos = frame.regs.len() - argc - 1;
@@ -64,9 +65,19 @@ impl Vm {
             nf.regs.set_len(argc);
             frame.regs.set_len(func_pos + 1);
         }
-        frame.regs.pop();
+        let func = frame.regs.pop();
         if n > argc {
             nf.regs.resize(n, Value::Unbound);
+        }
+        if nf.code.is_generator_like() {
+            // A generator or coroutine function returns its suspended frame.
+            if let Some(Value::Function(f)) = &func {
+                let g = self.make_generator(nf, f);
+                frame.regs.push(g);
+            }
+            // True all the same: the loop re-enters the caller, which is
+            // still on top, at its next instruction.
+            return true;
         }
         self.frames.push(nf);
         true
@@ -248,7 +259,7 @@ impl Vm {
             .unwrap_or(code.first_line);
         Value::Generator(Rc::new(Generator {
             kind,
-            state: RefCell::new(GenState::Suspended(vec![nf])),
+            state: RefCell::new(GenState::Suspended(smallvec::smallvec![nf])),
             started: Cell::new(false),
             name: f.name.borrow().clone(),
             qualname: f.qualname.borrow().clone(),
@@ -265,7 +276,7 @@ impl Vm {
         let code = frame.code.clone();
         Value::Generator(Rc::new(Generator {
             kind: GenKind::Coroutine,
-            state: RefCell::new(GenState::Suspended(vec![frame])),
+            state: RefCell::new(GenState::Suspended(smallvec::smallvec![frame])),
             started: Cell::new(false),
             name: "<module>".into(),
             qualname: "<module>".into(),

@@ -16,9 +16,13 @@ pub enum GenKind {
     AsyncGenerator,
 }
 
+/// A suspended generator's frames, bottom first. Most chains are one or two
+/// frames deep, so they live inline with no allocation of their own.
+pub type FrameChain = smallvec::SmallVec<[Box<Frame>; 2]>;
+
 pub enum GenState {
     /// Not running: the frames to push on resume (bottom first).
-    Suspended(Vec<Box<Frame>>),
+    Suspended(FrameChain),
     /// Its frames are on the VM's frame stack.
     Running,
     Finished,

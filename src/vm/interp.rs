@@ -20,7 +20,7 @@ use std::rc::Rc;
 pub enum Exit {
     Return(Value),
     /// The boundary frame yielded: its frames, to store in the generator.
-    Yield(Value, Vec<Box<Frame>>),
+    Yield(Value, super::generator::FrameChain),
 }
 
 pub struct Vm {
@@ -186,7 +186,7 @@ impl Vm {
                         top.push(v);
                     }
                 } else if !v.is_none() {
-                    let frames: Vec<Box<Frame>> = self.frames.drain(base..).collect();
+                    let frames: super::generator::FrameChain = self.frames.drain(base..).collect();
                     *gen_.state.borrow_mut() = GenState::Suspended(frames);
                     gen_.started.set(false);
                     let what = gen_kind_name(gen_);
@@ -1189,7 +1189,7 @@ impl Vm {
                 Some(Op::YieldValue)
             )
         {
-            let seg: Vec<Box<Frame>> = self.frames.drain(top..).collect();
+            let seg: super::generator::FrameChain = self.frames.drain(top..).collect();
             if let Some(caller) = self.frames.last_mut() {
                 if let Value::Generator(g) = caller.pop() {
                     *g.state.borrow_mut() = GenState::Suspended(seg);
@@ -1203,7 +1203,7 @@ impl Vm {
             root -= 1;
         }
         let kind = self.frames[root].kind;
-        let seg: Vec<Box<Frame>> = self.frames.drain(root..).collect();
+        let seg: super::generator::FrameChain = self.frames.drain(root..).collect();
         match kind {
             ResumeKind::ForIter => {
                 let Some(caller) = self.frames.last_mut() else {
