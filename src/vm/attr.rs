@@ -616,7 +616,10 @@ impl Vm {
                 }
                 inst.dict.borrow_mut().shift_remove(name).is_some()
             }
-            Value::Class(c) => c.dict.borrow_mut().shift_remove(name).is_some(),
+            Value::Class(c) => {
+                super::class::bump_class_epoch();
+                c.dict.borrow_mut().shift_remove(name).is_some()
+            }
             Value::Module(m) => m.dict.borrow_mut().shift_remove(name).is_some(),
             Value::Function(f) => f
                 .attrs

@@ -709,6 +709,7 @@ impl Vm {
             layout,
             builtin: None,
             version: Cell::new(0),
+            cache: Default::default(),
         });
         if let Value::Cell(c) = cell {
             *c.borrow_mut() = Value::Class(cls.clone());

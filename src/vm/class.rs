@@ -2,7 +2,7 @@
 
 use super::value::Value;
 use indexmap::IndexMap;
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -37,10 +37,45 @@ pub struct Class {
     pub builtin: Option<super::types::TypeId>,
     /// Bumped on every class-dict write, to invalidate caches.
     pub version: Cell<u32>,
+    /// Results of `lookup` (hits and misses), valid while the global class
+    /// epoch equals `cache_epoch`: any write to any class dict bumps the
+    /// epoch, since it can change what a subclass finds along its MRO.
+    pub cache: LookupCache,
+}
+
+#[derive(Default)]
+pub struct LookupCache {
+    map: RefCell<FxHashMap<Rc<str>, Option<Value>>>,
+    epoch: Cell<u64>,
+}
+
+thread_local! {
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Invalidates every class's lookup cache.
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
 impl Class {
+    /// The attribute `name` found along the MRO (cached; see `cache`).
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let epoch = CLASS_EPOCH.with(|e| e.get());
+        if self.cache.epoch.get() != epoch {
+            self.cache.map.borrow_mut().clear();
+            self.cache.epoch.set(epoch);
+        } else if let Some(v) = self.cache.map.borrow().get(name) {
+            return v.clone();
+        }
+        let found = self.lookup_uncached(name);
+        self.cache
+            .map
+            .borrow_mut()
+            .insert(super::intern::intern(name), found.clone());
+        found
+    }
+    fn lookup_uncached(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
@@ -75,6 +110,7 @@ impl Class {
     pub fn set_attr(&self, name: Rc<str>, value: Value) {
         self.dict.borrow_mut().insert(name, value);
         self.version.set(self.version.get().wrapping_add(1));
+        bump_class_epoch();
     }
 }
 

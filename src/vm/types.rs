@@ -163,6 +163,7 @@ pub fn new_class(
         layout,
         builtin,
         version: Cell::new(0),
+        cache: Default::default(),
     })
 }
 
