@@ -64,9 +64,7 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
     };
     let mut vm = Vm::new(opts.argv.clone());
     vm.runtime.clock = crate::runtime::clock::Clock::new(opts.clock == ClockKind::Virtual);
-    vm.runtime
-        .sources
-        .insert(filename.to_string(), source.to_string());
+    crate::vm::sources::register(filename, source);
     let globals = vm.new_globals("__main__");
     vm.main_globals = Some(globals.clone());
     let top_level_await = code.flags.top_level_await;
@@ -82,6 +80,7 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
         Ok(_) => 0,
         Err(e) => exit_status(&mut vm, e),
     };
+    vm.report_deferred();
     vm.flush();
     status
 }
@@ -104,6 +103,7 @@ pub fn exit_status(vm: &mut Vm, e: Value) -> i32 {
     }
     let tb = vm.format_traceback(&e);
     let _ = std::io::stderr().write_all(tb.as_bytes());
+    vm.report_deferred();
     1
 }
 

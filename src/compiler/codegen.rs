@@ -870,6 +870,9 @@ impl<'a> Compiler<'a> {
             self.body(body);
             return;
         };
+        // The implicit `__exit__` calls belong to the `with` line, as in
+        // CPython's tracebacks.
+        let with_line = self.unit_ref().line;
         self.expr(&first.context);
         if is_async {
             self.emit(Op::BeforeAsyncWith);
@@ -894,6 +897,7 @@ impl<'a> Compiler<'a> {
             self.with(rest, body, is_async);
         }
         self.unit().fblocks.pop();
+        self.unit().line = with_line;
         self.emit(Op::PopBlock);
         self.call_exit_none(is_async);
         let to_end = self.emit(Op::Jump(0));

@@ -48,7 +48,7 @@ impl Vm {
             Ok(c) => c,
             Err(errs) => return Err(fail(self, errs)),
         };
-        self.runtime.sources.insert(name.into(), src.into());
+        crate::vm::sources::register(name, src);
         let frame = self.new_frame(code, g, crate::vm::frame::ResumeKind::Boundary);
         self.run_frame(frame).map(|_| ())
     }

@@ -74,10 +74,7 @@ impl Repl {
                 return Flow::Continue;
             }
         };
-        self.vm
-            .runtime
-            .sources
-            .insert(name.to_string(), src.to_string());
+        crate::vm::sources::register(name, src);
         let top_level_await = code.flags.top_level_await;
         let frame = self
             .vm

@@ -15,7 +15,7 @@ use crate::vm::{Args, Value, Vm};
 use clock::Clock;
 use future::{FutState, with_fut};
 use handle::{Callback, Handle, Timer, new_handle};
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BinaryHeap, VecDeque};
 use std::rc::Rc;
 
 /// Classes the runtime creates its objects with.
@@ -31,8 +31,6 @@ pub struct RuntimeClasses {
 }
 
 pub struct Runtime {
-    /// Source text by file name, for traceback lines.
-    pub sources: HashMap<String, String>,
     pub clock: Clock,
     pub ready: VecDeque<Handle>,
     pub timers: BinaryHeap<Timer>,
@@ -51,6 +49,8 @@ pub struct Runtime {
     /// Tasks that finished, to report unretrieved exceptions at shutdown.
     pub finished: Vec<Value>,
     since_compact: usize,
+    /// Failed tasks to report once the uncaught exception is printed.
+    pub deferred_reports: Vec<Value>,
     /// Inside `run_in_executor`: blocking sleeps add here, not to the clock.
     pub offload_ns: Option<u64>,
 }
@@ -80,7 +80,6 @@ impl Runtime {
 impl Default for Runtime {
     fn default() -> Self {
         Runtime {
-            sources: HashMap::new(),
             clock: Clock::new(false),
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
@@ -95,6 +94,7 @@ impl Default for Runtime {
             classes: None,
             finished: Vec::new(),
             since_compact: 0,
+            deferred_reports: Vec::new(),
             offload_ns: None,
         }
     }
@@ -334,8 +334,15 @@ impl Vm {
         self.runtime.current_task = None;
         self.runtime.compact_tasks();
         let finished: Vec<Value> = std::mem::take(&mut self.runtime.finished);
-        for t in finished {
-            self.report_unretrieved(&t);
+        if r.is_err() {
+            // The escaping exception's traceback keeps the frames that
+            // hold these tasks alive, so CPython reports them only after
+            // the traceback, when everything is freed.
+            self.runtime.deferred_reports.extend(finished);
+        } else {
+            for t in finished {
+                self.report_unretrieved(&t);
+            }
         }
         cleanup?;
         r

@@ -215,6 +215,13 @@ impl Vm {
         }
     }
 
+    /// Reports the failed tasks held back while an exception escaped.
+    pub fn report_deferred(&mut self) {
+        for t in std::mem::take(&mut self.runtime.deferred_reports) {
+            self.report_unretrieved(&t);
+        }
+    }
+
     /// Prints "Task exception was never retrieved" for failed tasks whose
     /// exception nobody looked at (CPython does it when the task is freed).
     pub fn report_unretrieved(&mut self, task: &Value) {

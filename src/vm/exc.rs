@@ -547,9 +547,6 @@ impl Vm {
     }
 
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {
-        let src = self.runtime.sources.get(filename)?;
-        src.lines()
-            .nth(line.checked_sub(1)? as usize)
-            .map(|s| s.to_string())
+        super::sources::line(filename, line)
     }
 }

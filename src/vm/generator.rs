@@ -75,8 +75,13 @@ thread_local! {
 impl Drop for Generator {
     fn drop(&mut self) {
         if self.kind == GenKind::Coroutine && !self.started.get() && !self.awaited.get() {
+            // The warnings module's format: location, message, then the
+            // source line stripped.
+            let quoted = super::sources::line(&self.code.filename, self.origin_line)
+                .map(|l| format!("\n  {}", l.trim()))
+                .unwrap_or_default();
             eprintln!(
-                "{}:{}: RuntimeWarning: coroutine '{}' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback",
+                "{}:{}: RuntimeWarning: coroutine '{}' was never awaited{quoted}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback",
                 self.code.filename, self.origin_line, self.qualname
             );
             return;

@@ -20,6 +20,7 @@ pub mod native;
 pub mod ops;
 pub mod percent;
 pub mod seq;
+pub mod sources;
 pub mod suggest;
 pub mod types;
 pub mod value;
