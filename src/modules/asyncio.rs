@@ -709,50 +709,54 @@ fn handle_when(_vm: &mut Vm, args: Args) -> PyResult {
 
 pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
     if is_task(v) {
-        let (name, coro, state) = with_task(v, |t| {
-            (t.name.clone(), t.coro.clone(), fut_state_text(&t.fut.state))
-        })
-        .unwrap_or((Value::None, Value::None, String::new()));
-        let name = vm.repr(&name)?;
-        let coro_desc = match &coro {
-            Value::Generator(g) => {
-                let file = g.code.filename.clone();
-                if g.is_finished() {
-                    format!(
-                        "<{}() done, defined at {}:{}>",
-                        g.qualname, file, g.code.first_line
-                    )
+        let Some((name, coro, waiter, cancelling)) = with_task(v, |t| {
+            (
+                t.name.clone(),
+                t.coro.clone(),
+                t.fut_waiter.clone(),
+                t.num_cancels_requested > 0 && !t.fut.done(),
+            )
+        }) else {
+            return Ok(None);
+        };
+        // CPython's `_task_repr_info`: the future's fields with the name,
+        // coroutine and awaited future inserted after the state.
+        let mut info = future_info(vm, v)?;
+        if cancelling {
+            info[0] = "cancelling".into();
+        }
+        info.insert(1, format!("name={}", vm.repr(&name)?));
+        let mut at = 2;
+        if let Value::Generator(g) = &coro {
+            let file = g.code.filename.clone();
+            let desc = if g.is_finished() {
+                format!(
+                    "{}() done, defined at {}:{}",
+                    g.qualname, file, g.code.first_line
+                )
+            } else {
+                // Not started yet: CPython reports the `def` line.
+                let line = if g.started.get() {
+                    g.suspended_line().unwrap_or(g.code.first_line)
                 } else {
-                    let line = g.suspended_line().unwrap_or(g.code.first_line);
-                    format!("<{}() running at {}:{}>", g.qualname, file, line)
-                }
-            }
-            other => vm.repr(other)?,
-        };
-        let (label, extra) = match state.split_once(' ') {
-            Some((l, e)) => (l.to_string(), format!(" {e}")),
-            None => (state.clone(), String::new()),
-        };
-        let extra = if let Some(rest) = extra.strip_prefix(" result=") {
-            format!(" result={rest}")
-        } else {
-            extra
-        };
-        return Ok(Some(format!(
-            "<Task {label} name={name} coro={coro_desc}{}>",
-            render_extra(vm, v, &extra)?
-        )));
+                    g.code.first_line
+                };
+                format!("{}() running at {}:{}", g.qualname, file, line)
+            };
+            info.insert(at, format!("coro=<{desc}>"));
+            at += 1;
+        } else if !coro.is_none() {
+            info.insert(at, format!("coro=<{}>", vm.repr(&coro)?));
+            at += 1;
+        }
+        if !waiter.is_none() && !with_fut(v, |f| f.done()).unwrap_or(true) {
+            info.insert(at, format!("wait_for={}", vm.repr(&waiter)?));
+        }
+        return Ok(Some(format!("<Task {}>", info.join(" "))));
     }
     if is_future(v) {
-        let state = with_fut(v, |f| fut_state_text(&f.state)).unwrap_or_default();
-        let (label, extra) = match state.split_once(' ') {
-            Some((l, e)) => (l.to_string(), format!(" {e}")),
-            None => (state.clone(), String::new()),
-        };
-        return Ok(Some(format!(
-            "<Future {label}{}>",
-            render_extra(vm, v, &extra)?
-        )));
+        let info = future_info(vm, v)?;
+        return Ok(Some(format!("<Future {}>", info.join(" "))));
     }
     if let Value::Native(n) = v {
         if n.data.borrow().is::<LoopData>() {
@@ -774,25 +778,73 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
     Ok(None)
 }
 
-fn fut_state_text(s: &FutState) -> String {
-    match s {
-        FutState::Pending => "pending".into(),
-        FutState::Cancelled => "cancelled".into(),
-        FutState::Done(_) => "finished result=".into(),
-        FutState::Failed(_) => "finished exception=".into(),
+/// CPython's `_future_repr_info`: state, outcome, then the callbacks.
+fn future_info(vm: &mut Vm, v: &Value) -> Result<Vec<String>, Value> {
+    let Some((state, callbacks)) = with_fut(v, |f| {
+        let state = match &f.state {
+            FutState::Pending => (0, Value::None),
+            FutState::Cancelled => (1, Value::None),
+            FutState::Done(r) => (2, r.clone()),
+            FutState::Failed(e) => (3, e.clone()),
+        };
+        let cbs: Vec<Option<Value>> = f
+            .callbacks
+            .iter()
+            .map(|c| match c {
+                FutCb::Wakeup(_) => None,
+                FutCb::Py(f) => Some(f.clone()),
+            })
+            .collect();
+        (state, cbs)
+    }) else {
+        return Ok(vec!["pending".into()]);
+    };
+    let mut info = vec![
+        match state.0 {
+            0 => "pending",
+            1 => "cancelled",
+            _ => "finished",
+        }
+        .to_string(),
+    ];
+    match state {
+        (2, r) => info.push(format!("result={}", vm.repr(&r)?)),
+        (3, e) => info.push(format!("exception={}", vm.repr(&e)?)),
+        _ => {}
     }
+    if !callbacks.is_empty() {
+        let mut shown = Vec::new();
+        let n = callbacks.len();
+        for (i, cb) in callbacks.iter().enumerate() {
+            if n > 2 && i > 0 && i < n - 1 {
+                if i == 1 {
+                    shown.push(format!("<{} more>", n - 2));
+                }
+                continue;
+            }
+            shown.push(match cb {
+                None => "Task.task_wakeup()".to_string(),
+                Some(f) => callback_source(vm, f)?,
+            });
+        }
+        info.push(format!("cb=[{}]", shown.join(", ")));
+    }
+    Ok(info)
 }
 
-fn render_extra(vm: &mut Vm, v: &Value, extra: &str) -> Result<String, Value> {
-    let state = with_fut(v, |f| match &f.state {
-        FutState::Done(r) => Some((true, r.clone())),
-        FutState::Failed(e) => Some((false, e.clone())),
-        _ => None,
+/// asyncio's `_format_callback_source`: the callable's qualified name with
+/// empty arguments, and where a plain function was defined.
+fn callback_source(vm: &mut Vm, f: &Value) -> Result<String, Value> {
+    Ok(match f {
+        Value::Function(func) => format!(
+            "{}() at {}:{}",
+            func.qualname.borrow(),
+            func.code.filename,
+            func.code.first_line
+        ),
+        _ => match vm.getattr(f, "__qualname__") {
+            Ok(q) => format!("{}()", vm.str(&q)?),
+            Err(_) => vm.repr(f)?,
+        },
     })
-    .flatten();
-    match state {
-        Some((true, r)) => Ok(format!(" result={}", vm.repr(&r)?)),
-        Some((false, e)) => Ok(format!(" exception={}", vm.repr(&e)?)),
-        None => Ok(extra.to_string()),
-    }
 }
