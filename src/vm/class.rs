@@ -43,10 +43,18 @@ pub struct Class {
     pub cache: LookupCache,
 }
 
+/// Keyed by the address and length of the interned name: interned names
+/// are never freed, so no other string can sit at that address, and the
+/// names the bytecode passes (from `Code::names`) are the interned ones
+/// themselves — a hit costs no string hashing or comparison.
 #[derive(Default)]
 pub struct LookupCache {
-    map: RefCell<FxHashMap<Rc<str>, Option<Value>>>,
+    map: RefCell<FxHashMap<(usize, usize), Option<Value>>>,
     epoch: Cell<u64>,
+}
+
+fn name_key(name: &str) -> (usize, usize) {
+    (name.as_ptr() as usize, name.len())
 }
 
 thread_local! {
@@ -65,14 +73,17 @@ impl Class {
         if self.cache.epoch.get() != epoch {
             self.cache.map.borrow_mut().clear();
             self.cache.epoch.set(epoch);
-        } else if let Some(v) = self.cache.map.borrow().get(name) {
+        } else if let Some(v) = self.cache.map.borrow().get(&name_key(name)) {
+            return v.clone();
+        }
+        // A name built at run time: find its interned twin's entry.
+        let canon = super::intern::intern(name);
+        let key = name_key(&canon);
+        if let Some(v) = self.cache.map.borrow().get(&key) {
             return v.clone();
         }
         let found = self.lookup_uncached(name);
-        self.cache
-            .map
-            .borrow_mut()
-            .insert(super::intern::intern(name), found.clone());
+        self.cache.map.borrow_mut().insert(key, found.clone());
         found
     }
     fn lookup_uncached(&self, name: &str) -> Option<Value> {

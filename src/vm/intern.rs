@@ -2,12 +2,12 @@
 //! builtins namespace share one `Rc<str>` per spelling, so the `LoadGlobal`
 //! inline cache can verify a hit by pointer instead of comparing text.
 
+use rustc_hash::FxHashSet;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 thread_local! {
-    static NAMES: RefCell<HashSet<Rc<str>>> = RefCell::new(HashSet::new());
+    static NAMES: RefCell<FxHashSet<Rc<str>>> = RefCell::new(FxHashSet::default());
 }
 
 /// The shared `Rc<str>` for `s`.
