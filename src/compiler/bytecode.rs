@@ -198,6 +198,12 @@ impl Code {
             .copied()
             .unwrap_or(self.first_line)
     }
+    /// Value-stack slots to reserve in a fresh frame. A generator or
+    /// coroutine frame can stay suspended for a long time (a million idle
+    /// tasks), so it starts small and grows if its stack gets deeper.
+    pub fn initial_stack(&self) -> usize {
+        if self.is_generator_like() { 6 } else { 16 }
+    }
     pub fn is_generator_like(&self) -> bool {
         self.flags.generator || self.flags.coroutine || self.flags.async_generator
     }

@@ -39,7 +39,7 @@ impl Vm {
                 nf
             }
             None => Box::new(Frame {
-                regs: Vec::with_capacity(n + 16),
+                regs: Vec::with_capacity(n + code.initial_stack()),
                 code,
                 ip: 0,
                 cells: Vec::new(),
