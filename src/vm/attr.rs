@@ -248,6 +248,13 @@ impl Vm {
                     Value::None
                 }
             }
+            "filename" if self.exc_matches_name_class(&inst.class, "OSError") => {
+                if d.args.len() >= 3 {
+                    d.args[2].clone()
+                } else {
+                    Value::None
+                }
+            }
             "strerror" if self.exc_matches_name_class(&inst.class, "OSError") => {
                 if d.args.len() >= 2 {
                     d.args[1].clone()
