@@ -38,8 +38,8 @@ def _set_result_unless_cancelled(fut, result):
 
 def _check_bytes(data):
     if not isinstance(data, bytes):
-        raise TypeError(f'data argument must be a bytes, bytearray, or '
-                        f'memoryview object, not {type(data).__name__!r}')
+        raise TypeError(f'data argument must be a bytes-like object, '
+                        f'not {type(data).__name__!r}')
 
 
 # ---------------------------------------------------------------- transports
