@@ -237,8 +237,30 @@ pub fn create(vm: &mut Vm) -> PyResult {
 }
 
 fn run_prelude(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value> {
+    vm.exec_module_source("<asyncio>", PRELUDE, g)
+}
+
+/// Streams and subprocesses are compiled on first use (a missing asyncio
+/// attribute, or `import asyncio.subprocess`), so programs that only use
+/// tasks don't pay for them at start-up.
+pub fn lazy_attr(vm: &mut Vm, m: &ModuleObj, name: &str) -> Result<Option<Value>, Value> {
+    if &*m.name != "asyncio" || name.starts_with("__") || m.dict.borrow().contains_key(IO_LOADED) {
+        return Ok(None);
+    }
+    load_io(vm, m.dict.clone())?;
+    Ok(m.dict.borrow().get(name).cloned())
+}
+
+const IO_LOADED: &str = "_io_loaded";
+
+/// Runs the streams and subprocess preludes in asyncio's namespace and
+/// makes the `asyncio.subprocess` module.
+pub fn load_io(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value> {
     use crate::modules::streams::{PRELUDE as STREAMS, SUBPROCESS_PRELUDE};
-    vm.exec_module_source("<asyncio>", PRELUDE, g.clone())?;
+    if g.borrow().contains_key(IO_LOADED) {
+        return Ok(());
+    }
+    g.borrow_mut().insert(IO_LOADED.into(), Value::Bool(true));
     vm.exec_module_source("<asyncio.streams>", STREAMS, g.clone())?;
     vm.exec_module_source("<asyncio.subprocess>", SUBPROCESS_PRELUDE, g.clone())?;
     // `asyncio.subprocess`: the names CPython's submodule exports.

@@ -22,7 +22,9 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         "inspect" => inspect::create(vm),
         "asyncio" => asyncio::create(vm),
         "asyncio.subprocess" => {
-            vm.import_module("asyncio")?;
+            if let Value::Module(m) = vm.import_module("asyncio")? {
+                asyncio::load_io(vm, m.dict.clone())?;
+            }
             return Ok(vm.modules.get("asyncio.subprocess").cloned());
         }
         "time" => time::create(vm),

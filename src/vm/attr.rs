@@ -139,6 +139,9 @@ impl Vm {
                     let d = self.attrs_to_dict(&m.dict.borrow());
                     return Ok(d);
                 }
+                if let Some(v) = crate::modules::asyncio::lazy_attr(self, m, name)? {
+                    return Ok(v);
+                }
                 Err(self.attr_error(obj, name))
             }
             _ => {
