@@ -666,6 +666,8 @@ class StreamWriter:
         self._protocol = protocol
         self._reader = reader
         self._loop = loop
+        # CPython's __del__: a writer freed while open closes its transport.
+        self._close_guard = _CloseGuard(transport)
 
     def __repr__(self):
         info = [self.__class__.__name__, f'transport={self._transport!r}']

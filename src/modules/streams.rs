@@ -30,7 +30,79 @@ pub fn loop_methods() -> &'static [(&'static str, NativeFn)] {
 }
 
 pub fn functions() -> &'static [(&'static str, NativeFn)] {
-    &[("_Buffer", new_buffer)]
+    &[("_Buffer", new_buffer), ("_CloseGuard", new_close_guard)]
+}
+
+// ------------------------------------------------------------ _CloseGuard
+
+/// Held by a StreamWriter: when the writer is freed, its transport is
+/// closed at the loop's next step, as CPython's `StreamWriter.__del__` does
+/// (a handler that returns without closing still lets `wait_closed` end).
+struct CloseGuard {
+    transport: Option<Value>,
+}
+
+thread_local! {
+    static DROPPED: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static DROPPED_ANY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+impl Drop for CloseGuard {
+    fn drop(&mut self) {
+        if let Some(t) = self.transport.take() {
+            let _ = DROPPED.try_with(|q| q.borrow_mut().push(t));
+            let _ = DROPPED_ANY.try_with(|f| f.set(true));
+        }
+    }
+}
+
+fn new_close_guard(vm: &mut Vm, args: Args) -> PyResult {
+    let class = match vm.runtime.native_classes.get("_CloseGuard") {
+        Some(c) => c.clone(),
+        None => {
+            let object = vm.types.get(TypeId::Object).clone();
+            let c = new_class(
+                "_CloseGuard",
+                vec![object],
+                Layout::Builtin,
+                None,
+                "asyncio",
+            );
+            vm.runtime.native_classes.insert("_CloseGuard", c.clone());
+            c
+        }
+    };
+    Ok(Value::Native(Rc::new(NativeObj {
+        class,
+        data: RefCell::new(Box::new(CloseGuard {
+            transport: args.pos.first().cloned(),
+        })),
+        dict: RefCell::new(None),
+    })))
+}
+
+/// Closes the transports of StreamWriters freed since the last call.
+pub fn close_dropped_writers(vm: &mut Vm) {
+    if !DROPPED_ANY.try_with(|f| f.replace(false)).unwrap_or(false) {
+        return;
+    }
+    let pending = DROPPED
+        .try_with(|q| std::mem::take(&mut *q.borrow_mut()))
+        .unwrap_or_default();
+    if !vm.runtime.running {
+        return;
+    }
+    for t in pending {
+        let closing = vm
+            .getattr(&t, "is_closing")
+            .and_then(|f| vm.call(&f, Args::new([])))
+            .and_then(|v| vm.truthy(&v));
+        if let Ok(false) = closing
+            && let Ok(close) = vm.getattr(&t, "close")
+        {
+            let _ = vm.call(&close, Args::new([]));
+        }
+    }
 }
 
 fn fd_arg(vm: &mut Vm, v: &Value) -> Result<i32, Value> {

@@ -203,6 +203,7 @@ impl Vm {
             if crate::vm::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
                 self.run_finalizers();
             }
+            crate::modules::streams::close_dropped_writers(self);
         }
         Ok(())
     }
