@@ -17,6 +17,10 @@ use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::rc::Rc;
 
+thread_local! {
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
 pub enum FdKind {
     Sock(Socket),
     /// A pipe end or a pidfd.
@@ -171,18 +175,23 @@ fn fd_recv(vm: &mut Vm, args: Args) -> PyResult {
         Some(v) => vm.index_value(v)?.clamp(1, 1 << 24) as usize,
         None => 262_144,
     };
-    let mut buf = vec![0u8; n];
-    let r = with_fdobj(vm, &this(&args), |o| match &*o.inner.borrow() {
-        Some(FdKind::Sock(s)) => Some((&*s).read(&mut buf)),
-        Some(FdKind::File(f)) => Some((&*f).read(&mut buf)),
-        None => None,
+    // One scratch buffer per thread: a recv of up to 256 KiB must not
+    // allocate and zero that much for every few bytes that arrive.
+    let r = SCRATCH.with(|scratch| {
+        let mut buf = scratch.borrow_mut();
+        if buf.len() < n {
+            buf.resize(n, 0);
+        }
+        let buf = &mut buf[..n];
+        with_fdobj(vm, &this(&args), |o| match &*o.inner.borrow() {
+            Some(FdKind::Sock(s)) => Some((&*s).read(buf).map(|k| buf[..k].to_vec())),
+            Some(FdKind::File(f)) => Some((&*f).read(buf).map(|k| buf[..k].to_vec())),
+            None => None,
+        })
     })?;
     match r {
         None => Err(bad_fd(vm)),
-        Some(Ok(k)) => {
-            buf.truncate(k);
-            Ok(Value::Bytes(Rc::new(buf)))
-        }
+        Some(Ok(data)) => Ok(Value::Bytes(Rc::new(data))),
         Some(Err(e)) if would_block(&e) => Ok(Value::None),
         Some(Err(e)) => Err(os_error(vm, &e)),
     }
