@@ -264,3 +264,43 @@ impl Vm {
         self.run_once_with(Some(max_wait))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::os::unix::net::UnixStream;
+    use std::time::Instant;
+
+    #[test]
+    fn reports_readable_fd_until_removed() {
+        let (a, mut b) = UnixStream::pair().expect("socketpair");
+        let mut r = Reactor::default();
+        r.add(a.as_raw_fd(), false, Value::None, vec![]);
+        assert!(!r.is_empty());
+        assert!(r.poll(Some(Duration::ZERO)).is_empty());
+        b.write_all(b"x").expect("write");
+        let ready = r.poll(Some(Duration::from_secs(1)));
+        assert_eq!(ready.len(), 1);
+        // Level-triggered, as CPython's selector: still readable.
+        assert_eq!(r.poll(Some(Duration::ZERO)).len(), 1);
+        assert!(r.remove(a.as_raw_fd(), false));
+        assert!(ready[0].cancelled.get());
+        assert!(r.is_empty());
+        assert!(!r.remove(a.as_raw_fd(), false));
+    }
+
+    #[test]
+    fn bounded_iteration_returns_when_only_io_is_pending() {
+        let (a, _b) = UnixStream::pair().expect("socketpair");
+        let mut vm = Vm::new(vec![]);
+        assert!(!vm.loop_has_pending_io());
+        vm.runtime.io.add(a.as_raw_fd(), false, Value::None, vec![]);
+        assert!(vm.loop_has_pending_io());
+        let t = Instant::now();
+        assert!(vm.run_once_bounded(Duration::from_millis(20)).is_ok());
+        assert!(t.elapsed() < Duration::from_secs(5));
+        vm.runtime.io.clear();
+        assert!(!vm.loop_has_pending_io());
+    }
+}
