@@ -300,11 +300,27 @@ class _SelectorSocketTransport(_FlowControl):
 
 # ---------------------------------------------------------------- connecting
 
+class gaierror(OSError):
+    __module__ = 'socket'
+
+
+# socket.gaierror, kept out of asyncio's public names.
+_gaierror = gaierror
+del gaierror
+
+
+def _resolve(host, port):
+    infos = _getaddrinfo(host, port)
+    if isinstance(infos, tuple):
+        raise _gaierror(*infos)
+    return infos
+
+
 async def _ensure_resolved(loop, host, port):
     info = _ipaddr_info(host, port)
     if info is not None:
         return [info]
-    return await loop.run_in_executor(None, _getaddrinfo, host, port)
+    return await loop.run_in_executor(None, _resolve, host, port)
 
 
 def _sock_connect_cb(fut, sock, address):

@@ -345,7 +345,8 @@ fn ipaddr_info(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
-/// A blocking name lookup (run through `run_in_executor`, as CPython).
+/// A blocking name lookup (run through `run_in_executor`, as CPython):
+/// a list of address tuples, or (code, message) when it fails.
 fn getaddrinfo(vm: &mut Vm, args: Args) -> PyResult {
     let (host, port) = host_port(vm, &args)?;
     let host = host.unwrap_or_else(|| "0.0.0.0".into());
@@ -359,10 +360,26 @@ fn getaddrinfo(vm: &mut Vm, args: Args) -> PyResult {
             }
             Ok(Value::list(seen.iter().map(addr_tuple).collect()))
         }
-        Err(_) => Err(vm.new_exc_args(
-            "OSError",
-            vec![Value::Int(-2), Value::str("Name or service not known")],
-        )),
+        // (code, message) for the caller to raise as `socket.gaierror`;
+        // std gives only gai_strerror's text, so map it back to EAI_*.
+        Err(e) => {
+            let text = e.to_string();
+            let msg = text
+                .strip_prefix("failed to lookup address information: ")
+                .unwrap_or(&text)
+                .to_string();
+            let code = match msg.as_str() {
+                "Temporary failure in name resolution" => -3,
+                "Non-recoverable failure in name resolution" => -4,
+                "No address associated with hostname" => -5,
+                "Servname not supported for ai_socktype" => -8,
+                _ => -2,
+            };
+            Ok(Value::tuple(vec![
+                Value::Int(code),
+                Value::str(msg.as_str()),
+            ]))
+        }
     }
 }
 
