@@ -26,6 +26,48 @@ pub struct ProcData {
     returncode: RefCell<Option<i64>>,
 }
 
+thread_local! {
+    /// Children spawned on this thread, to kill the ones still running when
+    /// the loop closes.
+    static LIVE: RefCell<Vec<std::rc::Weak<NativeObj>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl ProcData {
+    /// What CPython's subprocess transport does when it is closed or freed
+    /// with the child still running: SIGKILL (here also reaped, so no
+    /// zombie or orphan outlives the program).
+    fn kill_if_running(&self) {
+        if self.returncode.borrow().is_some() {
+            return;
+        }
+        let mut child = self.child.borrow_mut();
+        if let Ok(None) = child.try_wait() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for ProcData {
+    fn drop(&mut self) {
+        self.kill_if_running();
+    }
+}
+
+/// Kills children still running as `asyncio.run` closes its loop.
+pub fn kill_leftovers() {
+    let live = LIVE
+        .try_with(|l| std::mem::take(&mut *l.borrow_mut()))
+        .unwrap_or_default();
+    for w in live {
+        if let Some(obj) = w.upgrade()
+            && let Some(p) = obj.data.borrow().downcast_ref::<ProcData>()
+        {
+            p.kill_if_running();
+        }
+    }
+}
+
 pub fn functions() -> &'static [(&'static str, NativeFn)] {
     &[("_spawn", spawn)]
 }
@@ -168,14 +210,20 @@ fn spawn(vm: &mut Vm, args: Args) -> PyResult {
         }
     };
     let class = proc_class(vm);
-    let proc = Value::Native(Rc::new(NativeObj {
+    let obj = Rc::new(NativeObj {
         class,
         data: RefCell::new(Box::new(ProcData {
             child: RefCell::new(child),
             returncode: RefCell::new(None),
         })),
         dict: RefCell::new(None),
-    }));
+    });
+    let _ = LIVE.try_with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|w| w.strong_count() > 0);
+        l.push(Rc::downgrade(&obj));
+    });
+    let proc = Value::Native(obj);
     let mut out = vec![proc];
     for end in parent_ends {
         out.push(match end {

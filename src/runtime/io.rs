@@ -261,7 +261,7 @@ impl Vm {
     /// One loop iteration whose wait for I/O or timers lasts at most
     /// `max_wait` of real time.
     pub fn run_once_bounded(&mut self, max_wait: Duration) -> Result<(), Value> {
-        self.run_once_with(Some(max_wait))
+        self.run_once_with(Some(max_wait), false)
     }
 }
 

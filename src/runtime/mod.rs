@@ -153,10 +153,16 @@ impl Vm {
 
     /// One loop iteration (CPython's `_run_once`).
     pub fn run_once(&mut self) -> Result<(), Value> {
-        self.run_once_with(None)
+        self.run_once_with(None, false)
     }
 
-    fn run_once_with(&mut self, max_wait: Option<std::time::Duration>) -> Result<(), Value> {
+    /// `stopping`: the iteration after `loop.stop()` (CPython's
+    /// `_stopping`), which polls without waiting and never jumps the clock.
+    pub(crate) fn run_once_with(
+        &mut self,
+        max_wait: Option<std::time::Duration>,
+        stopping: bool,
+    ) -> Result<(), Value> {
         while let Some(t) = self.runtime.timers.peek() {
             if t.handle.cancelled.get() {
                 self.runtime.timers.pop();
@@ -164,7 +170,7 @@ impl Vm {
                 break;
             }
         }
-        let timeout = if !self.runtime.ready.is_empty() {
+        let timeout = if stopping || !self.runtime.ready.is_empty() {
             Some(0.0)
         } else {
             self.runtime
@@ -292,7 +298,7 @@ impl Vm {
         // iteration, and every callback ready by then runs in it too.
         loop {
             if with_fut(fut, |f| f.done()).unwrap_or(true) {
-                return self.run_once();
+                return self.run_once_with(None, true);
             }
             if self.runtime.ready.is_empty()
                 && !self.loop_has_pending_io()
@@ -347,6 +353,7 @@ impl Vm {
             cleanup = self.shutdown_tasks();
         }
         self.runtime.io.clear();
+        crate::modules::subprocess::kill_leftovers();
         if let Some(l) = self.runtime.loop_obj.take() {
             crate::modules::asyncio::mark_closed(&l);
         }
