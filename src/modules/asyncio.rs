@@ -146,6 +146,9 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     ] {
         method(&event_loop, name, f);
     }
+    for (name, f) in crate::modules::streams::loop_methods() {
+        method(&event_loop, name, *f);
+    }
     for (name, f) in [
         ("cancel", handle_cancel as NativeFn),
         ("cancelled", handle_cancelled),
@@ -213,8 +216,15 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("_set_children", set_children),
             ("_cancel_requested", cancel_requested),
         ];
-        for (name, f) in table {
+        let io = crate::modules::sockets::functions()
+            .iter()
+            .chain(crate::modules::streams::functions())
+            .chain(crate::modules::subprocess::functions());
+        for (name, f) in table.iter().chain(io) {
             d.insert((*name).into(), native(name, *f, BuiltinKind::Function));
+        }
+        for (name, v) in crate::modules::subprocess::constants() {
+            d.insert(format!("_{name}").as_str().into(), Value::Int(v));
         }
     }
     let module = Value::Module(Rc::new(ModuleObj {
@@ -228,6 +238,58 @@ pub fn create(vm: &mut Vm) -> PyResult {
 
 fn run_prelude(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value> {
     vm.exec_module_source("<asyncio>", PRELUDE, g)
+}
+
+/// Streams and subprocesses are compiled on first use (a missing asyncio
+/// attribute, or `import asyncio.subprocess`), so programs that only use
+/// tasks don't pay for them at start-up.
+pub fn lazy_attr(vm: &mut Vm, m: &ModuleObj, name: &str) -> Result<Option<Value>, Value> {
+    if &*m.name != "asyncio" || name.starts_with("__") || m.dict.borrow().contains_key(IO_LOADED) {
+        return Ok(None);
+    }
+    load_io(vm, m.dict.clone())?;
+    Ok(m.dict.borrow().get(name).cloned())
+}
+
+const IO_LOADED: &str = "_io_loaded";
+
+/// Runs the streams and subprocess preludes in asyncio's namespace and
+/// makes the `asyncio.subprocess` module.
+pub fn load_io(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value> {
+    use crate::modules::streams::{PRELUDE as STREAMS, SUBPROCESS_PRELUDE};
+    if g.borrow().contains_key(IO_LOADED) {
+        return Ok(());
+    }
+    g.borrow_mut().insert(IO_LOADED.into(), Value::Bool(true));
+    vm.exec_module_source("<asyncio.streams>", STREAMS, g.clone())?;
+    vm.exec_module_source("<asyncio.subprocess>", SUBPROCESS_PRELUDE, g.clone())?;
+    // `asyncio.subprocess`: the names CPython's submodule exports.
+    let sub = vm.new_globals("asyncio.subprocess");
+    {
+        let src = g.borrow();
+        let mut d = sub.borrow_mut();
+        for (name, v) in crate::modules::subprocess::constants() {
+            d.insert(name.into(), Value::Int(v));
+        }
+        for name in [
+            "Process",
+            "SubprocessStreamProtocol",
+            "create_subprocess_exec",
+            "create_subprocess_shell",
+        ] {
+            if let Some(v) = src.get(name) {
+                d.insert(name.into(), v.clone());
+            }
+        }
+    }
+    let module = Value::Module(Rc::new(ModuleObj {
+        name: "asyncio.subprocess".into(),
+        dict: sub,
+    }));
+    vm.modules
+        .insert("asyncio.subprocess".into(), module.clone());
+    g.borrow_mut().insert("subprocess".into(), module);
+    Ok(())
 }
 
 // ------------------------------------------------------------ helpers

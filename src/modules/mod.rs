@@ -5,6 +5,9 @@ use crate::vm::{PyResult, Value, Vm};
 pub mod asyncio;
 pub mod concurrent;
 pub mod inspect;
+pub mod sockets;
+pub mod streams;
+pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod typing;
@@ -18,6 +21,12 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         "collections" => typing::create_collections(vm),
         "inspect" => inspect::create(vm),
         "asyncio" => asyncio::create(vm),
+        "asyncio.subprocess" => {
+            if let Value::Module(m) = vm.import_module("asyncio")? {
+                asyncio::load_io(vm, m.dict.clone())?;
+            }
+            return Ok(vm.modules.get("asyncio.subprocess").cloned());
+        }
         "time" => time::create(vm),
         "concurrent" => concurrent::create_package(vm),
         "concurrent.futures" => concurrent::create_futures(vm),

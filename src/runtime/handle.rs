@@ -14,6 +14,8 @@ pub enum Callback {
     Call { func: Value, args: Vec<Value> },
     /// `asyncio.sleep`'s timer: resolve the future unless cancelled.
     SetResultUnlessCancelled { fut: Value, result: Value },
+    /// An fd registered with `add_reader` / `add_writer` became ready.
+    Io { reg: Rc<super::io::IoReg> },
     /// The loop's async-generator finalizer: `create_task(agen.aclose())`.
     CreateTask { coro: Value },
     /// An executor job finishing after its virtual duration.

@@ -6,6 +6,7 @@ pub mod agen;
 pub mod clock;
 pub mod future;
 pub mod handle;
+pub mod io;
 pub mod sleep;
 pub mod task;
 
@@ -15,7 +16,7 @@ use crate::vm::{Args, Value, Vm};
 use clock::Clock;
 use future::{FutState, with_fut};
 use handle::{Callback, Handle, Timer, new_handle};
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::rc::Rc;
 
 /// Classes the runtime creates its objects with.
@@ -53,6 +54,10 @@ pub struct Runtime {
     pub deferred_reports: Vec<Value>,
     /// Inside `run_in_executor`: blocking sleeps add here, not to the clock.
     pub offload_ns: Option<u64>,
+    /// Sockets, pipes and child processes the loop polls.
+    pub io: io::Reactor,
+    /// Native classes of modules other than the runtime's own, by name.
+    pub native_classes: HashMap<&'static str, Rc<Class>>,
 }
 
 impl Runtime {
@@ -96,6 +101,8 @@ impl Default for Runtime {
             since_compact: 0,
             deferred_reports: Vec::new(),
             offload_ns: None,
+            io: io::Reactor::default(),
+            native_classes: HashMap::new(),
         }
     }
 }
@@ -146,6 +153,16 @@ impl Vm {
 
     /// One loop iteration (CPython's `_run_once`).
     pub fn run_once(&mut self) -> Result<(), Value> {
+        self.run_once_with(None, false)
+    }
+
+    /// `stopping`: the iteration after `loop.stop()` (CPython's
+    /// `_stopping`), which polls without waiting and never jumps the clock.
+    pub(crate) fn run_once_with(
+        &mut self,
+        max_wait: Option<std::time::Duration>,
+        stopping: bool,
+    ) -> Result<(), Value> {
         while let Some(t) = self.runtime.timers.peek() {
             if t.handle.cancelled.get() {
                 self.runtime.timers.pop();
@@ -153,19 +170,16 @@ impl Vm {
                 break;
             }
         }
-        if self.runtime.ready.is_empty()
-            && let Some(t) = self.runtime.timers.peek()
-        {
-            let when = t.when;
-            if self.runtime.clock.is_virtual() {
-                self.runtime.clock.advance_to(when);
-            } else {
-                let wait = when - self.runtime.clock.time();
-                if wait > 0.0 {
-                    self.flush();
-                    std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(3600.0)));
-                }
-            }
+        let timeout = if stopping || !self.runtime.ready.is_empty() {
+            Some(0.0)
+        } else {
+            self.runtime
+                .timers
+                .peek()
+                .map(|t| (t.when - self.runtime.clock.time()).max(0.0))
+        };
+        if timeout != Some(0.0) || self.loop_has_pending_io() {
+            self.wait_for_events(timeout, max_wait);
         }
         let end = self.runtime.clock.time() + 1e-9;
         while let Some(t) = self.runtime.timers.peek() {
@@ -195,6 +209,7 @@ impl Vm {
             if crate::vm::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
                 self.run_finalizers();
             }
+            crate::modules::streams::close_dropped_writers(self);
         }
         Ok(())
     }
@@ -236,6 +251,15 @@ impl Vm {
                     Ok(())
                 }
             },
+            Callback::Io { reg } => {
+                if reg.cancelled.get() {
+                    return Ok(());
+                }
+                self.run_callback(Callback::Call {
+                    func: reg.func.clone(),
+                    args: reg.args.clone(),
+                })
+            }
             Callback::CreateTask { coro } => {
                 let m = self.import_module("asyncio")?;
                 let ensure = self.getattr(&m, "ensure_future")?;
@@ -274,9 +298,10 @@ impl Vm {
         // iteration, and every callback ready by then runs in it too.
         loop {
             if with_fut(fut, |f| f.done()).unwrap_or(true) {
-                return self.run_once();
+                return self.run_once_with(None, true);
             }
             if self.runtime.ready.is_empty()
+                && !self.loop_has_pending_io()
                 && !self
                     .runtime
                     .timers
@@ -327,6 +352,8 @@ impl Vm {
         if cleanup.is_ok() {
             cleanup = self.shutdown_tasks();
         }
+        self.runtime.io.clear();
+        crate::modules::subprocess::kill_leftovers();
         if let Some(l) = self.runtime.loop_obj.take() {
             crate::modules::asyncio::mark_closed(&l);
         }

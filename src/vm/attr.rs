@@ -139,6 +139,9 @@ impl Vm {
                     let d = self.attrs_to_dict(&m.dict.borrow());
                     return Ok(d);
                 }
+                if let Some(v) = crate::modules::asyncio::lazy_attr(self, m, name)? {
+                    return Ok(v);
+                }
                 Err(self.attr_error(obj, name))
             }
             _ => {
@@ -244,6 +247,13 @@ impl Vm {
             "errno" if self.exc_matches_name_class(&inst.class, "OSError") => {
                 if d.args.len() >= 2 {
                     d.args[0].clone()
+                } else {
+                    Value::None
+                }
+            }
+            "filename" if self.exc_matches_name_class(&inst.class, "OSError") => {
+                if d.args.len() >= 3 {
+                    d.args[2].clone()
                 } else {
                     Value::None
                 }

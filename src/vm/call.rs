@@ -553,7 +553,14 @@ impl Vm {
             }
             return Ok(obj);
         }
-        let inst = Instance::new(cls.clone());
+        // `OSError(errno, strerror)` builds the errno's subclass, as CPython.
+        let mapped = match (cls.name.as_ref(), args.pos.first()) {
+            ("OSError", Some(Value::Int(e))) if args.pos.len() >= 2 => {
+                crate::vm::exc::errno_class(*e).map(|n| self.types.exc(n))
+            }
+            _ => None,
+        };
+        let inst = Instance::new(mapped.unwrap_or_else(|| cls.clone()));
         if let Some(d) = &inst.exc {
             d.borrow_mut().args = args.pos.to_vec();
         }

@@ -312,6 +312,16 @@ impl Vm {
         if self.exc_matches_name(exc, "KeyError") && args.len() == 1 {
             return self.repr(&args[0]);
         }
+        if (2..=5).contains(&args.len()) && self.exc_matches_name(exc, "OSError") {
+            let errno = self.str(&args[0])?;
+            let strerror = self.str(&args[1])?;
+            return Ok(match args.get(2) {
+                Some(f) if !matches!(f, Value::None) => {
+                    format!("[Errno {errno}] {strerror}: {}", self.repr(f)?)
+                }
+                _ => format!("[Errno {errno}] {strerror}"),
+            });
+        }
         match args.len() {
             0 => Ok(String::new()),
             1 => self.str(&args[0]),
@@ -549,4 +559,27 @@ impl Vm {
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         super::sources::line(filename, line)
     }
+}
+
+/// The OSError subclass CPython picks for an errno (`OSError(111, ...)` is a
+/// ConnectionRefusedError).
+pub fn errno_class(errno: i64) -> Option<&'static str> {
+    let e = i32::try_from(errno).ok()?;
+    Some(match e {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
+        libc::ECHILD => "ChildProcessError",
+        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
+        libc::ECONNABORTED => "ConnectionAbortedError",
+        libc::ECONNREFUSED => "ConnectionRefusedError",
+        libc::ECONNRESET => "ConnectionResetError",
+        libc::EEXIST => "FileExistsError",
+        libc::ENOENT => "FileNotFoundError",
+        libc::EINTR => "InterruptedError",
+        libc::EISDIR => "IsADirectoryError",
+        libc::ENOTDIR => "NotADirectoryError",
+        libc::EACCES | libc::EPERM => "PermissionError",
+        libc::ESRCH => "ProcessLookupError",
+        libc::ETIMEDOUT => "TimeoutError",
+        _ => return None,
+    })
 }
