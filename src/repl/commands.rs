@@ -1,8 +1,6 @@
 //! REPL commands: `:help`, `:tasks`, `:time`, `:clock`, `:load`, `:quit`.
 
 use super::{Flow, Repl};
-use crate::runtime::future::{FutState, with_task};
-use crate::vm::Value;
 
 const HELP: &str = "\
 Commands:
@@ -48,40 +46,6 @@ pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
 }
 
 fn tasks(repl: &mut Repl) {
-    let vm = &mut repl.vm;
-    let live: Vec<Value> = vm.runtime.tasks.clone();
-    let mut rows = Vec::new();
-    for t in &live {
-        let info = with_task(t, |d| {
-            let state = match &d.fut.state {
-                FutState::Pending if !d.fut_waiter.is_none() => "waiting",
-                FutState::Pending => "ready",
-                _ => "done",
-            };
-            (d.name.clone(), state, d.coro.clone())
-        });
-        let Some((name, state, coro)) = info else {
-            continue;
-        };
-        if state == "done" {
-            continue;
-        }
-        let name = name.as_str().unwrap_or("?").to_string();
-        let at = match &coro {
-            Value::Generator(g) => match g.suspended_line() {
-                Some(line) => format!("{}() line {line}", g.qualname),
-                None => format!("{}()", g.qualname),
-            },
-            _ => "-".to_string(),
-        };
-        rows.push((name, state, at));
-    }
-    if rows.is_empty() {
-        println!("no live tasks");
-        return;
-    }
-    println!("{:<16} {:<8} suspended at", "name", "state");
-    for (n, s, a) in rows {
-        println!("{n:<16} {s:<8} {a}");
-    }
+    let rows = super::tasks::rows(&mut repl.vm);
+    print!("{}", super::tasks::render(&rows));
 }
