@@ -23,7 +23,8 @@ pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
         "tasks" => tasks(repl),
         "time" => {
             let start = repl.vm.runtime.clock.time();
-            let flow = repl.exec(&format!("{rest}\n"), "<stdin>");
+            let name = repl.input_name();
+            let flow = repl.exec(&format!("{rest}\n"), &name);
             repl.vm.flush();
             let elapsed = repl.vm.runtime.clock.time() - start;
             println!("elapsed: {elapsed:.3}s");

@@ -129,10 +129,10 @@ fn session(
 /// wait for input no longer than the time to the next timer.
 fn wait_for_input(repl: &mut Repl, inputs: &Receiver<Input>) -> Result<Input, i32> {
     loop {
-        if let Err(e) = repl.vm.run_ready_bounded(BATCH) {
-            if let Flow::Exit(code) = repl.report(e) {
-                return Err(code);
-            }
+        if let Err(e) = repl.vm.run_ready_bounded(BATCH)
+            && let Flow::Exit(code) = repl.report(e)
+        {
+            return Err(code);
         }
         repl.vm.flush();
         let got = match repl.vm.idle_timeout() {

@@ -89,6 +89,12 @@ impl Vm {
                 break;
             }
             if interrupt::take() {
+                if patient {
+                    // The terminal echoed `^C`; what the cancelled work
+                    // prints should start on a line of its own.
+                    self.flush();
+                    eprintln!();
+                }
                 interrupted = true;
                 self.task_cancel(&task, Value::None)?;
                 continue;

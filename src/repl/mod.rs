@@ -27,6 +27,9 @@ pub struct Repl {
     color: bool,
     /// On a terminal: awaiting what nothing will complete waits for Ctrl-C.
     interactive: bool,
+    /// Inputs run so far. Each gets its own file name, as in CPython 3.13,
+    /// so tracebacks and `:tasks` can quote lines typed earlier.
+    inputs: usize,
 }
 
 /// What the session should do after a piece of input.
@@ -53,6 +56,7 @@ impl Repl {
             globals,
             color,
             interactive: false,
+            inputs: 0,
         }
     }
 
@@ -66,10 +70,17 @@ impl Repl {
         if let Some(cmd) = trimmed.strip_prefix(':') {
             return commands::run(self, cmd);
         }
-        let flow = self.exec(src, "<stdin>");
+        let name = self.input_name();
+        let flow = self.exec(src, &name);
         self.run_pending();
         self.vm.flush();
         flow
+    }
+
+    fn input_name(&mut self) -> String {
+        let name = format!("<python-input-{}>", self.inputs);
+        self.inputs += 1;
+        name
     }
 
     fn exec(&mut self, src: &str, name: &str) -> Flow {
