@@ -1,5 +1,5 @@
 //! The REPL driven through a pipe (`aio repl` prints its prompts there too).
-//! Pseudo-terminal tests (line editing, completion, Ctrl-C) are still to come.
+//! The terminal side (line editing, completion, Ctrl-C) is in repl_pty.rs.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -60,7 +60,11 @@ fn background_tasks_run_between_lines_and_show_in_tasks() {
     let (out, err, code) = session(input);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("tick 0"), "{out}");
-    assert!(out.contains("Task-1") && out.contains("waiting"), "{out}");
+    assert!(
+        out.contains("Task-1") && out.contains("sleeping until 0.500"),
+        "{out}"
+    );
+    assert!(out.contains("in tick(): await sleep(0.5)"), "{out}");
     assert!(out.contains("tick 2"), "{out}");
     assert!(out.contains(">>> True"), "{out}");
 }

@@ -10,7 +10,9 @@ Commands:
   :clock virtual|real   switch the event loop's clock
   :load FILE       run a file's code in this session
   :quit            leave (Ctrl-D also works)
-Top-level `await` works; `asyncio` is imported; `spawn`, `sleep`, `gather` are built in.";
+Top-level `await` works; `asyncio` is imported; `spawn`, `sleep`, `gather` are built in.
+Spawned tasks keep running while you type. Ctrl-C cancels the running line;
+at an empty prompt, Ctrl-C twice or Ctrl-D leaves. Ctrl-R searches history.";
 
 pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
     let (name, rest) = match cmd.split_once(char::is_whitespace) {

@@ -62,6 +62,8 @@ impl Repl {
 
     /// Runs one complete piece of input (a statement or a block).
     pub fn eval(&mut self, src: &str) -> Flow {
+        // A Ctrl-C that arrived while nothing could take it is stale.
+        interrupt::clear();
         let trimmed = src.trim();
         if trimmed.is_empty() {
             self.run_pending();
