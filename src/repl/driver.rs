@@ -5,6 +5,7 @@
 
 use super::helper::{self, AioEditor};
 use super::output::PromptAwareOut;
+use super::terminal;
 use super::{Flow, Repl};
 use crate::vm::output::Sink;
 use rustyline::ExternalPrinter as _;
@@ -68,61 +69,80 @@ pub fn interactive(repl: &mut Repl) -> i32 {
             return 2;
         }
     };
-    let code = session(repl, &requests, &inputs, &prompt_up);
+    let saved = terminal::save();
+    let (code, editor_reading) = session(repl, &requests, &inputs, &prompt_up);
     prompt_up.set(false);
     // Back to plain stdout: this drops the printer's channel, ending it.
     repl.vm.set_output(Sink::stdout());
     drop(requests);
-    // The editor restores the terminal when it is dropped on its thread.
-    let _ = editor.join();
+    if editor_reading {
+        // A background task ended the session mid-`readline`, which cannot
+        // be woken: put the terminal back as it was and leave the thread.
+        terminal::restore(saved);
+        println!();
+    } else {
+        // The editor restores the terminal when it is dropped on its thread.
+        let _ = editor.join();
+    }
     code
 }
 
+/// Reads and runs lines until the session ends: its exit status, and
+/// whether the editor thread was still reading then.
 fn session(
     repl: &mut Repl,
     requests: &Sender<Vec<String>>,
     inputs: &Receiver<Input>,
     prompt_up: &Rc<Cell<bool>>,
-) -> i32 {
-    let mut ctrl_c_on_empty = false;
-    loop {
+) -> (i32, bool) {
+    let code = loop {
         repl.vm.flush();
         if requests.send(helper::names_in_scope(repl)).is_err() {
-            return 1;
+            break 1;
         }
         prompt_up.set(true);
         let input = wait_for_input(repl, inputs);
         prompt_up.set(false);
         repl.vm.flush();
-        let input = match input {
-            Ok(i) => i,
-            Err(code) => return code,
-        };
         match input {
-            Input::Line(line) => {
-                ctrl_c_on_empty = false;
-                if let Flow::Exit(code) = repl.eval(&line) {
-                    return code;
+            Ok(input) => {
+                if let Some(code) = handle(repl, input) {
+                    break code;
                 }
             }
-            Input::Interrupted { empty } => {
-                if empty && ctrl_c_on_empty {
-                    return 0;
-                }
-                ctrl_c_on_empty = empty;
-                if empty {
-                    eprintln!("KeyboardInterrupt (Ctrl-C again or Ctrl-D to leave)");
-                } else {
-                    eprintln!("KeyboardInterrupt");
-                }
-            }
-            Input::Eof => return 0,
-            Input::Failed(e) => {
-                eprintln!("aio: {e}");
-                return 1;
+            Err(code) => return (code, true),
+        }
+    };
+    (code, false)
+}
+
+/// Runs one input; `Some(status)` when the session should end.
+fn handle(repl: &mut Repl, input: Input) -> Option<i32> {
+    match input {
+        Input::Line(line) => {
+            repl.ctrl_c_on_empty = false;
+            if let Flow::Exit(code) = repl.eval(&line) {
+                return Some(code);
             }
         }
+        Input::Interrupted { empty } => {
+            if empty && repl.ctrl_c_on_empty {
+                return Some(0);
+            }
+            repl.ctrl_c_on_empty = empty;
+            if empty {
+                eprintln!("KeyboardInterrupt (Ctrl-C again or Ctrl-D to leave)");
+            } else {
+                eprintln!("KeyboardInterrupt");
+            }
+        }
+        Input::Eof => return Some(0),
+        Input::Failed(e) => {
+            eprintln!("aio: {e}");
+            return Some(1);
+        }
     }
+    None
 }
 
 /// Runs the loop while the prompt is up: whatever is ready or due, then a

@@ -114,18 +114,32 @@ pub fn history_path() -> Option<std::path::PathBuf> {
     Some(dir.join("history"))
 }
 
-/// Names in scope plus `module.member` for imported modules.
-pub fn names_in_scope(repl: &Repl) -> Vec<String> {
+/// Names in scope, plus `name.attribute` for each of them (module members,
+/// methods, instance attributes), as `dir()` lists them.
+pub fn names_in_scope(repl: &mut Repl) -> Vec<String> {
+    let globals: Vec<(String, crate::vm::Value)> = repl
+        .globals
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    let dir = repl.vm.builtins.borrow().get("dir").cloned();
     let mut names = Vec::new();
-    for (k, v) in repl.globals.borrow().iter() {
-        names.push(k.to_string());
-        if let crate::vm::Value::Module(m) = v {
-            for member in m.dict.borrow().keys() {
-                if !member.starts_with('_') {
+    for (k, v) in globals {
+        if let Some(dir) = &dir
+            && !k.starts_with("__")
+            && let Ok(listed) = repl.vm.call(dir, crate::vm::Args::new([v]))
+            && let crate::vm::Value::List(items) = listed
+        {
+            for item in items.borrow().iter() {
+                if let Some(member) = item.as_str()
+                    && !member.starts_with('_')
+                {
                     names.push(format!("{k}.{member}"));
                 }
             }
         }
+        names.push(k);
     }
     names.extend(repl.vm.builtins.borrow().keys().map(|k| k.to_string()));
     names.sort();
@@ -139,7 +153,7 @@ pub fn no_color() -> bool {
 }
 
 /// A configured editor with the session's history loaded.
-pub fn new_editor(repl: &Repl) -> rustyline::Result<AioEditor> {
+pub fn new_editor(repl: &mut Repl) -> rustyline::Result<AioEditor> {
     let config = rustyline::Config::builder()
         .auto_add_history(false)
         .max_history_size(10_000)?

@@ -13,6 +13,7 @@ mod highlight;
 mod interrupt;
 mod output;
 mod tasks;
+mod terminal;
 
 use crate::api::ClockKind;
 use crate::compiler::{self, Mode};
@@ -30,6 +31,8 @@ pub struct Repl {
     /// Inputs run so far. Each gets its own file name, as in CPython 3.13,
     /// so tracebacks and `:tasks` can quote lines typed earlier.
     inputs: usize,
+    /// The last Ctrl-C at the prompt came with nothing typed.
+    ctrl_c_on_empty: bool,
 }
 
 /// What the session should do after a piece of input.
@@ -57,6 +60,7 @@ impl Repl {
             color,
             interactive: false,
             inputs: 0,
+            ctrl_c_on_empty: false,
         }
     }
 
