@@ -17,32 +17,39 @@ use std::time::Duration;
 const POLL: Duration = Duration::from_millis(50);
 
 impl Vm {
+    /// Drops cancelled timers from the top of the heap, so that its top is
+    /// the next live deadline (`run_once` would otherwise sleep towards it
+    /// after popping them, where Ctrl-C and input cannot reach it).
+    fn prune_cancelled_timers(&mut self) {
+        while self
+            .runtime
+            .timers
+            .peek()
+            .is_some_and(|t| t.handle.cancelled.get())
+        {
+            self.runtime.timers.pop();
+        }
+    }
+
+    /// When the earliest live timer is due, in loop time.
+    fn next_deadline(&mut self) -> Option<f64> {
+        self.prune_cancelled_timers();
+        self.runtime.timers.peek().map(|t| t.when)
+    }
+
     /// Something to do right now: a ready callback or a due timer.
-    pub fn loop_has_work(&self) -> bool {
+    pub fn loop_has_work(&mut self) -> bool {
         if !self.runtime.ready.is_empty() {
             return true;
         }
         let now = self.runtime.clock.time();
-        self.runtime
-            .timers
-            .iter()
-            .any(|t| t.handle.cancelled.get() || t.when < now + 1e-9)
-    }
-
-    /// When the earliest live timer is due, in loop time.
-    fn next_deadline(&self) -> Option<f64> {
-        self.runtime
-            .timers
-            .iter()
-            .filter(|t| !t.handle.cancelled.get())
-            .map(|t| t.when)
-            .min_by(f64::total_cmp)
+        self.next_deadline().is_some_and(|when| when < now + 1e-9)
     }
 
     /// How long the REPL may wait for input before the loop has work:
     /// `None` is "until input comes". On the virtual clock time does not
     /// pass while the user types, so timers only move when a line awaits.
-    pub fn idle_timeout(&self) -> Option<Duration> {
+    pub fn idle_timeout(&mut self) -> Option<Duration> {
         if self.loop_has_work() {
             return Some(Duration::ZERO);
         }

@@ -6,6 +6,7 @@ use crate::runtime::future::{FutState, with_task};
 use crate::runtime::handle::Callback;
 use crate::vm::generator::GenState;
 use crate::vm::{Value, Vm};
+use std::collections::HashMap;
 
 pub struct Row {
     pub name: String,
@@ -15,6 +16,7 @@ pub struct Row {
 
 pub fn rows(vm: &mut Vm) -> Vec<Row> {
     let live: Vec<Value> = vm.runtime.tasks.clone();
+    let sleeps = sleep_deadlines(vm);
     let mut rows = Vec::new();
     for t in &live {
         let info = with_task(t, |d| {
@@ -33,7 +35,7 @@ pub fn rows(vm: &mut Vm) -> Vec<Row> {
             Some(n) => n.to_string(),
             None => vm.str(&name).unwrap_or_else(|_| "?".into()),
         };
-        let state = state_of(vm, &waiter);
+        let state = state_of(vm, &waiter, &sleeps);
         rows.push(Row {
             name,
             state,
@@ -43,11 +45,11 @@ pub fn rows(vm: &mut Vm) -> Vec<Row> {
     rows
 }
 
-fn state_of(vm: &mut Vm, waiter: &Value) -> String {
+fn state_of(vm: &mut Vm, waiter: &Value, sleeps: &HashMap<usize, f64>) -> String {
     if waiter.is_none() {
         return "ready".into();
     }
-    if let Some(when) = sleep_deadline(vm, waiter) {
+    if let Some(&when) = waiter.ptr().and_then(|p| sleeps.get(&p)) {
         let now = vm.runtime.clock.time();
         return format!(
             "sleeping until {when:.3} ({:.3}s left)",
@@ -66,18 +68,21 @@ fn state_of(vm: &mut Vm, waiter: &Value) -> String {
     format!("waiting on {what}")
 }
 
-/// `asyncio.sleep` waits on a future that a timer resolves: that timer's
-/// deadline, if `fut` is such a future.
-fn sleep_deadline(vm: &Vm, fut: &Value) -> Option<f64> {
-    vm.runtime
-        .timers
-        .iter()
-        .filter(|t| !t.handle.cancelled.get())
-        .find(|t| {
-            matches!(&*t.handle.callback.borrow(),
-                Some(Callback::SetResultUnlessCancelled { fut: f, .. }) if f.is(fut))
-        })
-        .map(|t| t.when)
+/// `asyncio.sleep` waits on a future that a timer resolves: each such
+/// future (by address) with that timer's deadline.
+fn sleep_deadlines(vm: &Vm) -> HashMap<usize, f64> {
+    let mut map = HashMap::new();
+    for t in vm.runtime.timers.iter() {
+        if t.handle.cancelled.get() {
+            continue;
+        }
+        if let Some(Callback::SetResultUnlessCancelled { fut, .. }) = &*t.handle.callback.borrow()
+            && let Some(p) = fut.ptr()
+        {
+            map.insert(p, t.when);
+        }
+    }
+    map
 }
 
 /// `file:line in function` of the innermost suspended frame, with the
