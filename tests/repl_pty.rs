@@ -59,8 +59,11 @@ fn expect(p: &mut PtySession, needle: &str) {
     }
 }
 
-/// Ctrl-D at an empty prompt ends the session.
+/// Ctrl-D at an empty prompt ends the session. It waits for the prompt:
+/// before the editor reads, the terminal is in its normal mode, where
+/// Ctrl-D is not a character the editor would see.
 fn quit(mut p: PtySession) {
+    expect(&mut p, ">>> ");
     p.send_control('d').expect("ctrl-d");
     p.exp_eof().expect("the REPL exits on Ctrl-D");
 }

@@ -12,6 +12,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 static PENDING: AtomicBool = AtomicBool::new(false);
 
+/// A line is running. A Ctrl-C between lines (the terminal is briefly in
+/// its normal mode then, before the editor takes the next line) is dropped.
+static RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// Marks the span in which Ctrl-C applies to the running line.
+pub fn set_running(running: bool) {
+    PENDING.store(false, Ordering::SeqCst);
+    RUNNING.store(running, Ordering::SeqCst);
+}
+
 /// The line's task ended cancelled because of Ctrl-C: its KeyboardInterrupt
 /// is reported as one word, not as a traceback.
 static LINE_CANCELLED: AtomicBool = AtomicBool::new(false);
@@ -29,13 +39,16 @@ pub fn take() -> bool {
     PENDING.swap(false, Ordering::SeqCst)
 }
 
-/// Forgets a Ctrl-C that arrived while nothing was running.
+/// Forgets a Ctrl-C that nothing has taken yet.
 pub fn clear() {
     PENDING.store(false, Ordering::SeqCst);
 }
 
 #[cfg(unix)]
 extern "C" fn on_sigint(_sig: libc::c_int) {
+    if !RUNNING.load(Ordering::SeqCst) {
+        return;
+    }
     if PENDING.swap(true, Ordering::SeqCst) {
         const MSG: &[u8] = b"\nKeyboardInterrupt (twice, not handled): leaving\n";
         // SAFETY: write(2) and _exit(2) are async-signal-safe.

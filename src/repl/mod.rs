@@ -66,8 +66,13 @@ impl Repl {
 
     /// Runs one complete piece of input (a statement or a block).
     pub fn eval(&mut self, src: &str) -> Flow {
-        // A Ctrl-C that arrived while nothing could take it is stale.
-        interrupt::clear();
+        interrupt::set_running(true);
+        let flow = self.eval_line(src);
+        interrupt::set_running(false);
+        flow
+    }
+
+    fn eval_line(&mut self, src: &str) -> Flow {
         let trimmed = src.trim();
         if trimmed.is_empty() {
             self.run_pending();
@@ -157,8 +162,9 @@ impl Repl {
 /// still printing prompts.
 pub fn main(clock: ClockKind) -> i32 {
     let mut repl = Repl::new(clock);
-    interrupt::install();
     if std::io::stdin().is_terminal() {
+        // On a pipe Ctrl-C keeps its default meaning: end the process.
+        interrupt::install();
         repl.interactive = true;
         driver::interactive(&mut repl)
     } else {
