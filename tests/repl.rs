@@ -1,5 +1,5 @@
 //! The REPL driven through a pipe (`aio repl` prints its prompts there too).
-//! Pseudo-terminal tests (line editing, completion, Ctrl-C) are still to come.
+//! The terminal side (line editing, completion, Ctrl-C) is in repl_pty.rs.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -60,7 +60,11 @@ fn background_tasks_run_between_lines_and_show_in_tasks() {
     let (out, err, code) = session(input);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("tick 0"), "{out}");
-    assert!(out.contains("Task-1") && out.contains("waiting"), "{out}");
+    assert!(
+        out.contains("Task-1") && out.contains("sleeping until 0.500"),
+        "{out}"
+    );
+    assert!(out.contains("in tick(): await sleep(0.5)"), "{out}");
     assert!(out.contains("tick 2"), "{out}");
     assert!(out.contains(">>> True"), "{out}");
 }
@@ -70,4 +74,13 @@ fn time_command_and_exit_status() {
     let (out, _, code) = session(":time await sleep(1.5)\nimport sys\nsys.exit(3)\n");
     assert!(out.contains("elapsed: 1.500s"), "{out}");
     assert_eq!(code, 3);
+}
+
+#[test]
+fn a_server_started_on_one_line_answers_a_client_on_later_lines() {
+    let input = "async def handle(r, w):\n    w.write((await r.readline()).upper())\n    await w.drain()\n    w.close()\n\nsrv = await asyncio.start_server(handle, '127.0.0.1', 0)\nport = srv.sockets[0].getsockname()[1]\nr, w = await asyncio.open_connection('127.0.0.1', port)\nw.write(b'hi\\n')\nawait r.readline()\nsrv.close()\nawait srv.wait_closed()\nprint('closed')\n";
+    let (out, err, code) = session(input);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("b'HI\\n'"), "{out}");
+    assert!(out.contains("closed"), "{out}");
 }

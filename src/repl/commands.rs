@@ -1,8 +1,6 @@
 //! REPL commands: `:help`, `:tasks`, `:time`, `:clock`, `:load`, `:quit`.
 
 use super::{Flow, Repl};
-use crate::runtime::future::{FutState, with_task};
-use crate::vm::Value;
 
 const HELP: &str = "\
 Commands:
@@ -12,7 +10,9 @@ Commands:
   :clock virtual|real   switch the event loop's clock
   :load FILE       run a file's code in this session
   :quit            leave (Ctrl-D also works)
-Top-level `await` works; `asyncio` is imported; `spawn`, `sleep`, `gather` are built in.";
+Top-level `await` works; `asyncio` is imported; `spawn`, `sleep`, `gather` are built in.
+Spawned tasks keep running while you type. Ctrl-C cancels the running line;
+at an empty prompt, Ctrl-C twice or Ctrl-D leaves. Ctrl-R searches history.";
 
 pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
     let (name, rest) = match cmd.split_once(char::is_whitespace) {
@@ -25,7 +25,8 @@ pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
         "tasks" => tasks(repl),
         "time" => {
             let start = repl.vm.runtime.clock.time();
-            let flow = repl.exec(&format!("{rest}\n"), "<stdin>");
+            let name = repl.input_name();
+            let flow = repl.exec(&format!("{rest}\n"), &name);
             repl.vm.flush();
             let elapsed = repl.vm.runtime.clock.time() - start;
             println!("elapsed: {elapsed:.3}s");
@@ -48,40 +49,6 @@ pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
 }
 
 fn tasks(repl: &mut Repl) {
-    let vm = &mut repl.vm;
-    let live: Vec<Value> = vm.runtime.tasks.clone();
-    let mut rows = Vec::new();
-    for t in &live {
-        let info = with_task(t, |d| {
-            let state = match &d.fut.state {
-                FutState::Pending if !d.fut_waiter.is_none() => "waiting",
-                FutState::Pending => "ready",
-                _ => "done",
-            };
-            (d.name.clone(), state, d.coro.clone())
-        });
-        let Some((name, state, coro)) = info else {
-            continue;
-        };
-        if state == "done" {
-            continue;
-        }
-        let name = name.as_str().unwrap_or("?").to_string();
-        let at = match &coro {
-            Value::Generator(g) => match g.suspended_line() {
-                Some(line) => format!("{}() line {line}", g.qualname),
-                None => format!("{}()", g.qualname),
-            },
-            _ => "-".to_string(),
-        };
-        rows.push((name, state, at));
-    }
-    if rows.is_empty() {
-        println!("no live tasks");
-        return;
-    }
-    println!("{:<16} {:<8} suspended at", "name", "state");
-    for (n, s, a) in rows {
-        println!("{n:<16} {s:<8} {a}");
-    }
+    let rows = super::tasks::rows(&mut repl.vm);
+    print!("{}", super::tasks::render(&rows));
 }

@@ -2,11 +2,18 @@
 //! with rustyline on a terminal (multi-line blocks, history) or from a pipe
 //! (prompts still printed, so sessions can be scripted).
 //!
-//! Background tasks advance while a line runs and between lines; while the
-//! user is typing they wait (see docs/divergences.md).
+//! The event loop keeps running while the user types (see driver.rs); on the
+//! virtual clock, time only passes while a line awaits.
 
 mod commands;
+mod driver;
+mod eventloop;
 mod helper;
+mod highlight;
+mod interrupt;
+mod output;
+mod tasks;
+mod terminal;
 
 use crate::api::ClockKind;
 use crate::compiler::{self, Mode};
@@ -19,6 +26,13 @@ pub struct Repl {
     vm: Vm,
     globals: crate::vm::function::Globals,
     color: bool,
+    /// On a terminal: awaiting what nothing will complete waits for Ctrl-C.
+    interactive: bool,
+    /// Inputs run so far. Each gets its own file name, as in CPython 3.13,
+    /// so tracebacks and `:tasks` can quote lines typed earlier.
+    inputs: usize,
+    /// The last Ctrl-C at the prompt came with nothing typed.
+    ctrl_c_on_empty: bool,
 }
 
 /// What the session should do after a piece of input.
@@ -40,11 +54,25 @@ impl Repl {
         }
         vm.runtime.running = true;
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Repl { vm, globals, color }
+        Repl {
+            vm,
+            globals,
+            color,
+            interactive: false,
+            inputs: 0,
+            ctrl_c_on_empty: false,
+        }
     }
 
     /// Runs one complete piece of input (a statement or a block).
     pub fn eval(&mut self, src: &str) -> Flow {
+        interrupt::set_running(true);
+        let flow = self.eval_line(src);
+        interrupt::set_running(false);
+        flow
+    }
+
+    fn eval_line(&mut self, src: &str) -> Flow {
         let trimmed = src.trim();
         if trimmed.is_empty() {
             self.run_pending();
@@ -53,10 +81,17 @@ impl Repl {
         if let Some(cmd) = trimmed.strip_prefix(':') {
             return commands::run(self, cmd);
         }
-        let flow = self.exec(src, "<stdin>");
+        let name = self.input_name();
+        let flow = self.exec(src, &name);
         self.run_pending();
         self.vm.flush();
         flow
+    }
+
+    fn input_name(&mut self) -> String {
+        let name = format!("<python-input-{}>", self.inputs);
+        self.inputs += 1;
+        name
     }
 
     fn exec(&mut self, src: &str, name: &str) -> Flow {
@@ -81,20 +116,30 @@ impl Repl {
             .new_frame(code, self.globals.clone(), ResumeKind::Boundary);
         let result = if top_level_await {
             let coro = self.vm.module_coroutine(frame);
-            self.vm.repl_await(coro)
+            self.vm.repl_await(coro, self.interactive)
         } else {
             self.vm.run_frame(frame)
         };
         match result {
             Ok(_) => Flow::Continue,
-            Err(e) => {
-                if self.vm.exc_matches_name(&e, "SystemExit") {
-                    return Flow::Exit(crate::api::exit_status(&mut self.vm, e));
-                }
-                crate::api::exit_status(&mut self.vm, e);
-                Flow::Continue
-            }
+            Err(e) => self.report(e),
         }
+    }
+
+    /// Prints an error that ended a line (or a background callback):
+    /// SystemExit ends the session, Ctrl-C prints `KeyboardInterrupt` as
+    /// `python -m asyncio` does, anything else its traceback.
+    fn report(&mut self, e: Value) -> Flow {
+        if self.vm.exc_matches_name(&e, "SystemExit") {
+            return Flow::Exit(crate::api::exit_status(&mut self.vm, e));
+        }
+        if interrupt::take_line_cancelled() {
+            self.vm.flush();
+            eprintln!("KeyboardInterrupt");
+            return Flow::Continue;
+        }
+        crate::api::exit_status(&mut self.vm, e);
+        Flow::Continue
     }
 
     fn report_syntax(&mut self, name: &str, src: &str, errs: &[diagnostics::SyntaxError]) {
@@ -115,7 +160,10 @@ impl Repl {
 pub fn main(clock: ClockKind) -> i32 {
     let mut repl = Repl::new(clock);
     if std::io::stdin().is_terminal() {
-        helper::interactive(&mut repl)
+        // On a pipe Ctrl-C keeps its default meaning: end the process.
+        interrupt::install();
+        repl.interactive = true;
+        driver::interactive(&mut repl)
     } else {
         piped(&mut repl)
     }
@@ -151,32 +199,4 @@ fn piped(repl: &mut Repl) -> i32 {
     }
     let _ = writeln!(out);
     0
-}
-
-impl Vm {
-    /// Awaits a coroutine on the REPL's long-lived loop: other tasks keep
-    /// their state between lines, nothing is cancelled afterwards.
-    pub fn repl_await(&mut self, coro: Value) -> Result<Value, Value> {
-        self.runtime.running = true;
-        let task = self.create_task(coro, Value::None)?;
-        self.run_until_complete(&task)?;
-        self.future_result(&task)
-    }
-
-    /// Runs ready callbacks and due timers without jumping the clock.
-    pub fn run_ready(&mut self) -> Result<(), Value> {
-        for _ in 0..100_000 {
-            let now = self.runtime.clock.time();
-            let due = self
-                .runtime
-                .timers
-                .peek()
-                .is_some_and(|t| t.handle.cancelled.get() || t.when < now + 1e-9);
-            if self.runtime.ready.is_empty() && !due {
-                break;
-            }
-            self.run_once()?;
-        }
-        Ok(())
-    }
 }

@@ -29,7 +29,7 @@ pub struct Vm {
     pub builtins: Globals,
     pub modules: std::collections::HashMap<String, Value>,
     pub argv: Vec<String>,
-    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub out: std::io::BufWriter<super::output::Sink>,
     pub recursion_limit: usize,
     /// Python frames alive across nested runs, for RecursionError.
     pub depth: usize,
@@ -49,7 +49,10 @@ impl Vm {
             builtins: Rc::new(RefCell::new(super::class::new_attrs())),
             modules: Default::default(),
             argv,
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            out: std::io::BufWriter::with_capacity(
+                super::output::BUFFER,
+                super::output::Sink::stdout(),
+            ),
             recursion_limit: 1000,
             depth: 0,
             frame_pool: Vec::new(),

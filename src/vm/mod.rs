@@ -18,6 +18,7 @@ pub mod iterate;
 pub mod module;
 pub mod native;
 pub mod ops;
+pub mod output;
 pub mod percent;
 pub mod seq;
 pub mod sources;
