@@ -1137,6 +1137,15 @@ impl<'a> Compiler<'a> {
                 let star = items
                     .iter()
                     .position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let stars = items
+                    .iter()
+                    .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
+                    .count();
+                if stars > 1 {
+                    self.error("multiple starred expressions in assignment", t.span);
+                } else if star.is_some_and(|si| si >= 256 || items.len() - si - 1 > usize::from(u16::MAX)) {
+                    self.error("too many expressions in star-unpacking assignment", t.span);
+                }
                 match star {
                     Some(si) => {
                         let after = items.len() - si - 1;

@@ -40,6 +40,8 @@ pub struct Scope {
     pub used: IndexSet<String>,
     pub globals: IndexSet<String>,
     pub nonlocals: IndexSet<String>,
+    /// Where each name was first declared `nonlocal` (for error reports).
+    pub nonlocal_at: IndexMap<String, Span>,
     pub children: Vec<ScopeId>,
     pub is_async: bool,
     pub is_generator: bool,
@@ -61,6 +63,7 @@ impl Scope {
             used: IndexSet::new(),
             globals: IndexSet::new(),
             nonlocals: IndexSet::new(),
+            nonlocal_at: IndexMap::new(),
             children: Vec::new(),
             is_async: false,
             is_generator: false,
@@ -328,6 +331,7 @@ impl Builder {
                         self.error(&msg, s.span);
                     }
                     self.cur().nonlocals.insert(n.clone());
+                    self.cur().nonlocal_at.entry(n.clone()).or_insert(s.span);
                 }
             }
             StmtKind::Import(aliases) => {
@@ -684,7 +688,8 @@ impl Builder {
         if s.nonlocals.contains(name) {
             if self.find_enclosing_binding(id, name).is_none() {
                 let msg = format!("no binding for nonlocal '{name}' found");
-                self.error(&msg, Span::default());
+                let at = s.nonlocal_at.get(name).copied().unwrap_or_default();
+                self.error(&msg, at);
                 return NameKind::GlobalImplicit;
             }
             self.make_free(id, name);

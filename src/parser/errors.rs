@@ -287,7 +287,9 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxErro
     }
 
     if matches!(found, Tok::Indent) {
-        return SyntaxError::new("unexpected indent", sp(span))
+        // CPython's column is the token's 0-based one.
+        let at = span.end.max(1) - 1;
+        return SyntaxError::new("unexpected indent", Span::new(at, at + 1))
             .with_kind(SyntaxKind::IndentationError);
     }
 
@@ -372,7 +374,11 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<LayoutError> {
                 if !after_colon && !header {
                     let at = toks.get(i + 1).map(|(_, s)| *s).unwrap_or(*s);
                     errors.push(LayoutError {
-                        error: SyntaxError::new("unexpected indent", sp(at))
+                        // CPython's column is the token's 0-based one.
+                        error: SyntaxError::new(
+                            "unexpected indent",
+                            Span::new(at.start.max(1) - 1, at.start.max(1)),
+                        )
                             .with_kind(SyntaxKind::IndentationError)
                             .with_label("this line is indented more than the one before")
                             .with_hint("a deeper indent only starts a block after a ':' line"),

@@ -468,7 +468,6 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
         .then(
             just(Tok::LParen)
                 .ignore_then(call_args)
-                .then_ignore(just(Tok::RParen))
                 .or_not(),
         )
         .then_ignore(colon.clone())
@@ -589,10 +588,10 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
                     )));
                 }
                 let is_star = handlers.first().is_some_and(|(s, _)| *s);
-                if handlers.iter().any(|(s, _)| *s != is_star) {
+                if let Some((_, odd)) = handlers.iter().find(|(s, _)| *s != is_star) {
                     emitter.emit(custom(err(
                         "cannot have both 'except' and 'except*' on the same 'try'",
-                        sp(e.span()),
+                        odd.span,
                     )));
                 }
                 let n = handlers.len();
