@@ -66,6 +66,7 @@ impl Vm {
 
     /// `except T` matching: T is a class or a tuple of classes.
     pub fn exception_matches(&mut self, exc: &Value, t: &Value) -> Result<bool, Value> {
+        mark_raised(exc);
         let cls = self.types.class_of(exc);
         match t {
             Value::Class(c) => {
@@ -112,6 +113,7 @@ impl Vm {
                     Ok(e) => e,
                     Err(e) => return e,
                 };
+                mark_raised(&exc);
                 if let Some(c) = cause {
                     let c = if c.is_none() {
                         Ok(Value::None)
@@ -551,5 +553,15 @@ impl Vm {
         src.lines()
             .nth(line.checked_sub(1)? as usize)
             .map(|s| s.to_string())
+    }
+}
+
+/// Records that `exc` has been raised (see `ExcData::raised`).
+fn mark_raised(exc: &Value) {
+    if let Value::Instance(i) = exc
+        && let Some(d) = &i.exc
+        && let Ok(mut d) = d.try_borrow_mut()
+    {
+        d.raised = true;
     }
 }
