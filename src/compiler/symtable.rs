@@ -139,6 +139,18 @@ impl Builder {
     fn pop(&mut self) {
         self.stack.pop();
     }
+    /// The name a `def`/`class` statement binds: mangled inside a class.
+    fn mangled(&self, name: &str) -> String {
+        let class = self
+            .stack
+            .iter()
+            .rev()
+            .map(|&id| &self.table.scopes[id])
+            .find(|s| s.kind == ScopeKind::Class)
+            .map(|s| s.name.as_str());
+        super::mangle::mangle(class, name).unwrap_or_else(|| name.to_string())
+    }
+
     fn error(&mut self, msg: &str, span: Span) {
         self.table.errors.push(SyntaxError::new(msg, span));
     }
@@ -232,7 +244,8 @@ impl Builder {
                 if let Some(r) = &f.returns {
                     self.annotation(r);
                 }
-                self.bind(&f.name, f.name_span);
+                let bound = self.mangled(&f.name);
+                self.bind(&bound, f.name_span);
                 let id = self.push(ScopeKind::Function, &f.name, node_key(&**f));
                 self.table.scopes[id].is_async = f.is_async;
                 self.params(&f.params);
@@ -249,7 +262,8 @@ impl Builder {
                 for k in &c.keywords {
                     self.expr(&k.value);
                 }
-                self.bind(&c.name, c.name_span);
+                let bound = self.mangled(&c.name);
+                self.bind(&bound, c.name_span);
                 self.push(ScopeKind::Class, &c.name, node_key(&**c));
                 self.stmts(&c.body);
                 self.pop();

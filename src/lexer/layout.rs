@@ -228,7 +228,9 @@ impl Layout<'_> {
             if col != top {
                 let msg = "unindent does not match any outer indentation level";
                 // CPython points at the end of the (physical) line.
-                let eol = self.src[at..].find(['\r', '\n']).map_or(self.src.len(), |n| at + n);
+                let eol = self.src[at..]
+                    .find(['\r', '\n'])
+                    .map_or(self.src.len(), |n| at + n);
                 self.errors.push(
                     SyntaxError::new(msg, Span::new(eol, eol))
                         .with_kind(SyntaxKind::IndentationError),

@@ -379,9 +379,9 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<LayoutError> {
                             "unexpected indent",
                             Span::new(at.start.max(1) - 1, at.start.max(1)),
                         )
-                            .with_kind(SyntaxKind::IndentationError)
-                            .with_label("this line is indented more than the one before")
-                            .with_hint("a deeper indent only starts a block after a ':' line"),
+                        .with_kind(SyntaxKind::IndentationError)
+                        .with_label("this line is indented more than the one before")
+                        .with_hint("a deeper indent only starts a block after a ':' line"),
                         trigger: s.start,
                         too_deep: false,
                     });

@@ -230,7 +230,10 @@ fn build_params<'a, Er: PErrT<'a>>(items: Vec<ParamItem>, emitter: &mut Emitter<
             }
             ParamItem::DStar(name, annotation, default, s) => {
                 if let Some(eq) = default {
-                    emit(err("var-keyword argument cannot have default value", sp(eq)));
+                    emit(err(
+                        "var-keyword argument cannot have default value",
+                        sp(eq),
+                    ));
                 }
                 check_dup(&name, s, &mut emit);
                 p.kwarg = Some(Param {
@@ -578,10 +581,7 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
             .map(DictItem::Unpack),
         expression_b
             .clone()
-            .then(choice((
-                dict_value.clone().map(Some),
-                dict_end.to(None),
-            )))
+            .then(choice((dict_value.clone().map(Some), dict_end.to(None))))
             .validate(|(k, v), _e, emitter| {
                 let v = v.unwrap_or_else(|| {
                     let end = k.span.end;

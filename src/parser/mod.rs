@@ -244,9 +244,9 @@ fn parse_with_lex_errors(
             // bracket or the token after it wins; further on, the parser
             // was reading inside the unclosed bracket, and that is the news.
             // (The layout tokens the lexer adds at the end do not count.)
-            let next = toks.iter().find(|(t, s)| {
-                s.start > le.span.start && !matches!(t, Tok::Newline | Tok::Dedent)
-            });
+            let next = toks
+                .iter()
+                .find(|(t, s)| s.start > le.span.start && !matches!(t, Tok::Newline | Tok::Dedent));
             if let Some((_, next)) = next
                 && parse_errors.iter().any(|p| p.span.start <= next.start)
             {
@@ -263,9 +263,9 @@ fn parse_with_lex_errors(
     // The tokenizer meets any other error of its own before the end of the
     // input, where it notices an unclosed bracket.
     if errors.first().is_some_and(unclosed)
-        && let Some(i) = errors.iter().position(|e| {
-            !unclosed(e) && from_lexer.contains(&(e.span.start, e.message.clone()))
-        })
+        && let Some(i) = errors
+            .iter()
+            .position(|e| !unclosed(e) && from_lexer.contains(&(e.span.start, e.message.clone())))
     {
         let e = errors.remove(i);
         errors.insert(0, e);

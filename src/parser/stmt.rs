@@ -465,11 +465,7 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
         });
     let class_def = just(Tok::Class)
         .ignore_then(name.clone().map_with(|n, e| (n, e.span())))
-        .then(
-            just(Tok::LParen)
-                .ignore_then(call_args)
-                .or_not(),
-        )
+        .then(just(Tok::LParen).ignore_then(call_args).or_not())
         .then_ignore(colon.clone())
         .then(block.clone())
         .validate(|(((name, ns), args), body), e, emitter| {

@@ -479,7 +479,28 @@ impl Vm {
         }
         let summary = self.summary_with_suggestion(exc);
         lines.extend(summary.lines().map(|s| s.to_string()));
+        lines.extend(self.note_lines(exc));
         lines
+    }
+
+    /// The lines of an exception's `__notes__`, printed after its summary.
+    fn note_lines(&mut self, exc: &Value) -> Vec<String> {
+        let notes = match exc {
+            Value::Instance(i) => i
+                .exc
+                .as_ref()
+                .map(|d| d.borrow().notes.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut out = Vec::new();
+        for n in notes {
+            let text = self
+                .str(&n)
+                .unwrap_or_else(|_| "<note str() failed>".to_string());
+            out.extend(text.lines().map(str::to_string));
+        }
+        out
     }
 
     /// CPython's boxed layout for exception groups.
@@ -517,6 +538,9 @@ impl Vm {
                 if first && level == 0 { "+" } else { "|" }
             ));
             first = false;
+        }
+        for l in self.note_lines(exc) {
+            out.push(format!("{m}| {l}"));
         }
         let members = self.exc_group_members(exc).unwrap_or_default();
         let m2 = " ".repeat(2 + 2 * (level + 1));

@@ -424,16 +424,22 @@ impl Vm {
         let (xa, ya) = (self.set_entries(a), self.set_entries(b));
         let copy_of = |v: &Value| -> Dict {
             match v {
-                Value::Set(s) => s.borrow().clone(),
-                Value::FrozenSet(s) => (**s).clone(),
+                Value::Set(s) => s.borrow().set_copy(),
+                Value::FrozenSet(s) => s.set_copy(),
                 _ => Dict::new_set(),
             }
         };
         let d = match op {
             BinOp::BitOr => {
                 let mut d = copy_of(a);
-                for (h, k) in ya {
-                    d.insert(h, k, Value::None);
+                match b {
+                    Value::Set(s) => d.set_merge(&s.borrow()),
+                    Value::FrozenSet(s) => d.set_merge(s),
+                    _ => {
+                        for (h, k) in ya {
+                            d.insert(h, k, Value::None);
+                        }
+                    }
                 }
                 d
             }
