@@ -59,8 +59,9 @@ fn ends_atom(t: &Tok) -> bool {
 /// CPython reports it for "Perhaps you forgot a comma?" (the start of the
 /// disjunction before the stray expression; a lone parenthesized
 /// expression is reported at its inside).
-fn disjunction_start(toks: &[(Tok, TSpan)], k: usize) -> usize {
-    let continues = |t: &Tok| {
+/// Whether token `t` can continue an expression (an operand or operator).
+fn continues_expression(t: &Tok) -> bool {
+    {
         ends_atom(t)
             || matches!(
                 t,
@@ -91,7 +92,35 @@ fn disjunction_start(toks: &[(Tok, TSpan)], k: usize) -> usize {
                     | Tok::EqEq
                     | Tok::NotEq
             )
-    };
+    }
+}
+
+/// Whether the expression starting at byte offset `at` runs to the end of
+/// the input (only layout tokens after it): a missing comma before it is
+/// then never found, as CPython meets the end of input first.
+pub fn expression_runs_to_end(toks: &[(Tok, TSpan)], at: usize) -> bool {
+    let mut depth = 0usize;
+    for (t, s) in toks.iter().filter(|(_, s)| s.start >= at) {
+        let _ = s;
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            _ if depth > 0 => {}
+            _ if is_layout(t) => {}
+            _ if continues_expression(t) || matches!(t, Tok::Lambda) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn disjunction_start(toks: &[(Tok, TSpan)], k: usize) -> usize {
+    let continues = continues_expression;
     let mut depth = 0usize;
     let mut start = k.saturating_sub(1);
     let mut i = k;

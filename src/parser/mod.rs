@@ -247,8 +247,16 @@ fn parse_with_lex_errors(
             let next = toks
                 .iter()
                 .find(|(t, s)| s.start > le.span.start && !matches!(t, Tok::Newline | Tok::Dedent));
+            // (A missing comma is only found once a token follows the stray
+            // expression; at the end of the input the bracket is the news.)
+            let found_before_end = |p: &SyntaxError| {
+                !p.message.ends_with("Perhaps you forgot a comma?")
+                    || !errors::expression_runs_to_end(&toks, p.span.end.saturating_sub(1))
+            };
             if let Some((_, next)) = next
-                && parse_errors.iter().any(|p| p.span.start <= next.start)
+                && parse_errors
+                    .iter()
+                    .any(|p| p.span.start <= next.start && found_before_end(p))
             {
                 continue;
             }
