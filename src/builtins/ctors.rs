@@ -45,6 +45,14 @@ pub fn install(vm: &mut Vm) {
         "__init__".into(),
         native("__init__", exc_init, BuiltinKind::Method),
     );
+    base.set_attr(
+        "add_note".into(),
+        native("add_note", exc_add_note, BuiltinKind::Method),
+    );
+    base.set_attr(
+        "with_traceback".into(),
+        native("with_traceback", exc_with_traceback, BuiltinKind::Method),
+    );
     super::method(vm, TypeId::Property, "setter", property_setter);
     super::method(vm, TypeId::Property, "getter", property_getter);
     super::method(vm, TypeId::Property, "deleter", property_deleter);
@@ -62,6 +70,37 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult {
     }
     let _ = vm;
     Ok(Value::None)
+}
+
+/// `BaseException.add_note(note)`.
+fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("BaseException.add_note() takes no keyword arguments"));
+    }
+    if args.pos.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "BaseException.add_note() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
+    let note = args.pos[1].clone();
+    if !matches!(note, Value::Str(_)) {
+        let tn = vm.type_name(&note);
+        return Err(vm.type_error(&format!("note must be a str, not '{tn}'")));
+    }
+    if let Some(Value::Instance(i)) = args.pos.first()
+        && let Some(d) = &i.exc
+    {
+        d.borrow_mut().notes.push(note);
+    }
+    Ok(Value::None)
+}
+
+/// `BaseException.with_traceback(tb)`: tracebacks are not objects here, so
+/// this only returns the exception.
+fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult {
+    let _ = vm;
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
 }
 
 pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult {
@@ -332,11 +371,53 @@ fn new_dict(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn new_set(vm: &mut Vm, args: Args) -> PyResult {
+    // A set argument is copied as CPython's `set_merge` does; a dict's
+    // keys go into a table sized for them first.
+    match arg(&args, 1) {
+        Some(Value::Set(s)) => return Ok(Value::Set(Rc::new(RefCell::new(s.borrow().set_copy())))),
+        Some(Value::FrozenSet(s)) => return Ok(Value::Set(Rc::new(RefCell::new(s.set_copy())))),
+        Some(Value::Dict(d)) => {
+            let src = d.borrow().clone();
+            let mut out = Dict::new_set_for(src.len());
+            for e in src.iter() {
+                out.insert(e.hash, e.key.clone(), Value::None);
+            }
+            return Ok(Value::Set(Rc::new(RefCell::new(out))));
+        }
+        _ => {}
+    }
     let items = match arg(&args, 1) {
         Some(v) => vm.collect(&v)?,
         None => Vec::new(),
     };
     vm.new_set(items)
+}
+
+/// A set display whose items are all constants (`{1, 2, 3}`), built with
+/// CPython's layout: its compiler folds the items into a frozenset, rebuilds
+/// that frozenset from its own order when merging constants, and the
+/// display copies it into a new set at run time.
+pub fn set_display(vm: &mut Vm, args: Args) -> PyResult {
+    let folded = folded_frozenset(vm, args)?;
+    Ok(Value::Set(Rc::new(RefCell::new(folded.set_copy()))))
+}
+
+/// The frozenset constant CPython makes of a set display of constants.
+pub fn frozenset_display(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::FrozenSet(Rc::new(folded_frozenset(vm, args)?)))
+}
+
+fn folded_frozenset(vm: &mut Vm, args: Args) -> Result<Dict, Value> {
+    let mut first = Dict::new_set();
+    for it in args.pos {
+        let h = vm.hash(&it)?;
+        first.insert(h, it, Value::None);
+    }
+    let mut folded = Dict::new_set();
+    for e in first.iter() {
+        folded.insert(e.hash, e.key.clone(), Value::None);
+    }
+    Ok(folded)
 }
 
 fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult {

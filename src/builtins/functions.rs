@@ -71,6 +71,9 @@ fn arg(vm: &mut Vm, args: &Args, i: usize, fname: &str) -> PyResult {
 }
 
 fn exact_args(vm: &mut Vm, args: &Args, n: usize, fname: &str) -> Result<(), Value> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
+    }
     if args.len() != n {
         let msg = if n == 1 {
             format!(

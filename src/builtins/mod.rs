@@ -12,6 +12,17 @@ use crate::vm::types::{ALL_TYPES, TypeId};
 use crate::vm::{Value, Vm};
 use std::rc::Rc;
 
+/// The function the compiler calls for an all-constant set display.
+pub fn set_display_fn() -> Value {
+    native("set", ctors::set_display, BuiltinKind::Function)
+}
+
+/// The function the compiler calls for an all-constant set display that a
+/// `for` loop iterates (CPython makes it a frozenset constant).
+pub fn frozenset_display_fn() -> Value {
+    native("frozenset", ctors::frozenset_display, BuiltinKind::Function)
+}
+
 pub fn native(name: &str, f: NativeFn, kind: BuiltinKind) -> Value {
     Value::Builtin(Rc::new(BuiltinFn {
         name: name.into(),

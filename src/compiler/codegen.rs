@@ -469,7 +469,7 @@ impl<'a> Compiler<'a> {
                 if *is_async {
                     self.async_for(target, iter, body, orelse);
                 } else {
-                    self.expr(iter);
+                    self.iter_expr(iter);
                     self.emit(Op::GetIter);
                     let start = self.here();
                     let fi = self.emit(Op::ForIter(0));
@@ -934,7 +934,23 @@ impl<'a> Compiler<'a> {
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }
-        self.store_name(&f.name);
+        let bound = self.mangled(&f.name);
+        self.store_name(&bound);
+    }
+
+    /// The name a `def`/`class` statement binds: mangled inside a class.
+    fn mangled(&self, name: &str) -> String {
+        let mut id = Some(self.unit_ref().scope);
+        let mut class = None;
+        while let Some(i) = id {
+            let s = &self.table.scopes[i];
+            if s.kind == ScopeKind::Class {
+                class = Some(s.name.as_str());
+                break;
+            }
+            id = s.parent;
+        }
+        super::mangle::mangle(class, name).unwrap_or_else(|| name.to_string())
     }
 
     fn qualname_for(&self, name: &str) -> String {
@@ -1122,7 +1138,8 @@ impl<'a> Compiler<'a> {
         for _ in &c.decorators {
             self.emit(Op::Call(1));
         }
-        self.store_name(&c.name);
+        let bound = self.mangled(&c.name);
+        self.store_name(&bound);
     }
 
     // ---------------------------------------------------------------- targets
@@ -1144,6 +1161,17 @@ impl<'a> Compiler<'a> {
                 let star = items
                     .iter()
                     .position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let stars = items
+                    .iter()
+                    .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
+                    .count();
+                if stars > 1 {
+                    self.error("multiple starred expressions in assignment", t.span);
+                } else if star
+                    .is_some_and(|si| si >= 256 || items.len() - si - 1 > usize::from(u16::MAX))
+                {
+                    self.error("too many expressions in star-unpacking assignment", t.span);
+                }
                 match star {
                     Some(si) => {
                         let after = items.len() - si - 1;
@@ -1467,8 +1495,36 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// What a `for` loop or comprehension iterates: CPython turns a set
+    /// display of constants there into a frozenset constant, whose order
+    /// is that of the frozenset its compiler rebuilds.
+    fn iter_expr(&mut self, e: &'a Expr) {
+        if let ExprKind::Set(items) = &e.kind
+            && !items.is_empty()
+            && items.iter().all(folds_to_constant)
+        {
+            self.load_const(crate::builtins::frozenset_display_fn());
+            for i in items {
+                self.expr(i);
+            }
+            self.emit(Op::Call(items.len() as u32));
+            return;
+        }
+        self.expr(e);
+    }
+
     fn sequence(&mut self, items: &'a [Expr], kind: Seq) {
         let has_star = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
+        if matches!(kind, Seq::Set) && items.len() > 2 && items.iter().all(folds_to_constant) {
+            // CPython builds such a display from a frozenset constant, so
+            // its slot order differs from adding the items one by one.
+            self.load_const(crate::builtins::set_display_fn());
+            for i in items {
+                self.expr(i);
+            }
+            self.emit(Op::Call(items.len() as u32));
+            return;
+        }
         if !has_star {
             for i in items {
                 self.expr(i);
@@ -1612,7 +1668,7 @@ impl<'a> Compiler<'a> {
         self.closure_for(&code, &mut flags);
         self.load_const(Value::Code(code));
         self.emit(Op::MakeFunction(flags));
-        self.expr(&first.iter);
+        self.iter_expr(&first.iter);
         self.emit(if first.is_async {
             Op::GetAIter
         } else {
@@ -1632,7 +1688,7 @@ impl<'a> Compiler<'a> {
             let i = self.var_idx(".0");
             self.emit(Op::LoadFast(i));
         } else {
-            self.expr(&g.iter);
+            self.iter_expr(&g.iter);
             self.emit(if g.is_async {
                 Op::GetAIter
             } else {
@@ -1713,6 +1769,23 @@ enum Comp<'a> {
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
     Gen(&'a Expr),
+}
+
+/// Whether CPython's AST optimizer turns `e` into a constant (the cases
+/// that matter for displays: literals, signed numbers, tuples of those).
+fn folds_to_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Neg | UnaryOp::Pos,
+            operand,
+        } => matches!(
+            operand.kind,
+            ExprKind::Constant(Constant::Int(_) | Constant::Float(_) | Constant::Imag(_))
+        ),
+        ExprKind::Tuple(items) => items.iter().all(folds_to_constant),
+        _ => false,
+    }
 }
 
 fn constant_value(c: &Constant) -> Value {

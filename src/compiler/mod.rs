@@ -3,6 +3,7 @@
 
 pub mod bytecode;
 mod codegen;
+mod mangle;
 pub mod symtable;
 
 use crate::ast::Module;
@@ -24,6 +25,15 @@ pub fn compile(
     source: &str,
     mode: Mode,
 ) -> Result<Rc<Code>, Vec<SyntaxError>> {
+    let mangled;
+    let module = if mangle::has_class(&module.body) {
+        let mut m = module.clone();
+        mangle::module(&mut m);
+        mangled = m;
+        &mangled
+    } else {
+        module
+    };
     let table = symtable::analyze(module);
     if !table.errors.is_empty() {
         return Err(table.errors);

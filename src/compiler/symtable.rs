@@ -40,6 +40,8 @@ pub struct Scope {
     pub used: IndexSet<String>,
     pub globals: IndexSet<String>,
     pub nonlocals: IndexSet<String>,
+    /// Where each name was first declared `nonlocal` (for error reports).
+    pub nonlocal_at: IndexMap<String, Span>,
     pub children: Vec<ScopeId>,
     pub is_async: bool,
     pub is_generator: bool,
@@ -61,6 +63,7 @@ impl Scope {
             used: IndexSet::new(),
             globals: IndexSet::new(),
             nonlocals: IndexSet::new(),
+            nonlocal_at: IndexMap::new(),
             children: Vec::new(),
             is_async: false,
             is_generator: false,
@@ -136,6 +139,18 @@ impl Builder {
     fn pop(&mut self) {
         self.stack.pop();
     }
+    /// The name a `def`/`class` statement binds: mangled inside a class.
+    fn mangled(&self, name: &str) -> String {
+        let class = self
+            .stack
+            .iter()
+            .rev()
+            .map(|&id| &self.table.scopes[id])
+            .find(|s| s.kind == ScopeKind::Class)
+            .map(|s| s.name.as_str());
+        super::mangle::mangle(class, name).unwrap_or_else(|| name.to_string())
+    }
+
     fn error(&mut self, msg: &str, span: Span) {
         self.table.errors.push(SyntaxError::new(msg, span));
     }
@@ -229,7 +244,8 @@ impl Builder {
                 if let Some(r) = &f.returns {
                     self.annotation(r);
                 }
-                self.bind(&f.name, f.name_span);
+                let bound = self.mangled(&f.name);
+                self.bind(&bound, f.name_span);
                 let id = self.push(ScopeKind::Function, &f.name, node_key(&**f));
                 self.table.scopes[id].is_async = f.is_async;
                 self.params(&f.params);
@@ -246,7 +262,8 @@ impl Builder {
                 for k in &c.keywords {
                     self.expr(&k.value);
                 }
-                self.bind(&c.name, c.name_span);
+                let bound = self.mangled(&c.name);
+                self.bind(&bound, c.name_span);
                 self.push(ScopeKind::Class, &c.name, node_key(&**c));
                 self.stmts(&c.body);
                 self.pop();
@@ -328,6 +345,7 @@ impl Builder {
                         self.error(&msg, s.span);
                     }
                     self.cur().nonlocals.insert(n.clone());
+                    self.cur().nonlocal_at.entry(n.clone()).or_insert(s.span);
                 }
             }
             StmtKind::Import(aliases) => {
@@ -684,7 +702,8 @@ impl Builder {
         if s.nonlocals.contains(name) {
             if self.find_enclosing_binding(id, name).is_none() {
                 let msg = format!("no binding for nonlocal '{name}' found");
-                self.error(&msg, Span::default());
+                let at = s.nonlocal_at.get(name).copied().unwrap_or_default();
+                self.error(&msg, at);
                 return NameKind::GlobalImplicit;
             }
             self.make_free(id, name);

@@ -93,10 +93,11 @@ pub(crate) fn run(src: &str, mode: Mode) -> Output {
             .iter()
             .any(|e| e.message == "unexpected EOF while parsing")
     {
-        let at = src.trim_end().len().saturating_sub(1);
+        // CPython points just past the backslash.
+        let at = src.trim_end().len();
         lay.errors.push(SyntaxError::new(
             "unexpected EOF while parsing",
-            Span::new(at, src.len()),
+            Span::new(at, at),
         ));
     }
     let summary = Summary {
@@ -197,9 +198,14 @@ impl Layout<'_> {
             }
         }
         let here = Span::new(at, at);
+        // CPython reports a TabError at the start of the line.
+        let line_start = self.line_start.min(at);
         let tab_error = || {
-            SyntaxError::new("inconsistent use of tabs and spaces in indentation", here)
-                .with_kind(SyntaxKind::TabError)
+            SyntaxError::new(
+                "inconsistent use of tabs and spaces in indentation",
+                Span::new(line_start, line_start),
+            )
+            .with_kind(SyntaxKind::TabError)
         };
         let (top, alt_top) = self.indents.last().copied().unwrap_or((0, 0));
         if col == top {
@@ -221,8 +227,14 @@ impl Layout<'_> {
             let (top, alt_top) = self.indents.last().copied().unwrap_or((0, 0));
             if col != top {
                 let msg = "unindent does not match any outer indentation level";
-                self.errors
-                    .push(SyntaxError::new(msg, here).with_kind(SyntaxKind::IndentationError));
+                // CPython points at the end of the (physical) line.
+                let eol = self.src[at..]
+                    .find(['\r', '\n'])
+                    .map_or(self.src.len(), |n| at + n);
+                self.errors.push(
+                    SyntaxError::new(msg, Span::new(eol, eol))
+                        .with_kind(SyntaxKind::IndentationError),
+                );
             } else if alt != alt_top {
                 self.errors.push(tab_error());
             }

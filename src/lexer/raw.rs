@@ -98,9 +98,11 @@ fn continuation(lex: &mut Lexer<'_, Raw>) {
 }
 
 fn stray_backslash(lex: &mut Lexer<'_, Raw>) -> Skip {
-    let span = Span::new(lex.span().start, lex.span().end);
+    let mut span = Span::new(lex.span().start, lex.span().end);
     let msg = if lex.remainder().is_empty() {
         lex.extras.trailing_backslash = true;
+        // CPython points just past the backslash.
+        span = Span::new(span.end, span.end);
         "unexpected EOF while parsing"
     } else {
         "unexpected character after line continuation character"

@@ -177,21 +177,23 @@ impl<'a> Scanner<'a> {
     }
 
     fn field_inner(&mut self, mut i: usize, quote: u8, triple: bool) -> Scan {
-        let mut brackets = 0usize;
+        // Where the field's `{` and the brackets open inside it are.
+        let open = i.saturating_sub(1);
+        let mut brackets: Vec<usize> = Vec::new();
         while i < self.b.len() {
             let c = self.b[i];
             match c {
                 b'(' | b'[' | b'{' => {
-                    brackets += 1;
+                    brackets.push(i);
                     i += 1;
                 }
                 b')' | b']' => {
-                    brackets = brackets.saturating_sub(1);
+                    brackets.pop();
                     i += 1;
                 }
-                b'}' if brackets == 0 => return Ok(i + 1),
+                b'}' if brackets.is_empty() => return Ok(i + 1),
                 b'}' => {
-                    brackets -= 1;
+                    brackets.pop();
                     i += 1;
                 }
                 b'#' => {
@@ -199,8 +201,10 @@ impl<'a> Scanner<'a> {
                         i += 1;
                     }
                 }
-                b':' if brackets == 0 => return self.format_spec(i + 1, quote, triple),
-                b'\'' | b'"' => i = self.nested(i, i, Prefix::default())?,
+                b':' if brackets.is_empty() => {
+                    return self.format_spec(i + 1, quote, triple, open);
+                }
+                b'\'' | b'"' => i = self.nested(i, i, Prefix::default(), quote, triple)?,
                 c if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
                     let start = i;
                     while i < self.b.len()
@@ -213,7 +217,7 @@ impl<'a> Scanner<'a> {
                     if matches!(self.at(i), b'\'' | b'"') {
                         let word = std::str::from_utf8(&self.b[start..i]).unwrap_or("");
                         if let Some(p) = Prefix::parse(word) {
-                            i = self.nested(start, i, p)?;
+                            i = self.nested(start, i, p, quote, triple)?;
                         }
                     }
                 }
@@ -221,12 +225,20 @@ impl<'a> Scanner<'a> {
                 _ => i += 1,
             }
         }
-        self.err("f-string: expecting '}'", i);
+        self.never_closed(brackets.last().copied().unwrap_or(open));
         Err(ScanError::Reported { resume: i })
     }
 
-    /// A string literal inside a replacement field; `q` is its opening quote.
-    fn nested(&mut self, start: usize, q: usize, p: Prefix) -> Scan {
+    /// The input ended inside a replacement field: CPython reports the
+    /// innermost bracket (or the field's `{`) as never closed.
+    fn never_closed(&mut self, at: usize) {
+        let c = char::from(self.at(at));
+        self.err(&format!("'{c}' was never closed"), at);
+    }
+
+    /// A string literal inside a replacement field; `q` is its opening
+    /// quote, `outer` / `outer_triple` the enclosing f-string's.
+    fn nested(&mut self, start: usize, q: usize, p: Prefix, outer: u8, outer_triple: bool) -> Scan {
         let quote = self.b[q];
         let triple = self.at(q + 1) == quote && self.at(q + 2) == quote;
         let body = if triple { q + 3 } else { q + 1 };
@@ -238,7 +250,21 @@ impl<'a> Scanner<'a> {
         match r {
             Ok(end) => Ok(end),
             Err(ScanError::Unterminated { at }) => {
-                self.err("f-string: expecting '}'", start.max(at.min(self.b.len())));
+                if quote == outer && triple == outer_triple {
+                    // The quote ends the enclosing f-string: a `}` is missing.
+                    self.err("f-string: expecting '}'", q);
+                    let quote_len = if triple { 3 } else { 1 };
+                    return Err(ScanError::Reported {
+                        resume: q + quote_len,
+                    });
+                }
+                let at = at.min(self.b.len());
+                let line = self.b[..at].iter().filter(|&&c| c == b'\n').count() + 1;
+                let kind = if p.fstring { "f-string" } else { "string" };
+                let triple_word = if triple { "triple-quoted " } else { "" };
+                let msg =
+                    format!("unterminated {triple_word}{kind} literal (detected at line {line})");
+                self.err(&msg, start);
                 Err(ScanError::Reported { resume: at })
             }
             Err(e) => Err(e),
@@ -246,18 +272,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// Scans a format spec (after `:`) up to and including the field's `}`.
-    fn format_spec(&mut self, mut i: usize, quote: u8, triple: bool) -> Scan {
+    /// `open` is the field's `{`.
+    fn format_spec(&mut self, mut i: usize, quote: u8, triple: bool, open: usize) -> Scan {
         while i < self.b.len() {
             let c = self.b[i];
             match c {
                 b'{' => i = self.field(i + 1, quote, triple)?,
                 b'}' => return Ok(i + 1),
                 b'\\' => i += self.escape_len(i),
-                _ if self.closes(i, quote, triple).is_some() => break,
-                _ => i += 1,
+                _ => {
+                    if let Some(end) = self.closes(i, quote, triple) {
+                        self.err("f-string: expecting '}', or format specs", i);
+                        return Err(ScanError::Reported { resume: end });
+                    }
+                    i += 1;
+                }
             }
         }
-        self.err("f-string: expecting '}'", i);
+        self.never_closed(open);
         Err(ScanError::Reported { resume: i })
     }
 }

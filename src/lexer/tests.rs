@@ -330,7 +330,7 @@ fn unindent_mismatch() {
         errs[0].kind,
         crate::diagnostics::SyntaxKind::IndentationError
     );
-    assert_eq!(errs[0].span.start, 20);
+    assert_eq!(errs[0].span.start, 21);
 }
 
 #[test]

@@ -55,6 +55,117 @@ fn ends_atom(t: &Tok) -> bool {
     )
 }
 
+/// Where the expression that ends just before token `k` starts, as
+/// CPython reports it for "Perhaps you forgot a comma?" (the start of the
+/// disjunction before the stray expression; a lone parenthesized
+/// expression is reported at its inside).
+/// Whether token `t` can continue an expression (an operand or operator).
+fn continues_expression(t: &Tok) -> bool {
+    {
+        ends_atom(t)
+            || matches!(
+                t,
+                Tok::Dot
+                    | Tok::Await
+                    | Tok::Not
+                    | Tok::And
+                    | Tok::Or
+                    | Tok::Is
+                    | Tok::Plus
+                    | Tok::Minus
+                    | Tok::Star
+                    | Tok::DoubleStar
+                    | Tok::Slash
+                    | Tok::DoubleSlash
+                    | Tok::Percent
+                    | Tok::At
+                    | Tok::LShift
+                    | Tok::RShift
+                    | Tok::Amp
+                    | Tok::Pipe
+                    | Tok::Caret
+                    | Tok::Tilde
+                    | Tok::Lt
+                    | Tok::Gt
+                    | Tok::Le
+                    | Tok::Ge
+                    | Tok::EqEq
+                    | Tok::NotEq
+            )
+    }
+}
+
+/// Whether the expression starting at byte offset `at` runs to the end of
+/// the input (only layout tokens after it): a missing comma before it is
+/// then never found, as CPython meets the end of input first.
+pub fn expression_runs_to_end(toks: &[(Tok, TSpan)], at: usize) -> bool {
+    let mut depth = 0usize;
+    for (t, s) in toks.iter().filter(|(_, s)| s.start >= at) {
+        let _ = s;
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            _ if depth > 0 => {}
+            _ if is_layout(t) => {}
+            _ if continues_expression(t) || matches!(t, Tok::Lambda) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn disjunction_start(toks: &[(Tok, TSpan)], k: usize) -> usize {
+    let continues = continues_expression;
+    let mut depth = 0usize;
+    let mut start = k.saturating_sub(1);
+    let mut i = k;
+    while i > 0 {
+        i -= 1;
+        let t = &toks[i].0;
+        match t {
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            _ if depth > 0 => {}
+            _ if continues(t) => {}
+            _ => break,
+        }
+        start = i;
+    }
+    // `(x) y`: CPython's node for a parenthesized expression starts inside.
+    if toks[start].0 == Tok::LParen && start + 2 < k && toks[k - 1].0 == Tok::RParen {
+        let mut d = 0usize;
+        let mut closes_at_end = true;
+        let mut has_comma = false;
+        for (j, (t, _)) in toks.iter().enumerate().take(k - 1).skip(start) {
+            match t {
+                Tok::LParen | Tok::LBracket | Tok::LBrace => d += 1,
+                Tok::RParen | Tok::RBracket | Tok::RBrace => {
+                    d = d.saturating_sub(1);
+                    if d == 0 && j < k - 1 {
+                        closes_at_end = false;
+                    }
+                }
+                Tok::Comma | Tok::For if d == 1 => has_comma = true,
+                _ => {}
+            }
+        }
+        if closes_at_end && !has_comma {
+            return toks[start + 1].1.start;
+        }
+    }
+    toks[start].1.start
+}
+
 fn is_layout(t: &Tok) -> bool {
     matches!(t, Tok::Newline | Tok::Indent | Tok::Dedent)
 }
@@ -269,7 +380,7 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxErro
     {
         return SyntaxError::new(
             "invalid syntax. Perhaps you forgot a comma?",
-            Span::new(toks[k - 1].1.start, span.end),
+            Span::new(disjunction_start(toks, k), span.end),
         )
         .with_label("two expressions in a row");
     }
@@ -287,7 +398,9 @@ pub fn convert(e: PErr<'_>, toks: &[(Tok, TSpan)], in_field: bool) -> SyntaxErro
     }
 
     if matches!(found, Tok::Indent) {
-        return SyntaxError::new("unexpected indent", sp(span))
+        // CPython's column is the token's 0-based one.
+        let at = span.end.max(1) - 1;
+        return SyntaxError::new("unexpected indent", Span::new(at, at + 1))
             .with_kind(SyntaxKind::IndentationError);
     }
 
@@ -372,10 +485,14 @@ pub fn layout_errors(toks: &[(Tok, TSpan)], src: &str) -> Vec<LayoutError> {
                 if !after_colon && !header {
                     let at = toks.get(i + 1).map(|(_, s)| *s).unwrap_or(*s);
                     errors.push(LayoutError {
-                        error: SyntaxError::new("unexpected indent", sp(at))
-                            .with_kind(SyntaxKind::IndentationError)
-                            .with_label("this line is indented more than the one before")
-                            .with_hint("a deeper indent only starts a block after a ':' line"),
+                        // CPython's column is the token's 0-based one.
+                        error: SyntaxError::new(
+                            "unexpected indent",
+                            Span::new(at.start.max(1) - 1, at.start.max(1)),
+                        )
+                        .with_kind(SyntaxKind::IndentationError)
+                        .with_label("this line is indented more than the one before")
+                        .with_hint("a deeper indent only starts a block after a ':' line"),
                         trigger: s.start,
                         too_deep: false,
                     });

@@ -117,8 +117,9 @@ enum Arg {
 #[derive(Clone)]
 enum ParamItem {
     Slash(TSpan),
-    Star(Option<(String, Option<Expr>)>, Option<Expr>, TSpan),
-    DStar(String, Option<Expr>, Option<Expr>, TSpan),
+    /// The second field is the span of a (wrong) default's `=`.
+    Star(Option<(String, Option<Expr>)>, Option<TSpan>, TSpan),
+    DStar(String, Option<Expr>, Option<TSpan>, TSpan),
     Plain(String, Option<Expr>, Option<Expr>, TSpan),
 }
 
@@ -208,10 +209,10 @@ fn build_params<'a, Er: PErrT<'a>>(items: Vec<ParamItem>, emitter: &mut Emitter<
                     continue;
                 }
                 seen_star = true;
-                if default.is_some() {
+                if let Some(eq) = default {
                     emit(err(
                         "var-positional argument cannot have default value",
-                        sp(s),
+                        sp(eq),
                     ));
                 }
                 match named {
@@ -228,8 +229,11 @@ fn build_params<'a, Er: PErrT<'a>>(items: Vec<ParamItem>, emitter: &mut Emitter<
                 }
             }
             ParamItem::DStar(name, annotation, default, s) => {
-                if default.is_some() {
-                    emit(err("var-keyword argument cannot have default value", sp(s)));
+                if let Some(eq) = default {
+                    emit(err(
+                        "var-keyword argument cannot have default value",
+                        sp(eq),
+                    ));
                 }
                 check_dup(&name, s, &mut emit);
                 p.kwarg = Some(Param {
@@ -287,17 +291,23 @@ fn param_items<'a, Er: PErrT<'a>>(
     } else {
         empty().to(None).boxed()
     };
+    // Only reported as an error on `*args` / `**kwargs`, at the `=`.
+    let bad_default = just(Tok::Assign)
+        .map_with(|_, e| e.span())
+        .then_ignore(expression.clone())
+        .or_not()
+        .boxed();
     let default = just(Tok::Assign).ignore_then(expression).or_not().boxed();
     let item = choice((
         just(Tok::Slash).map_with(|_, e| ParamItem::Slash(e.span())),
         just(Tok::DoubleStar)
             .ignore_then(name.clone())
             .then(ann.clone())
-            .then(default.clone())
+            .then(bad_default.clone())
             .map_with(|((n, a), d), e| ParamItem::DStar(n, a, d, e.span())),
         just(Tok::Star)
             .ignore_then(name.clone().then(ann.clone()).or_not())
-            .then(default.clone())
+            .then(bad_default)
             .map_with(|(n, d), e| ParamItem::Star(n, d, e.span())),
         name.then(ann)
             .then(default)
@@ -546,15 +556,43 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
         })
         .boxed();
 
+    // `: value`, with CPython's message when the value is missing.
+    let dict_end = choice((just(Tok::Comma), just(Tok::RBrace))).rewind();
+    let dict_value = just(Tok::Colon)
+        .map_with(|_, e| e.span())
+        .then(choice((
+            expression_b.clone().map(Some),
+            dict_end.clone().to(None),
+        )))
+        .validate(|(colon, v), _e, emitter| match v {
+            Some(v) => v,
+            None => {
+                emitter.emit(custom(err(
+                    "expression expected after dictionary key and ':'",
+                    sp(colon),
+                )));
+                ex(ExprKind::Constant(Constant::None), colon)
+            }
+        })
+        .boxed();
     let dict_item = choice((
         just(Tok::DoubleStar)
             .ignore_then(bitwise_or_b.clone())
             .map(DictItem::Unpack),
         expression_b
             .clone()
-            .then_ignore(just(Tok::Colon))
-            .then(expression_b.clone())
-            .map(|(k, v)| DictItem::KeyValue(k, v)),
+            .then(choice((dict_value.clone().map(Some), dict_end.to(None))))
+            .validate(|(k, v), _e, emitter| {
+                let v = v.unwrap_or_else(|| {
+                    let end = k.span.end;
+                    emitter.emit(custom(err(
+                        "':' expected after dictionary key",
+                        Span::new(end.saturating_sub(1), end),
+                    )));
+                    ex(ExprKind::Constant(Constant::None), (end..end).into())
+                });
+                DictItem::KeyValue(k, v)
+            }),
     ))
     .boxed();
     let dict_rest = just(Tok::Comma)
@@ -582,8 +620,8 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
                 star_named
                     .clone()
                     .then(choice((
-                        just(Tok::Colon)
-                            .ignore_then(expression_b.clone())
+                        dict_value
+                            .clone()
                             .then(choice((
                                 comp_for.clone().map(Ok),
                                 dict_rest.clone().map(Err),
@@ -738,7 +776,8 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
         .separated_by(just(Tok::Comma))
         .allow_trailing()
         .collect::<Vec<_>>()
-        .validate(|items, _e, emitter| build_args(items, emitter))
+        .then(just(Tok::RParen).map_with(|_, e| e.span()))
+        .validate(|(items, close), _e, emitter| build_args(items, close, emitter))
         .boxed();
 
     let slice_bound = expression_b.clone().or_not().boxed();
@@ -775,7 +814,6 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
             .map_with(|n, e| Trailer::Attr(n, e.span())),
         just(Tok::LParen)
             .ignore_then(call_args.clone())
-            .then_ignore(just(Tok::RParen))
             .map_with(|(a, k), e| Trailer::Call(a, k, e.span())),
         just(Tok::LBracket)
             .ignore_then(slices)
@@ -1022,8 +1060,11 @@ enum BraceTail {
     Set(Tail),
 }
 
+/// `close` is the call's `)`, where CPython reports a misplaced
+/// positional argument.
 fn build_args<'a, Er: PErrT<'a>>(
     items: Vec<Arg>,
+    close: TSpan,
     emitter: &mut Emitter<Er>,
 ) -> (Vec<Expr>, Vec<Keyword>) {
     let mut args = Vec::new();
@@ -1041,10 +1082,11 @@ fn build_args<'a, Er: PErrT<'a>>(
                     } else {
                         "positional argument follows keyword argument unpacking"
                     };
-                    emitter.emit(custom(err(msg, v.span)));
+                    let at = if is_star { v.span } else { sp(close) };
+                    emitter.emit(custom(err(msg, at)));
                 } else if seen_kw && !is_star {
                     emitter.emit(custom(
-                        err("positional argument follows keyword argument", v.span)
+                        err("positional argument follows keyword argument", sp(close))
                             .with_hint("move the positional arguments before the keyword ones"),
                     ));
                 }

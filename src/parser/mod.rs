@@ -243,11 +243,21 @@ fn parse_with_lex_errors(
             // CPython's parser stops at the first error it meets: one at the
             // bracket or the token after it wins; further on, the parser
             // was reading inside the unclosed bracket, and that is the news.
+            // (The layout tokens the lexer adds at the end do not count.)
             let next = toks
                 .iter()
-                .find(|(_, s)| s.start > le.span.start)
-                .map_or(le.span.start, |(_, s)| s.start);
-            if parse_errors.iter().any(|p| p.span.start <= next) {
+                .find(|(t, s)| s.start > le.span.start && !matches!(t, Tok::Newline | Tok::Dedent));
+            // (A missing comma is only found once a token follows the stray
+            // expression; at the end of the input the bracket is the news.)
+            let found_before_end = |p: &SyntaxError| {
+                !p.message.ends_with("Perhaps you forgot a comma?")
+                    || !errors::expression_runs_to_end(&toks, p.span.end.saturating_sub(1))
+            };
+            if let Some((_, next)) = next
+                && parse_errors
+                    .iter()
+                    .any(|p| p.span.start <= next.start && found_before_end(p))
+            {
                 continue;
             }
             parse_errors.clear();
@@ -258,6 +268,16 @@ fn parse_with_lex_errors(
     errors.extend(parse_errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     errors.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
+    // The tokenizer meets any other error of its own before the end of the
+    // input, where it notices an unclosed bracket.
+    if errors.first().is_some_and(unclosed)
+        && let Some(i) = errors
+            .iter()
+            .position(|e| !unclosed(e) && from_lexer.contains(&(e.span.start, e.message.clone())))
+    {
+        let e = errors.remove(i);
+        errors.insert(0, e);
+    }
     // When CPython's parser fails, it tokenizes the rest of the file and
     // reports a tokenizer error found there instead (indentation errors
     // excepted), so a lexer error beats an earlier parser error.

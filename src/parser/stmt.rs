@@ -465,12 +465,7 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
         });
     let class_def = just(Tok::Class)
         .ignore_then(name.clone().map_with(|n, e| (n, e.span())))
-        .then(
-            just(Tok::LParen)
-                .ignore_then(call_args)
-                .then_ignore(just(Tok::RParen))
-                .or_not(),
-        )
+        .then(just(Tok::LParen).ignore_then(call_args).or_not())
         .then_ignore(colon.clone())
         .then(block.clone())
         .validate(|(((name, ns), args), body), e, emitter| {
@@ -589,10 +584,10 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
                     )));
                 }
                 let is_star = handlers.first().is_some_and(|(s, _)| *s);
-                if handlers.iter().any(|(s, _)| *s != is_star) {
+                if let Some((_, odd)) = handlers.iter().find(|(s, _)| *s != is_star) {
                     emitter.emit(custom(err(
                         "cannot have both 'except' and 'except*' on the same 'try'",
-                        sp(e.span()),
+                        odd.span,
                     )));
                 }
                 let n = handlers.len();

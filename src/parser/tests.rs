@@ -917,7 +917,7 @@ fn indentation_errors() {
     let es = errs(src);
     assert_eq!(es[0].message, "unexpected indent");
     assert_eq!(es[0].kind, SyntaxKind::IndentationError);
-    assert_eq!(line_col(src, es[0].span.start), (2, 5));
+    assert_eq!(line_col(src, es[0].span.start), (2, 4));
 }
 
 #[test]
@@ -956,7 +956,7 @@ fn error_messages() {
             "f(a=1, b)\n",
             "positional argument follows keyword argument",
             1,
-            8,
+            9,
         ),
         (
             "f(**a, *b)\n",
@@ -1001,7 +1001,7 @@ fn error_messages() {
             3,
             1,
         ),
-        ("f'{x'\n", "f-string: expecting '}'", 1, 6),
+        ("f'{x'\n", "f-string: expecting '}'", 1, 5),
         (
             "f'{}'\n",
             "f-string: valid expression required before '}'",

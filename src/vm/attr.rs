@@ -214,7 +214,7 @@ impl Vm {
             "__context__" => d.context.clone(),
             "__suppress_context__" => Value::Bool(d.suppress_context),
             "__traceback__" => {
-                if d.traceback.is_empty() {
+                if d.traceback.is_empty() && !d.raised {
                     Value::None
                 } else {
                     Value::str("<traceback>")
@@ -439,6 +439,9 @@ impl Vm {
             (Value::Code(c), "co_name") => Value::str(&*c.name),
             (Value::Code(c), "co_filename") => Value::str(&*c.filename),
             (Value::Code(c), "co_firstlineno") => Value::Int(c.first_line as i64),
+            // Calling `f.__call__` is calling `f` (its repr differs from CPython's
+            // method-wrapper).
+            (Value::Function(_) | Value::Builtin(_) | Value::Method(_), "__call__") => obj.clone(),
             (Value::Builtin(b), "__name__" | "__qualname__") => Value::str(&*b.name),
             (Value::Builtin(b), "__self__") => b.bound.clone().unwrap_or(Value::None),
             (Value::Method(m), "__self__") => m.receiver.clone(),

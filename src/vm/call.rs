@@ -678,14 +678,8 @@ impl Vm {
         self.setup_cells(&mut nf, &f);
         let cell = self.run_frame(nf)?;
         let Some(mro_tail) = super::class::c3_mro(&base_classes) else {
-            let names = base_classes
-                .iter()
-                .map(|b| b.name.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(self.type_error(&format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {names}"
-            )));
+            let msg = super::class::mro_error(&base_classes);
+            return Err(self.type_error(&msg));
         };
         let layout = if base_classes.iter().any(|b| b.layout == Layout::Exception) {
             Layout::Exception

@@ -87,6 +87,9 @@ impl Class {
         found
     }
     fn lookup_uncached(&self, name: &str) -> Option<Value> {
+        if name == "__hash__" {
+            return self.lookup_hash();
+        }
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
@@ -97,8 +100,34 @@ impl Class {
         }
         None
     }
+    /// `__hash__`: a user class that defines `__eq__` but not `__hash__`
+    /// has `__hash__ = None` (CPython's `type_new` puts it in the dict).
+    fn lookup_hash(&self) -> Option<Value> {
+        let own = |c: &Class| {
+            let d = c.dict.borrow();
+            match d.get("__hash__") {
+                Some(v) => Some(v.clone()),
+                None if c.builtin.is_none() && d.contains_key("__eq__") => Some(Value::None),
+                None => None,
+            }
+        };
+        own(self).or_else(|| self.mro_tail.iter().find_map(|c| own(c)))
+    }
     /// `lookup` that also says which class held the attribute.
     pub fn lookup_with_owner(self: &Rc<Self>, name: &str) -> Option<(Value, Rc<Class>)> {
+        if name == "__hash__" {
+            let own = |c: &Rc<Class>| {
+                let d = c.dict.borrow();
+                match d.get("__hash__") {
+                    Some(v) => Some((v.clone(), c.clone())),
+                    None if c.builtin.is_none() && d.contains_key("__eq__") => {
+                        Some((Value::None, c.clone()))
+                    }
+                    None => None,
+                }
+            };
+            return own(self).or_else(|| self.mro_tail.iter().find_map(own));
+        }
         if let Some(v) = self.dict.borrow().get(name) {
             return Some((v.clone(), self.clone()));
         }
@@ -156,6 +185,45 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
     }
 }
 
+/// CPython's message when `c3_mro(bases)` fails: a duplicate base, or the
+/// heads of the lists left when the merge got stuck, in merge order.
+pub fn mro_error(bases: &[Rc<Class>]) -> String {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| Rc::ptr_eq(o, b)) {
+            return format!("duplicate base class {}", b.name);
+        }
+    }
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
+    seqs.push(bases.to_vec());
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        let chosen = seqs.iter().map(|s| &s[0]).find(|head| {
+            !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)))
+        });
+        let Some(head) = chosen.cloned() else {
+            break;
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &head) {
+                s.remove(0);
+            }
+        }
+    }
+    let mut heads: Vec<&Rc<Class>> = Vec::new();
+    for s in &seqs {
+        if !heads.iter().any(|h| Rc::ptr_eq(h, &s[0])) {
+            heads.push(&s[0]);
+        }
+    }
+    let names: Vec<&str> = heads.iter().map(|h| &*h.name).collect();
+    format!(
+        "Cannot create a consistent method resolution order (MRO) for bases {}",
+        names.join(", ")
+    )
+}
+
 pub struct Instance {
     pub class: Rc<Class>,
     pub dict: RefCell<AttrMap>,
@@ -192,6 +260,9 @@ pub struct ExcData {
     /// ExceptionGroup members.
     pub group: Option<(Value, Vec<Value>)>,
     pub notes: Vec<Value>,
+    /// Set once the exception has been raised (or matched by an `except`),
+    /// so `__traceback__` is not None even before a frame has unwound.
+    pub raised: bool,
 }
 
 #[derive(Clone)]

@@ -94,7 +94,9 @@ impl SetSlots {
                         }
                         return;
                     }
-                    DUMMY if freeslot.is_none() => {
+                    // CPython 3.13 reuses the last deleted slot seen before
+                    // an empty one (checked against its set order).
+                    DUMMY => {
                         freeslot = Some(j);
                     }
                     _ => {}
@@ -190,6 +192,44 @@ impl Dict {
         }
     }
 
+    /// An empty set table sized as CPython's `set_merge` /
+    /// `set_update_internal` pre-size an empty set for `n` new entries.
+    pub fn new_set_for(n: usize) -> Self {
+        let mut size = SET_MINSIZE;
+        if n * 5 >= (SET_MINSIZE - 1) * 3 {
+            while size <= n * 2 {
+                size <<= 1;
+            }
+        }
+        let mut slots = SetSlots::new();
+        slots.table = vec![EMPTY; size];
+        Dict {
+            slots: Some(Box::new(slots)),
+            ..Default::default()
+        }
+    }
+
+    /// A new set holding this set's entries, laid out as CPython's copy
+    /// (`set_merge` into an empty set): the same table when the sizes match
+    /// and there are no deleted slots, else re-inserted in slot order.
+    pub fn set_copy(&self) -> Dict {
+        let Some(s) = &self.slots else {
+            return self.clone();
+        };
+        let mut d = Dict::new_set_for(self.len);
+        if d.slots
+            .as_ref()
+            .is_some_and(|ds| ds.table.len() == s.table.len())
+            && s.fill == s.used
+        {
+            return self.clone();
+        }
+        for e in self.iter() {
+            d.insert(e.hash, e.key.clone(), e.value.clone());
+        }
+        d
+    }
+
     pub fn is_set_table(&self) -> bool {
         self.slots.is_some()
     }
@@ -249,6 +289,22 @@ impl Dict {
             slots.add(hash, i, &hashes);
         }
         None
+    }
+
+    /// CPython's `set_merge` of another set into this one: the table is
+    /// first grown to fit both, then the other's entries are added in its
+    /// slot order.
+    pub fn set_merge(&mut self, other: &Dict) {
+        if let (Some(slots), Some(o)) = (self.slots.as_mut(), other.slots.as_ref())
+            && (slots.fill + o.used) * 5 >= slots.mask() * 3
+        {
+            let entries = &self.entries;
+            let hashes = |e: u32| entries[e as usize].as_ref().map(|x| x.hash).unwrap_or(0);
+            slots.resize((slots.used + o.used) * 2, &hashes);
+        }
+        for e in other.iter() {
+            self.insert(e.hash, e.key.clone(), e.value.clone());
+        }
     }
 
     pub fn remove(&mut self, hash: i64, key: &Value) -> Option<(Value, Value)> {

@@ -66,6 +66,7 @@ impl Vm {
 
     /// `except T` matching: T is a class or a tuple of classes.
     pub fn exception_matches(&mut self, exc: &Value, t: &Value) -> Result<bool, Value> {
+        mark_raised(exc);
         let cls = self.types.class_of(exc);
         match t {
             Value::Class(c) => {
@@ -112,6 +113,7 @@ impl Vm {
                     Ok(e) => e,
                     Err(e) => return e,
                 };
+                mark_raised(&exc);
                 if let Some(c) = cause {
                     let c = if c.is_none() {
                         Ok(Value::None)
@@ -487,7 +489,28 @@ impl Vm {
         }
         let summary = self.summary_with_suggestion(exc);
         lines.extend(summary.lines().map(|s| s.to_string()));
+        lines.extend(self.note_lines(exc));
         lines
+    }
+
+    /// The lines of an exception's `__notes__`, printed after its summary.
+    fn note_lines(&mut self, exc: &Value) -> Vec<String> {
+        let notes = match exc {
+            Value::Instance(i) => i
+                .exc
+                .as_ref()
+                .map(|d| d.borrow().notes.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut out = Vec::new();
+        for n in notes {
+            let text = self
+                .str(&n)
+                .unwrap_or_else(|_| "<note str() failed>".to_string());
+            out.extend(text.lines().map(str::to_string));
+        }
+        out
     }
 
     /// CPython's boxed layout for exception groups.
@@ -525,6 +548,9 @@ impl Vm {
                 if first && level == 0 { "+" } else { "|" }
             ));
             first = false;
+        }
+        for l in self.note_lines(exc) {
+            out.push(format!("{m}| {l}"));
         }
         let members = self.exc_group_members(exc).unwrap_or_default();
         let m2 = " ".repeat(2 + 2 * (level + 1));
@@ -582,4 +608,14 @@ pub fn errno_class(errno: i64) -> Option<&'static str> {
         libc::ETIMEDOUT => "TimeoutError",
         _ => return None,
     })
+}
+
+/// Records that `exc` has been raised (see `ExcData::raised`).
+fn mark_raised(exc: &Value) {
+    if let Value::Instance(i) = exc
+        && let Some(d) = &i.exc
+        && let Ok(mut d) = d.try_borrow_mut()
+    {
+        d.raised = true;
+    }
 }

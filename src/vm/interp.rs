@@ -855,11 +855,20 @@ impl Vm {
                             Err(e) => Err(e),
                         }
                     }
-                    Op::DictUpdate(n) | Op::DictMerge(n) => {
+                    Op::DictUpdate(n) => {
                         let v = frame.pop();
                         let len = frame.regs.len();
                         let target = frame.regs[len - n as usize].clone();
-                        self.dict_update(&target, &v, matches!(op, Op::DictMerge(_)))
+                        self.dict_update(&target, &v, false)
+                    }
+                    Op::DictMerge(n) => {
+                        // `f(**a, **b)`: the stack holds `f, args, kwargs`;
+                        // a repeated key's error names the callee.
+                        let v = frame.pop();
+                        let len = frame.regs.len();
+                        let target = frame.regs[len - n as usize].clone();
+                        let func = frame.regs[len - n as usize - 2].clone();
+                        self.dict_merge_for_call(&func, &target, &v)
                     }
                     Op::ListToTuple => {
                         let v = frame.pop();

@@ -273,14 +273,11 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = &idx {
-                    let stepped = !s[2].is_none();
                     let new_items = match self.collect(&v) {
                         Ok(items) => items,
-                        Err(_) if stepped => {
-                            return Err(self.type_error("must assign iterable to extended slice"));
-                        }
+                        // CPython 3.13 says this for every list slice.
                         Err(_) => {
-                            return Err(self.type_error("can only assign an iterable"));
+                            return Err(self.type_error("must assign iterable to extended slice"));
                         }
                     };
                     let len = l.borrow().len();
@@ -427,16 +424,22 @@ impl Vm {
         let (xa, ya) = (self.set_entries(a), self.set_entries(b));
         let copy_of = |v: &Value| -> Dict {
             match v {
-                Value::Set(s) => s.borrow().clone(),
-                Value::FrozenSet(s) => (**s).clone(),
+                Value::Set(s) => s.borrow().set_copy(),
+                Value::FrozenSet(s) => s.set_copy(),
                 _ => Dict::new_set(),
             }
         };
         let d = match op {
             BinOp::BitOr => {
                 let mut d = copy_of(a);
-                for (h, k) in ya {
-                    d.insert(h, k, Value::None);
+                match b {
+                    Value::Set(s) => d.set_merge(&s.borrow()),
+                    Value::FrozenSet(s) => d.set_merge(s),
+                    _ => {
+                        for (h, k) in ya {
+                            d.insert(h, k, Value::None);
+                        }
+                    }
                 }
                 d
             }
@@ -492,6 +495,54 @@ impl Vm {
 
     /// `{**a}` / `f(**a)`: merge a mapping into the dict `target`.
     pub fn dict_update(&mut self, target: &Value, src: &Value, no_dups: bool) -> Result<(), Value> {
+        let who = no_dups.then(|| "function".to_string());
+        self.merge_mapping(target, src, who)
+    }
+
+    /// `f(**a)` where the callee `func` is known: a repeated keyword is
+    /// reported with the callee's name, as CPython does.
+    pub fn dict_merge_for_call(
+        &mut self,
+        func: &Value,
+        target: &Value,
+        src: &Value,
+    ) -> Result<(), Value> {
+        let who = self.function_str(func);
+        self.merge_mapping(target, src, Some(who))
+    }
+
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()` (no module
+    /// for built-ins), or `TYPE object` for other callables.
+    pub fn function_str(&mut self, func: &Value) -> String {
+        let func = match func {
+            Value::Method(m) => m.func.clone(),
+            other => other.clone(),
+        };
+        let Ok(qualname) = self.getattr(&func, "__qualname__") else {
+            return format!("{} object", self.type_name(&func));
+        };
+        let qualname = match qualname.as_str() {
+            Some(q) => q.to_string(),
+            None => return format!("{} object", self.type_name(&func)),
+        };
+        match self.getattr(&func, "__module__") {
+            Ok(m) => match m.as_str() {
+                Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+                _ => format!("{qualname}()"),
+            },
+            Err(_) => format!("{qualname}()"),
+        }
+    }
+
+    /// Merges a mapping into the dict `target`; with `dups_for`, a key
+    /// already there is an error naming that function.
+    fn merge_mapping(
+        &mut self,
+        target: &Value,
+        src: &Value,
+        dups_for: Option<String>,
+    ) -> Result<(), Value> {
+        let no_dups = dups_for.is_some();
         let Value::Dict(t) = target else {
             return Ok(());
         };
@@ -523,8 +574,9 @@ impl Vm {
         for (h, k, v) in pairs {
             if no_dups && t.borrow().contains(h, &k) {
                 let ks = self.repr(&k)?;
+                let who = dups_for.as_deref().unwrap_or("function");
                 return Err(self.type_error(&format!(
-                    "function got multiple values for keyword argument {ks}"
+                    "{who} got multiple values for keyword argument {ks}"
                 )));
             }
             t.borrow_mut().insert(h, k, v);

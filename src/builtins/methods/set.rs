@@ -69,13 +69,22 @@ fn tname(args: &Args) -> &'static str {
 /// The receiver's entries (set or frozenset), by value.
 fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<Dict, Value> {
     match args.pos.first() {
-        Some(Value::Set(s)) => Ok(s.borrow().clone()),
-        Some(Value::FrozenSet(s)) => Ok((**s).clone()),
+        Some(Value::Set(s)) => Ok(s.borrow().set_copy()),
+        Some(Value::FrozenSet(s)) => Ok(s.set_copy()),
         _ => Err(bad_receiver(vm, args, "set", name)),
     }
 }
 
 /// The receiver of a mutating method.
+/// The receiver's own table (same slot layout), for methods that iterate it.
+fn receiver_table(args: &Args) -> Option<Dict> {
+    match args.pos.first() {
+        Some(Value::Set(s)) => Some(s.borrow().clone()),
+        Some(Value::FrozenSet(s)) => Some((**s).clone()),
+        _ => None,
+    }
+}
+
 fn this_mut(vm: &mut Vm, args: &Args, name: &str) -> Result<Rc<RefCell<Dict>>, Value> {
     match args.pos.first() {
         Some(Value::Set(s)) => Ok(s.clone()),
@@ -118,6 +127,11 @@ fn no_kw(vm: &mut Vm, args: &Args, name: &str) -> Result<(), Value> {
 
 fn union_into(vm: &mut Vm, d: &mut Dict, others: &[Value]) -> Result<(), Value> {
     for o in others {
+        if is_setlike(o) {
+            let e = entries(vm, o)?;
+            d.set_merge(&e);
+            continue;
+        }
         let e = entries(vm, o)?;
         for en in e.iter() {
             d.insert(en.hash, en.key.clone(), Value::None);
@@ -126,13 +140,30 @@ fn union_into(vm: &mut Vm, d: &mut Dict, others: &[Value]) -> Result<(), Value> 
     Ok(())
 }
 
+/// CPython's `set_intersection`, once per argument: with a set, iterate
+/// the smaller one (the argument on a tie); with another iterable, iterate
+/// it. The result's slot order depends on which side was iterated.
 fn intersect_into(vm: &mut Vm, d: &mut Dict, others: &[Value]) -> Result<(), Value> {
     for o in others {
-        let e = entries(vm, o)?;
         let mut n = Dict::new_set();
-        for en in d.iter() {
-            if e.contains(en.hash, &en.key) {
-                n.insert(en.hash, en.key.clone(), Value::None);
+        if is_setlike(o) {
+            let e = entries(vm, o)?;
+            let (small, big) = if e.len() > d.len() {
+                (&*d, &e)
+            } else {
+                (&e, &*d)
+            };
+            for en in small.iter() {
+                if big.contains(en.hash, &en.key) {
+                    n.insert(en.hash, en.key.clone(), Value::None);
+                }
+            }
+        } else {
+            for it in vm.collect(o)? {
+                let h = vm.hash(&it)?;
+                if d.contains(h, &it) {
+                    n.insert(h, it, Value::None);
+                }
             }
         }
         *d = n;
@@ -176,6 +207,10 @@ fn union(vm: &mut Vm, args: Args) -> PyResult {
 fn intersection(vm: &mut Vm, args: Args) -> PyResult {
     let mut d = this(vm, &args, "intersection")?;
     no_kw(vm, &args, "intersection")?;
+    // Each step iterates the previous result as laid out, not a copy.
+    if args.pos.len() > 1 {
+        d = receiver_table(&args).unwrap_or(d);
+    }
     intersect_into(vm, &mut d, &args.pos[1..])?;
     Ok(same_kind(&args, d))
 }
@@ -183,14 +218,49 @@ fn intersection(vm: &mut Vm, args: Args) -> PyResult {
 fn difference(vm: &mut Vm, args: Args) -> PyResult {
     let mut d = this(vm, &args, "difference")?;
     no_kw(vm, &args, "difference")?;
+    // CPython's `set_difference` for the first argument: a set or dict that
+    // is not much smaller than the receiver gives a result built by
+    // iterating the receiver; later arguments are removed in place.
+    if let Some(other) = args.pos.get(1)
+        && (is_setlike(other) || matches!(other, Value::Dict(_)))
+    {
+        let e = entries(vm, other)?;
+        if (d.len() >> 2) <= e.len() {
+            let mine = receiver_table(&args).unwrap_or_default();
+            let mut n = Dict::new_set();
+            for en in mine.iter() {
+                if !e.contains(en.hash, &en.key) {
+                    n.insert(en.hash, en.key.clone(), Value::None);
+                }
+            }
+            difference_into(vm, &mut n, &args.pos[2..])?;
+            return Ok(same_kind(&args, n));
+        }
+    }
     difference_into(vm, &mut d, &args.pos[1..])?;
     Ok(same_kind(&args, d))
 }
 
+/// CPython's `set_symmetric_difference`: a copy of the argument, updated
+/// with the receiver's entries in the receiver's order.
 fn symmetric_difference(vm: &mut Vm, args: Args) -> PyResult {
-    let mut d = this(vm, &args, "symmetric_difference")?;
+    let mine = match args.pos.first() {
+        Some(Value::Set(s)) => s.borrow().clone(),
+        Some(Value::FrozenSet(s)) => (**s).clone(),
+        _ => return Err(bad_receiver(vm, &args, "set", "symmetric_difference")),
+    };
     check(vm, &args, tname(&args), "symmetric_difference", 1, 1)?;
-    symdiff_into(vm, &mut d, &args.pos[1])?;
+    let other = &args.pos[1];
+    let mut d = if is_setlike(other) {
+        entries(vm, other)?.set_copy()
+    } else {
+        entries(vm, other)?
+    };
+    for en in mine.iter() {
+        if d.remove(en.hash, &en.key).is_none() {
+            d.insert(en.hash, en.key.clone(), Value::None);
+        }
+    }
     Ok(same_kind(&args, d))
 }
 
