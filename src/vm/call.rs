@@ -27,29 +27,8 @@ impl Vm {
         if f.code.fast_argc as usize != argc || self.frames.len() >= self.recursion_limit {
             return false;
         }
-        let code = f.code.clone();
-        let globals = f.globals.clone();
-        let n = code.nlocals();
-        let mut nf = match self.frame_pool.pop() {
-            Some(mut nf) => {
-                nf.code = code;
-                nf.globals = globals;
-                nf.ip = 0;
-                nf.kind = ResumeKind::Call;
-                nf
-            }
-            None => Box::new(Frame {
-                regs: Vec::with_capacity(n + code.initial_stack()),
-                code,
-                ip: 0,
-                cells: Vec::new(),
-                globals,
-                ns: None,
-                blocks: Vec::new(),
-                handling: Vec::new(),
-                kind: ResumeKind::Call,
-            }),
-        };
+        let n = f.code.nlocals();
+        let mut nf = self.new_frame_raw(f.code.clone(), f.globals.clone(), ResumeKind::Call);
         nf.regs.clear();
         nf.regs.reserve(n.max(argc));
         // SAFETY: the `argc` arguments are moved bitwise from the caller's

@@ -34,7 +34,7 @@ pub struct Vm {
     /// Python frames alive across nested runs, for RecursionError.
     pub depth: usize,
     #[allow(clippy::vec_box)] // frames move between this pool and `frames` without copying
-    pub(crate) frame_pool: Vec<Box<Frame>>,
+    frame_pool: Vec<Box<Frame>>,
     pub main_globals: Option<Globals>,
     pub repr_guard: Vec<usize>,
     /// Per-VM state of the async runtime.
@@ -86,6 +86,7 @@ impl Vm {
     }
 
     /// A frame whose register vector is empty: the caller pushes the locals.
+    #[inline]
     pub fn new_frame_raw(
         &mut self,
         code: Rc<Code>,
