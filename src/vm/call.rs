@@ -13,44 +13,63 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 impl Vm {
-    /// The hot path of a call: a plain Python function given exactly its
-    /// positional parameters (see `Code::fast_argc`). The arguments move
-    /// from the caller's stack into the new frame's locals. Returns false,
-    /// touching nothing, when the general path must handle the call; true
-    /// when the call is done or its frame pushed (re-enter the top frame).
+    /// The hot path of a call: a plain Python function (or a bound method of
+    /// one) given exactly its positional parameters (see `Code::fast_argc`).
+    /// The arguments move from the caller's stack into the new frame's
+    /// locals. Returns false, touching nothing, when the general path must
+    /// handle the call; true when the call is done or its frame pushed
+    /// (re-enter the top frame).
     #[inline(always)]
     pub(crate) fn push_exact_call(&mut self, frame: &mut Frame, argc: usize) -> bool {
         let func_pos = frame.regs.len() - argc - 1;
-        let Value::Function(f) = &frame.regs[func_pos] else {
-            return false;
+        let (f, receiver) = match &frame.regs[func_pos] {
+            Value::Function(f) => (f, None),
+            Value::Method(m) => match &m.func {
+                Value::Function(f) => (f, Some(&m.receiver)),
+                _ => return false,
+            },
+            _ => return false,
         };
-        if f.code.fast_argc as usize != argc || self.frames.len() >= self.recursion_limit {
+        let total = argc + receiver.is_some() as usize;
+        if f.code.fast_argc as usize != total || self.frames.len() >= self.recursion_limit {
             return false;
         }
         let n = f.code.nlocals();
         let mut nf = self.new_frame_raw(f.code.clone(), f.globals.clone(), ResumeKind::Call);
         nf.regs.clear();
-        nf.regs.reserve(n.max(argc));
+        nf.regs.reserve(n.max(total));
+        if let Some(r) = receiver {
+            nf.regs.push(r.clone());
+        }
+        let start = nf.regs.len();
         // SAFETY: the `argc` arguments are moved bitwise from the caller's
-        // stack into the new frame's empty register vector (capacity
-        // reserved above), and the caller's length is cut to just above the
-        // callee, so every value keeps exactly one owner.
+        // stack into the new frame's register vector after the receiver (if
+        // any; capacity reserved above), and the caller's length is cut to
+        // just above the callee, so every value keeps exactly one owner.
         unsafe {
             std::ptr::copy_nonoverlapping(
                 frame.regs.as_ptr().add(func_pos + 1),
-                nf.regs.as_mut_ptr(),
+                nf.regs.as_mut_ptr().add(start),
                 argc,
             );
-            nf.regs.set_len(argc);
+            nf.regs.set_len(start + argc);
             frame.regs.set_len(func_pos + 1);
         }
         let func = frame.regs.pop();
-        if n > argc {
+        if n > total {
             nf.regs.resize(n, Value::Unbound);
         }
         if nf.code.is_generator_like() {
             // A generator or coroutine function returns its suspended frame.
-            if let Some(Value::Function(f)) = &func {
+            let f = match &func {
+                Some(Value::Function(f)) => Some(f),
+                Some(Value::Method(m)) => match &m.func {
+                    Value::Function(f) => Some(f),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = f {
                 let g = self.make_generator(nf, f);
                 frame.regs.push(g);
             }
@@ -73,54 +92,6 @@ impl Vm {
     ) -> Result<bool, Value> {
         let func_pos = frame.regs.len() - argc - 1;
         let func = std::mem::take(&mut frame.regs[func_pos]);
-        if kwnames.is_none() {
-            let (f, receiver) = match &func {
-                Value::Function(f) => (Some(f.clone()), None),
-                Value::Method(m) => match &m.func {
-                    Value::Function(f) => (Some(f.clone()), Some(m.receiver.clone())),
-                    _ => (None, None),
-                },
-                _ => (None, None),
-            };
-            if let Some(f) = f {
-                let total = argc + receiver.is_some() as usize;
-                let code = &f.code;
-                if !code.flags.varargs
-                    && !code.flags.varkw
-                    && code.kwonlycount == 0
-                    && code.argcount as usize == total
-                {
-                    // Fast path: positional arguments straight into the locals.
-                    if self.frames.len() >= self.recursion_limit {
-                        frame.regs.truncate(func_pos);
-                        return Err(
-                            self.new_exc("RecursionError", "maximum recursion depth exceeded")
-                        );
-                    }
-                    let mut nf =
-                        self.new_frame_raw(code.clone(), f.globals.clone(), ResumeKind::Call);
-                    if let Some(r) = receiver {
-                        nf.regs.push(r);
-                    }
-                    for v in &mut frame.regs[func_pos + 1..] {
-                        nf.regs.push(std::mem::take(v));
-                    }
-                    frame.regs.truncate(func_pos);
-                    let n = code.nlocals();
-                    if nf.regs.len() < n {
-                        nf.regs.resize(n, Value::Unbound);
-                    }
-                    self.setup_cells(&mut nf, &f);
-                    return self.enter(nf, &f).map(|v| match v {
-                        Some(v) => {
-                            frame.regs.push(v);
-                            false
-                        }
-                        None => true,
-                    });
-                }
-            }
-        }
         let mut args = Args::default();
         let nkw = match &kwnames {
             Some(Value::Tuple(t)) => t.len(),
@@ -688,7 +659,6 @@ impl Vm {
             dict: RefCell::new(dict),
             layout,
             builtin: None,
-            version: Cell::new(0),
             cache: Default::default(),
         });
         if let Value::Cell(c) = cell {

@@ -35,8 +35,6 @@ pub struct Class {
     pub layout: Layout,
     /// Set for the built-in types, so `type(x) is int` and friends resolve.
     pub builtin: Option<super::types::TypeId>,
-    /// Bumped on every class-dict write, to invalidate caches.
-    pub version: Cell<u32>,
     /// Results of `lookup` (hits and misses), valid while the global class
     /// epoch equals `cache_epoch`: any write to any class dict bumps the
     /// epoch, since it can change what a subclass finds along its MRO.
@@ -149,7 +147,6 @@ impl Class {
     }
     pub fn set_attr(&self, name: Rc<str>, value: Value) {
         self.dict.borrow_mut().insert(name, value);
-        self.version.set(self.version.get().wrapping_add(1));
         bump_class_epoch();
     }
 }

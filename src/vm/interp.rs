@@ -710,17 +710,26 @@ impl Vm {
                         self.iter(&v).map(|it| frame.regs.push(it))
                     }
                     Op::ForIter(target) => {
-                        match fast_next(frame.regs.last()) {
-                            FastNext::Item(v) => {
+                        // Range, list and tuple iterators step here, without
+                        // leaving the dispatch loop.
+                        let step = match frame.regs.last() {
+                            Some(Value::Iter(ni)) => match ni.try_borrow_mut() {
+                                Ok(mut it) => it.step_sequence(),
+                                Err(_) => None,
+                            },
+                            _ => None,
+                        };
+                        match step {
+                            Some(Some(v)) => {
                                 frame.regs.push(v);
                                 continue;
                             }
-                            FastNext::Done => {
+                            Some(None) => {
                                 frame.regs.pop();
                                 frame.ip = target as usize;
                                 continue;
                             }
-                            FastNext::Slow => {}
+                            None => {}
                         }
                         match self.for_iter(frame, target) {
                             Ok(true) => continue 'frames,
@@ -1561,53 +1570,4 @@ fn int_compare(op: crate::ast::CmpOp, x: i64, y: i64) -> Option<bool> {
         NotEq => x != y,
         _ => return None,
     })
-}
-
-enum FastNext {
-    Item(Value),
-    Done,
-    /// Not a built-in sequence iterator: take the general path.
-    Slow,
-}
-
-/// The next item of a range, list or tuple iterator, without leaving the
-/// dispatch loop; the same steps as `Vm::next` takes for them.
-#[inline(always)]
-fn fast_next(top: Option<&Value>) -> FastNext {
-    use super::iter::NativeIter;
-    let Some(Value::Iter(ni)) = top else {
-        return FastNext::Slow;
-    };
-    let Ok(mut st) = ni.try_borrow_mut() else {
-        return FastNext::Slow;
-    };
-    match &mut *st {
-        NativeIter::Range { cur, stop, step } => {
-            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                let v = *cur;
-                *cur = cur.saturating_add(*step);
-                FastNext::Item(Value::Int(v))
-            } else {
-                FastNext::Done
-            }
-        }
-        NativeIter::List { list, idx } => match list.try_borrow() {
-            Ok(l) => match l.get(*idx) {
-                Some(v) => {
-                    *idx += 1;
-                    FastNext::Item(v.dup())
-                }
-                None => FastNext::Done,
-            },
-            Err(_) => FastNext::Slow,
-        },
-        NativeIter::Tuple { items, idx } => match items.get(*idx) {
-            Some(v) => {
-                *idx += 1;
-                FastNext::Item(v.dup())
-            }
-            None => FastNext::Done,
-        },
-        _ => FastNext::Slow,
-    }
 }

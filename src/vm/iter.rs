@@ -102,3 +102,39 @@ impl NativeIter {
         }
     }
 }
+
+impl NativeIter {
+    /// One step of a list, tuple or range iterator: `Some(Some(item))`,
+    /// `Some(None)` when exhausted, `None` for the other kinds. Small enough
+    /// to inline into the dispatch loop's `ForIter`.
+    #[inline(always)]
+    pub fn step_sequence(&mut self) -> Option<Option<Value>> {
+        match self {
+            NativeIter::Range { cur, stop, step } => {
+                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                    let v = *cur;
+                    *cur = cur.saturating_add(*step);
+                    Some(Some(Value::Int(v)))
+                } else {
+                    Some(None)
+                }
+            }
+            NativeIter::List { list, idx } => {
+                let l = list.borrow();
+                let item = l.get(*idx).map(Value::dup);
+                if item.is_some() {
+                    *idx += 1;
+                }
+                Some(item)
+            }
+            NativeIter::Tuple { items, idx } => {
+                let item = items.get(*idx).map(Value::dup);
+                if item.is_some() {
+                    *idx += 1;
+                }
+                Some(item)
+            }
+            _ => None,
+        }
+    }
+}

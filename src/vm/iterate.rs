@@ -118,22 +118,8 @@ impl Vm {
     fn native_next(&mut self, ni: &Rc<RefCell<NativeIter>>) -> Result<Option<Value>, Value> {
         let mut st = ni.borrow_mut();
         let r = match &mut *st {
-            NativeIter::List { list, idx } => {
-                let l = list.borrow();
-                if *idx < l.len() {
-                    *idx += 1;
-                    Some(l[*idx - 1].clone())
-                } else {
-                    None
-                }
-            }
-            NativeIter::Tuple { items, idx } => {
-                if *idx < items.len() {
-                    *idx += 1;
-                    Some(items[*idx - 1].clone())
-                } else {
-                    None
-                }
+            NativeIter::List { .. } | NativeIter::Tuple { .. } | NativeIter::Range { .. } => {
+                st.step_sequence().flatten()
             }
             NativeIter::Str { s, pos } => match s.as_str()[*pos..].chars().next() {
                 Some(c) => {
@@ -146,15 +132,6 @@ impl Vm {
                 if *idx < b.len() {
                     *idx += 1;
                     Some(Value::Int(b[*idx - 1] as i64))
-                } else {
-                    None
-                }
-            }
-            NativeIter::Range { cur, stop, step } => {
-                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                    let v = *cur;
-                    *cur = cur.saturating_add(*step);
-                    Some(Value::Int(v))
                 } else {
                     None
                 }

@@ -3,7 +3,7 @@
 
 use super::class::{Class, Layout, new_attrs};
 use super::value::Value;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -162,7 +162,6 @@ pub fn new_class(
         dict: RefCell::new(new_attrs()),
         layout,
         builtin,
-        version: Cell::new(0),
         cache: Default::default(),
     })
 }
