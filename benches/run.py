@@ -46,12 +46,17 @@ TARGETS = {
     # §6 asks for uvloop's throughput or better; uvloop is not installed
     # here, so this compares with CPython's own loop (time ratio ≤ 1).
     "tcp_echo": (1.0, None),
+    # Issue #3's pure-interpreter workloads (benches/workloads).
+    "method_calls": (1.0, None),
+    "string_build": (1.0, None),
+    "dict_list": (1.0, None),
 }
 # Workloads run once unless --heavy (they take long and a lot of memory).
 HEAVY = {"spawn_million"}
 # Display order: the order of the bench README, then anything new, sorted.
 ORDER = [
-    "hello", "fib", "loop_arith", "coroutines", "spawn_many", "spawn_million",
+    "hello", "fib", "loop_arith", "method_calls", "string_build", "dict_list",
+    "coroutines", "spawn_many", "spawn_million",
     "switch_pingpong", "queue_pingpong", "async_tree_none", "async_tree_io",
     "tcp_echo",
 ]

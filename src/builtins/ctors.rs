@@ -272,7 +272,7 @@ fn new_float(vm: &mut Vm, args: Args) -> PyResult {
         Value::Str(s) => parse_float(vm, s.as_str()),
         _ => {
             let cls = vm.types.class_of(&v);
-            if let Some(f) = cls.lookup("__float__") {
+            if let Some(f) = cls.lookup_static("__float__") {
                 return vm.call(&f, Args::new([v.clone()]));
             }
             let tn = vm.type_name(&v);

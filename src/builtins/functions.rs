@@ -150,7 +150,7 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> Result<usize, Value> {
         Value::Range(r) => r.len().max(0) as usize,
         Value::Instance(_) | Value::Native(_) => {
             let cls = vm.types.class_of(v);
-            match cls.lookup("__len__") {
+            match cls.lookup_static("__len__") {
                 Some(f) => {
                     let r = vm.call(&f, Args::new([v.clone()]))?;
                     let n = vm.index_value(&r)?;
@@ -204,7 +204,7 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult {
         Value::Float(x) => Value::Float(x.abs()),
         _ => {
             let cls = vm.types.class_of(v);
-            match cls.lookup("__abs__") {
+            match cls.lookup_static("__abs__") {
                 Some(f) => return vm.call(&f, Args::new([v.clone()])),
                 None => {
                     let tn = vm.type_name(v);
@@ -445,10 +445,11 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult {
         }
         _ => {
             let cls = vm.types.class_of(&v);
-            if let Some(f) = cls.lookup("__reversed__") {
+            if let Some(f) = cls.lookup_static("__reversed__") {
                 return vm.call(&f, Args::new([v.clone()]));
             }
-            if cls.lookup("__len__").is_some() && cls.lookup("__getitem__").is_some() {
+            if cls.lookup_static("__len__").is_some() && cls.lookup_static("__getitem__").is_some()
+            {
                 let n = super::functions::len_of(vm, &v)?;
                 let mut items = Vec::with_capacity(n);
                 for i in (0..n).rev() {
@@ -627,7 +628,9 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult {
     let v = &args.pos[0];
     Ok(Value::Bool(match v {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-        Value::Instance(_) | Value::Native(_) => vm.types.class_of(v).lookup("__call__").is_some(),
+        Value::Instance(_) | Value::Native(_) => {
+            vm.types.class_of(v).lookup_static("__call__").is_some()
+        }
         _ => false,
     }))
 }
@@ -637,7 +640,11 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult {
         let callable = matches!(
             args.pos[0],
             Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)
-        ) || vm.types.class_of(&args.pos[0]).lookup("__call__").is_some();
+        ) || vm
+            .types
+            .class_of(&args.pos[0])
+            .lookup_static("__call__")
+            .is_some();
         if !callable {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
@@ -653,7 +660,7 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult {
 fn next(vm: &mut Vm, args: Args) -> PyResult {
     let it = arg(vm, &args, 0, "next")?;
     let ok = matches!(it, Value::Iter(_) | Value::Generator(_))
-        || vm.types.class_of(&it).lookup("__next__").is_some();
+        || vm.types.class_of(&it).lookup_static("__next__").is_some();
     if !ok {
         let tn = vm.type_name(&it);
         return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
@@ -679,7 +686,7 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
             let f = vm
                 .types
                 .class_of(&it)
-                .lookup("__next__")
+                .lookup_static("__next__")
                 .unwrap_or_default();
             match vm.call(&f, Args::new([it.clone()])) {
                 Ok(v) => Ok(v),
@@ -812,7 +819,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult {
                 "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
             )));
         }
-        if let Some(f) = vm.types.class_of(&a).lookup("__divmod__") {
+        if let Some(f) = vm.types.class_of(&a).lookup_static("__divmod__") {
             return vm.call(&f, Args::new([a, b]));
         }
     }
@@ -935,7 +942,7 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult {
         }
         _ => {
             let cls = vm.types.class_of(&v);
-            match cls.lookup("__round__") {
+            match cls.lookup_static("__round__") {
                 Some(f) => {
                     let mut a = Args::new([v.clone()]);
                     if !nd.is_none() {

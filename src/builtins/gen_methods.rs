@@ -221,7 +221,7 @@ fn builtin_anext(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(vm.new_agen_op(&g, crate::runtime::agen::Action::Send(Value::None), default));
     }
     let cls = vm.types.class_of(&it);
-    match cls.lookup("__anext__") {
+    match cls.lookup_static("__anext__") {
         Some(f) => {
             let aw = vm.call(&f, Args::new([it.clone()]))?;
             match default {

@@ -173,6 +173,11 @@ pub struct Code {
     /// globals map, or with `BUILTIN_BIT` set, in the builtins map; 0 when
     /// unknown. Entries are verified on use, so a stale one only costs a miss.
     pub global_cache: Vec<std::cell::Cell<u32>>,
+    /// Per-name hint for attribute access on instances: the index the name
+    /// last had in an instance dict. Instances of one class usually set
+    /// their attributes in the same order, so the hint, verified by
+    /// pointer against the interned name, skips hashing.
+    pub attr_cache: Vec<std::cell::Cell<u32>>,
     /// The docstring, when the body starts with a string literal.
     pub doc: Option<Rc<str>>,
     /// The positional argument count when a call with exactly that many

@@ -178,6 +178,7 @@ impl<'a> Compiler<'a> {
         let nnames = u.names.len();
         let mut code = Code {
             global_cache: (0..nnames).map(|_| std::cell::Cell::new(0)).collect(),
+            attr_cache: (0..nnames).map(|_| std::cell::Cell::new(0)).collect(),
             doc: u.doc,
             name: u.name.as_str().into(),
             qualname: u.qualname.as_str().into(),

@@ -60,7 +60,7 @@ pub fn isawaitable(vm: &mut Vm, args: Args) -> PyResult {
         Value::Generator(g) => g.kind == GenKind::Coroutine,
         Value::Instance(_) | Value::Native(_) => {
             crate::runtime::is_native_awaitable(&v)
-                || vm.types.class_of(&v).lookup("__await__").is_some()
+                || vm.types.class_of(&v).lookup_static("__await__").is_some()
         }
         _ => false,
     };

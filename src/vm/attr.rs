@@ -7,7 +7,15 @@ use super::function::{Args, BoundMethod, BuiltinKind, PyResult};
 use super::interp::Vm;
 use super::types::TypeId;
 use super::value::Value;
+use std::cell::Cell;
 use std::rc::Rc;
+
+/// What `Vm::load_attr` found.
+pub enum Loaded {
+    Value(Value),
+    /// A property's getter, still to be called with the object.
+    Getter(Value),
+}
 
 impl Vm {
     pub fn type_name(&self, v: &Value) -> String {
@@ -109,7 +117,7 @@ impl Vm {
                     })))
                 }
                 _ => {
-                    if let Some(get) = i.class.lookup("__get__")
+                    if let Some(get) = i.class.lookup_static("__get__")
                         && matches!(get, Value::Function(_))
                     {
                         return self.call(
@@ -197,7 +205,7 @@ impl Vm {
             }
             _ => {}
         }
-        if let Some(ga) = cls.lookup("__getattr__")
+        if let Some(ga) = cls.lookup_static("__getattr__")
             && matches!(ga, Value::Function(_))
         {
             return self.call(&ga, Args::new([obj.clone(), Value::str(name)]));
@@ -356,6 +364,41 @@ impl Vm {
     }
 
     fn super_getattr(&mut self, inst: &Rc<Instance>, name: &str) -> PyResult {
+        match self.super_find(inst, name) {
+            Some((attr, obj, start_cls)) => {
+                if let Value::Class(_) = &obj {
+                    // super() in a classmethod: bind classmethods to the class.
+                    if let Value::Instance(i) = &attr
+                        && i.class.builtin == Some(TypeId::ClassMethod)
+                    {
+                        let f = i.dict.borrow().get("__func__").cloned().unwrap_or_default();
+                        return Ok(Value::Method(Rc::new(BoundMethod {
+                            receiver: obj,
+                            func: f,
+                        })));
+                    }
+                    return Ok(attr);
+                }
+                self.bind(attr, &obj, &start_cls)
+            }
+            None => {
+                if let Some(v @ Value::Class(_)) = inst.dict.borrow().get(name)
+                    && name == "__thisclass__"
+                {
+                    return Ok(v.clone());
+                }
+                if name == "__self__" {
+                    return Ok(inst.dict.borrow().get(name).cloned().unwrap_or_default());
+                }
+                let msg = format!("'super' object has no attribute '{name}'");
+                Err(self.new_exc("AttributeError", &msg))
+            }
+        }
+    }
+
+    /// What `super(this, obj).name` finds along `obj`'s MRO after `this`:
+    /// the unbound attribute, `obj`, and the class the MRO started from.
+    fn super_find(&self, inst: &Instance, name: &str) -> Option<(Value, Value, Rc<Class>)> {
         let (this, obj) = {
             let d = inst.dict.borrow();
             (
@@ -364,37 +407,16 @@ impl Vm {
             )
         };
         let Value::Class(this) = this else {
-            return Err(self.attr_error(&Value::Instance(inst.clone()), name));
+            return None;
         };
         let start_cls = match &obj {
             Value::Class(c) => c.clone(),
             other => self.types.class_of(other),
         };
-        let mro = start_cls.mro();
-        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &this)).map(|p| p + 1);
-        if let Some(pos) = pos {
-            for c in &mro[pos..] {
-                let found = c.dict.borrow().get(name).cloned();
-                if let Some(attr) = found {
-                    if let Value::Class(_) = &obj {
-                        // super() in a classmethod: bind classmethods to the class.
-                        if let Value::Instance(i) = &attr
-                            && i.class.builtin == Some(TypeId::ClassMethod)
-                        {
-                            let f = i.dict.borrow().get("__func__").cloned().unwrap_or_default();
-                            return Ok(Value::Method(Rc::new(BoundMethod {
-                                receiver: obj.clone(),
-                                func: f,
-                            })));
-                        }
-                        return Ok(attr);
-                    }
-                    return self.bind(attr, &obj, &start_cls);
-                }
-            }
-        }
-        let msg = format!("'super' object has no attribute '{name}'");
-        Err(self.new_exc("AttributeError", &msg))
+        let mut mro = std::iter::once(&start_cls).chain(start_cls.mro_tail.iter());
+        mro.position(|c| Rc::ptr_eq(c, &this))?;
+        let attr = mro.find_map(|c| c.dict.borrow().get(name).cloned())?;
+        Some((attr, obj, start_cls))
     }
 
     /// Attributes that built-in values expose without a class-dict entry.
@@ -493,6 +515,47 @@ impl Vm {
         Value::dict(d)
     }
 
+    /// `obj.name = v` from bytecode, where `name` is the code's interned
+    /// name: a plain instance attribute is stored without re-allocating the
+    /// key, anything else goes through `setattr`.
+    pub fn store_attr(
+        &mut self,
+        obj: &Value,
+        name: &Rc<str>,
+        hint: &Cell<u32>,
+        v: Value,
+    ) -> Result<(), Value> {
+        if let Value::Instance(inst) = obj
+            && inst.class.builtin.is_none()
+            && inst.exc.is_none()
+            && !matches!(inst.class.lookup(name), Some(Value::Instance(_)))
+            && !matches!(
+                inst.class.lookup_static("__setattr__"),
+                Some(Value::Function(_))
+            )
+        {
+            let mut d = inst.dict.borrow_mut();
+            let at = match d.get_index(hint.get() as usize) {
+                Some((k, _)) if Rc::ptr_eq(k, name) => Some(hint.get() as usize),
+                _ => d.get_index_of(&**name),
+            };
+            let old = match at.and_then(|i| d.get_index_mut(i)) {
+                Some((_, slot)) => std::mem::replace(slot, v),
+                None => {
+                    let (i, _) = d.insert_full(name.clone(), v);
+                    hint.set(i as u32);
+                    Value::Unbound
+                }
+            };
+            // The old value may own a generator whose finalizer looks at
+            // this very dict: drop it after the borrow ends.
+            drop(d);
+            drop(old);
+            return Ok(());
+        }
+        self.setattr(obj, name, v)
+    }
+
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> Result<(), Value> {
         match obj {
             Value::Instance(inst) if inst.class.builtin == Some(TypeId::Object) => {
@@ -515,7 +578,7 @@ impl Vm {
                     self.call(&fset, Args::new([obj.clone(), v]))?;
                     return Ok(());
                 }
-                if let Some(sa) = cls.lookup("__setattr__")
+                if let Some(sa) = cls.lookup_static("__setattr__")
                     && matches!(sa, Value::Function(_))
                 {
                     self.call(&sa, Args::new([obj.clone(), Value::str(name), v]))?;
@@ -654,8 +717,15 @@ impl Vm {
     pub fn load_method(&mut self, obj: Value, name: &str) -> Result<(Value, Value), Value> {
         match &obj {
             Value::Instance(inst) => {
-                if inst.class.builtin != Some(TypeId::Super)
-                    && let Some(f @ Value::Function(_)) = inst.class.lookup(name)
+                if inst.class.builtin == Some(TypeId::Super) {
+                    // `super().method(...)`: call the function with `obj`
+                    // as its first argument, with no bound method between.
+                    if let Some((f @ Value::Function(_), receiver, _)) = self.super_find(inst, name)
+                        && !matches!(receiver, Value::Class(_))
+                    {
+                        return Ok((f, receiver));
+                    }
+                } else if let Some(f @ Value::Function(_)) = inst.class.lookup(name)
                     && !inst.dict.borrow().contains_key(name)
                 {
                     return Ok((f, obj));
@@ -677,6 +747,44 @@ impl Vm {
         }
         let v = self.getattr(&obj, name)?;
         Ok((v, Value::Unbound))
+    }
+
+    /// `obj.name` from bytecode (`name` interned, `hint` its per-code
+    /// dict-index cache). A property with a plain-function getter comes
+    /// back as `Loaded::Getter`, for the dispatch loop to run as a frame.
+    #[inline]
+    pub fn load_attr(
+        &mut self,
+        obj: &Value,
+        name: &Rc<str>,
+        hint: &Cell<u32>,
+    ) -> Result<Loaded, Value> {
+        if let Value::Instance(inst) = obj
+            && inst.class.builtin.is_none()
+        {
+            match inst.class.lookup(name) {
+                // Nothing on the class, or a method the instance may shadow.
+                None | Some(Value::Function(_)) => {
+                    let d = inst.dict.borrow();
+                    if let Some((k, v)) = d.get_index(hint.get() as usize)
+                        && Rc::ptr_eq(k, name)
+                    {
+                        return Ok(Loaded::Value(v.clone()));
+                    }
+                    if let Some((i, _, v)) = d.get_full(&**name) {
+                        hint.set(i as u32);
+                        return Ok(Loaded::Value(v.clone()));
+                    }
+                }
+                Some(Value::Instance(p)) if p.class.builtin == Some(TypeId::Property) => {
+                    if let Some(f @ Value::Function(_)) = p.dict.borrow().get("fget") {
+                        return Ok(Loaded::Getter(f.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.getattr(obj, name).map(Loaded::Value)
     }
 
     pub fn hasattr(&mut self, obj: &Value, name: &str) -> Result<bool, Value> {

@@ -136,7 +136,7 @@ impl Vm {
                     return Ok(v);
                 }
                 let cls = self.types.class_of(&v);
-                match cls.lookup("__await__") {
+                match cls.lookup_static("__await__") {
                     Some(f) => {
                         let it = self.call(&f, Args::new([v.clone()]))?;
                         match &it {
@@ -145,7 +145,7 @@ impl Vm {
                             }
                             Value::Generator(_) | Value::Iter(_) => Ok(it),
                             _ => {
-                                if self.types.class_of(&it).lookup("__next__").is_some() {
+                                if self.types.class_of(&it).lookup_static("__next__").is_some() {
                                     return Ok(it);
                                 }
                                 let tn = self.type_name(&it);
@@ -175,7 +175,7 @@ impl Vm {
             return Ok(v);
         }
         let cls = self.types.class_of(&v);
-        match cls.lookup("__aiter__") {
+        match cls.lookup_static("__aiter__") {
             Some(f) => self.call(&f, Args::new([v.clone()])),
             None => {
                 let tn = self.type_name(&v);
@@ -194,7 +194,7 @@ impl Vm {
             return Ok(it.clone());
         }
         let cls = self.types.class_of(it);
-        match cls.lookup("__anext__") {
+        match cls.lookup_static("__anext__") {
             Some(f) => {
                 let aw = self.call(&f, Args::new([it.clone()]))?;
                 self.get_awaitable(aw)
@@ -215,7 +215,7 @@ impl Vm {
         } else {
             ("__enter__", "__exit__")
         };
-        let (enter, exit) = (cls.lookup(enter_name), cls.lookup(exit_name));
+        let (enter, exit) = (cls.lookup_static(enter_name), cls.lookup_static(exit_name));
         let (Some(enter), Some(exit)) = (enter.clone(), exit.clone()) else {
             let tn = self.type_name(&mgr);
             let what = if is_async {

@@ -28,37 +28,17 @@ impl Vm {
                 Value::Function(f) => (f, Some(&m.receiver)),
                 _ => return false,
             },
+            Value::Class(_) => return self.push_init_call(frame, argc),
             _ => return false,
         };
         let total = argc + receiver.is_some() as usize;
         if f.code.fast_argc as usize != total || self.frames.len() >= self.recursion_limit {
             return false;
         }
-        let n = f.code.nlocals();
         let mut nf = self.new_frame_raw(f.code.clone(), f.globals.clone(), ResumeKind::Call);
-        nf.regs.clear();
-        nf.regs.reserve(n.max(total));
-        if let Some(r) = receiver {
-            nf.regs.push(r.clone());
-        }
-        let start = nf.regs.len();
-        // SAFETY: the `argc` arguments are moved bitwise from the caller's
-        // stack into the new frame's register vector after the receiver (if
-        // any; capacity reserved above), and the caller's length is cut to
-        // just above the callee, so every value keeps exactly one owner.
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                frame.regs.as_ptr().add(func_pos + 1),
-                nf.regs.as_mut_ptr().add(start),
-                argc,
-            );
-            nf.regs.set_len(start + argc);
-            frame.regs.set_len(func_pos + 1);
-        }
+        let receiver = receiver.cloned();
+        Self::move_args(frame, &mut nf, receiver, argc);
         let func = frame.regs.pop();
-        if n > total {
-            nf.regs.resize(n, Value::Unbound);
-        }
         if nf.code.is_generator_like() {
             // A generator or coroutine function returns its suspended frame.
             let f = match &func {
@@ -77,6 +57,71 @@ impl Vm {
             // still on top, at its next instruction.
             return true;
         }
+        self.frames.push(nf);
+        true
+    }
+
+    /// Moves the top `argc` values of `frame`'s stack (after `first`, if
+    /// any) into the fresh frame `nf`'s locals, leaving the callable on
+    /// top of `frame`'s stack, and unbinds the remaining locals.
+    #[inline(always)]
+    fn move_args(frame: &mut Frame, nf: &mut Frame, first: Option<Value>, argc: usize) {
+        let func_pos = frame.regs.len() - argc - 1;
+        let n = nf.code.nlocals();
+        let total = argc + first.is_some() as usize;
+        nf.regs.clear();
+        nf.regs.reserve(n.max(total));
+        if let Some(r) = first {
+            nf.regs.push(r);
+        }
+        let start = nf.regs.len();
+        // SAFETY: the `argc` arguments are moved bitwise from the caller's
+        // stack into the new frame's register vector after `first` (if
+        // any; capacity reserved above), and the caller's length is cut to
+        // just above the callee, so every value keeps exactly one owner.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                frame.regs.as_ptr().add(func_pos + 1),
+                nf.regs.as_mut_ptr().add(start),
+                argc,
+            );
+            nf.regs.set_len(start + argc);
+            frame.regs.set_len(func_pos + 1);
+        }
+        if n > total {
+            nf.regs.resize(n, Value::Unbound);
+        }
+    }
+
+    /// `C(args)` for a plain user class whose `__init__` takes exactly these
+    /// positional arguments: the new instance replaces the class on the
+    /// caller's stack (it is the call's result) and `__init__` runs as an
+    /// ordinary frame of the loop, whose return value is checked and
+    /// dropped (`ResumeKind::Init`).
+    fn push_init_call(&mut self, frame: &mut Frame, argc: usize) -> bool {
+        let func_pos = frame.regs.len() - argc - 1;
+        let Value::Class(cls) = &frame.regs[func_pos] else {
+            return false;
+        };
+        if cls.builtin.is_some()
+            || cls.layout != Layout::Object
+            || !matches!(cls.lookup_static("__new__"), Some(Value::Builtin(_)))
+        {
+            return false;
+        }
+        let Some(Value::Function(init)) = cls.lookup_static("__init__") else {
+            return false;
+        };
+        if init.code.fast_argc as usize != argc + 1
+            || init.code.is_generator_like()
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let obj = Value::Instance(Rc::new(Instance::new(cls.clone())));
+        let mut nf = self.new_frame_raw(init.code.clone(), init.globals.clone(), ResumeKind::Init);
+        Self::move_args(frame, &mut nf, Some(obj.clone()), argc);
+        frame.regs[func_pos] = obj;
         self.frames.push(nf);
         true
     }
@@ -431,7 +476,7 @@ impl Vm {
             Value::Class(c) => self.construct(c, args),
             Value::Instance(_) | Value::Native(_) => {
                 let cls = self.types.class_of(func);
-                match cls.lookup("__call__") {
+                match cls.lookup_static("__call__") {
                     Some(call) => {
                         args.pos.insert(0, func.clone());
                         self.call(&call, args)
@@ -461,7 +506,7 @@ impl Vm {
     pub fn construct(&mut self, cls: &Rc<Class>, mut args: Args) -> PyResult {
         // The nearest class in the MRO that has a native constructor decides
         // how the object is made.
-        if let Some(ctor) = cls.lookup("__new__") {
+        if let Some(ctor) = cls.lookup_static("__new__") {
             match &ctor {
                 Value::Builtin(_) if cls.builtin.is_some() => {
                     args.pos.insert(0, Value::Class(cls.clone()));
@@ -494,7 +539,7 @@ impl Vm {
         if cls.layout == Layout::Exception && self.exc_matches_name_class(cls, "BaseExceptionGroup")
         {
             let obj = self.construct_group(cls, &args.pos)?;
-            if let Some(init @ Value::Function(_)) = cls.lookup("__init__") {
+            if let Some(init @ Value::Function(_)) = cls.lookup_static("__init__") {
                 let mut a = Args::default();
                 a.pos.push(obj.clone());
                 a.pos.extend(args.pos.iter().cloned());
@@ -545,7 +590,7 @@ impl Vm {
                 super::types::TypeId::List | super::types::TypeId::Dict | super::types::TypeId::Set
             )
         );
-        let user_init = matches!(cls.lookup("__init__"), Some(Value::Function(_)));
+        let user_init = matches!(cls.lookup_static("__init__"), Some(Value::Function(_)));
         let mut nargs = Args::default();
         nargs.pos.push(Value::Class(base.clone()));
         if !(mutable && user_init) {
@@ -563,7 +608,7 @@ impl Vm {
     }
 
     fn run_init(&mut self, obj: &Value, cls: &Rc<Class>, mut args: Args) -> Result<(), Value> {
-        match cls.lookup("__init__") {
+        match cls.lookup_static("__init__") {
             Some(init @ Value::Function(_)) => {
                 args.pos.insert(0, obj.clone());
                 let r = self.call(&init, args)?;
@@ -584,7 +629,7 @@ impl Vm {
                 if cls.layout != Layout::Exception && (!args.pos.is_empty() || !args.kw.is_empty())
                 {
                     let has_new = matches!(
-                        cls.lookup("__new__"),
+                        cls.lookup_static("__new__"),
                         Some(Value::Function(_)) | Some(Value::Instance(_))
                     );
                     if !has_new {

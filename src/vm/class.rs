@@ -44,15 +44,25 @@ pub struct Class {
 /// Keyed by the address and length of the interned name: interned names
 /// are never freed, so no other string can sit at that address, and the
 /// names the bytecode passes (from `Code::names`) are the interned ones
-/// themselves — a hit costs no string hashing or comparison.
+/// themselves — a hit costs no string hashing or comparison. `recent` is a
+/// direct-mapped front for `map`, probed inline by `lookup`.
 #[derive(Default)]
 pub struct LookupCache {
     map: RefCell<FxHashMap<(usize, usize), Option<Value>>>,
+    recent: RefCell<[RecentEntry; RECENT]>,
     epoch: Cell<u64>,
 }
 
+const RECENT: usize = 16;
+type RecentEntry = ((usize, usize), Option<Value>);
+
 fn name_key(name: &str) -> (usize, usize) {
     (name.as_ptr() as usize, name.len())
+}
+
+fn recent_slot(key: (usize, usize)) -> usize {
+    // Fibonacci hashing: names' addresses share their low bits.
+    key.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (usize::BITS - RECENT.ilog2())
 }
 
 thread_local! {
@@ -66,22 +76,64 @@ pub fn bump_class_epoch() {
 
 impl Class {
     /// The attribute `name` found along the MRO (cached; see `cache`).
+    #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        match self.lookup_recent(name) {
+            Some(hit) => hit,
+            None => self.lookup_slow(name, false),
+        }
+    }
+    /// `lookup` for a name spelled in aio's own source. A `'static` string
+    /// is never freed, so its address identifies it as well as an interned
+    /// name's does, and the lookup skips interning.
+    #[inline]
+    pub fn lookup_static(&self, name: &'static str) -> Option<Value> {
+        match self.lookup_recent(name) {
+            Some(hit) => hit,
+            None => self.lookup_slow(name, true),
+        }
+    }
+    #[inline(always)]
+    fn lookup_recent(&self, name: &str) -> Option<Option<Value>> {
+        if self.cache.epoch.get() != CLASS_EPOCH.with(|e| e.get()) {
+            return None;
+        }
+        let key = name_key(name);
+        let recent = self.cache.recent.borrow();
+        let (k, v) = &recent[recent_slot(key)];
+        if *k == key { Some(v.clone()) } else { None }
+    }
+    #[inline(never)]
+    fn lookup_slow(&self, name: &str, stable: bool) -> Option<Value> {
         let epoch = CLASS_EPOCH.with(|e| e.get());
         if self.cache.epoch.get() != epoch {
             self.cache.map.borrow_mut().clear();
+            for slot in self.cache.recent.borrow_mut().iter_mut() {
+                *slot = ((0, 0), None);
+            }
             self.cache.epoch.set(epoch);
-        } else if let Some(v) = self.cache.map.borrow().get(&name_key(name)) {
-            return v.clone();
         }
-        // A name built at run time: find its interned twin's entry.
-        let canon = super::intern::intern(name);
-        let key = name_key(&canon);
-        if let Some(v) = self.cache.map.borrow().get(&key) {
-            return v.clone();
-        }
-        let found = self.lookup_uncached(name);
-        self.cache.map.borrow_mut().insert(key, found.clone());
+        let key = if stable {
+            name_key(name)
+        } else {
+            let direct = name_key(name);
+            if self.cache.map.borrow().contains_key(&direct) {
+                direct
+            } else {
+                // A name built at run time: find its interned twin's entry.
+                name_key(&super::intern::intern(name))
+            }
+        };
+        let cached = self.cache.map.borrow().get(&key).cloned();
+        let found = match cached {
+            Some(v) => v,
+            None => {
+                let found = self.lookup_uncached(name);
+                self.cache.map.borrow_mut().insert(key, found.clone());
+                found
+            }
+        };
+        self.cache.recent.borrow_mut()[recent_slot(key)] = (key, found.clone());
         found
     }
     fn lookup_uncached(&self, name: &str) -> Option<Value> {

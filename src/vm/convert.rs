@@ -95,15 +95,15 @@ pub fn float_repr(x: f64) -> String {
 }
 
 impl Vm {
-    fn user_method(&self, v: &Value, name: &str) -> Option<Value> {
+    fn user_method(&self, v: &Value, name: &'static str) -> Option<Value> {
         match v {
-            Value::Instance(i) => match i.class.lookup(name) {
+            Value::Instance(i) => match i.class.lookup_static(name) {
                 Some(f @ Value::Function(_)) => Some(f),
                 Some(f @ Value::Method(_)) => Some(f),
                 Some(f @ Value::Builtin(_)) if !i.payload.borrow().is_unbound() => Some(f),
                 _ => None,
             },
-            Value::Native(n) => match n.class.lookup(name) {
+            Value::Native(n) => match n.class.lookup_static(name) {
                 Some(f @ (Value::Function(_) | Value::Builtin(_))) => Some(f),
                 _ => None,
             },
@@ -412,7 +412,7 @@ impl Vm {
                 return Err(self.type_error(&format!("unhashable type: '{tn}'")));
             }
             Value::Instance(i) => {
-                match i.class.lookup("__hash__") {
+                match i.class.lookup_static("__hash__") {
                     Some(Value::None) => {
                         let tn = self.type_name(v);
                         return Err(self.type_error(&format!("unhashable type: '{tn}'")));
@@ -428,7 +428,7 @@ impl Vm {
                     }
                     _ => {}
                 }
-                if matches!(i.class.lookup("__eq__"), Some(Value::Function(_))) {
+                if matches!(i.class.lookup_static("__eq__"), Some(Value::Function(_))) {
                     let tn = self.type_name(v);
                     return Err(self.type_error(&format!("unhashable type: '{tn}'")));
                 }
@@ -513,7 +513,13 @@ impl Vm {
     }
 
     /// Calls `a.op(b)`, then the reflected `b.rop(a)`; NotImplemented when neither applies.
-    pub fn rich_compare(&mut self, a: &Value, b: &Value, op: &str, rop: &str) -> PyResult {
+    pub fn rich_compare(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: &'static str,
+        rop: &'static str,
+    ) -> PyResult {
         // A subclass's reflected method goes first.
         let (ca, cb) = (self.types.class_of(a), self.types.class_of(b));
         let b_first = !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca);

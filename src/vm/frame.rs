@@ -38,6 +38,10 @@ pub enum ResumeKind {
     /// Delegated to by the caller's `YieldFrom` (also `await`): yields pass
     /// through to the caller's own consumer; the return value is pushed.
     Delegate,
+    /// `__init__` run for a constructor call: the instance already sits on
+    /// the caller's stack as the call's result; the return value must be
+    /// None and is dropped.
+    Init,
     /// The run loop returns to Rust when this frame yields, returns or raises.
     Boundary,
 }

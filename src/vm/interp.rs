@@ -4,6 +4,7 @@
 //! Rust code that must call back into Python (a `key=` function, `__repr__`)
 //! runs a nested loop bounded by a `Boundary` frame.
 
+use super::attr::Loaded;
 use super::class::{AttrMap, TraceEntry};
 use super::frame::{Block, BlockKind, Frame, ResumeKind};
 use super::function::{Args, Globals, PyResult};
@@ -510,13 +511,38 @@ impl Vm {
                     }
                     Op::LoadAttr(i) => {
                         let obj = frame.pop();
-                        self.getattr(&obj, &code.names[i as usize])
-                            .map(|v| frame.regs.push(v))
+                        let name = &code.names[i as usize];
+                        match self.load_attr(&obj, name, &code.attr_cache[i as usize]) {
+                            Ok(Loaded::Value(v)) => {
+                                frame.regs.push(v);
+                                Ok(())
+                            }
+                            // A property's getter runs as a frame of this
+                            // loop, like any call, instead of re-entering it.
+                            Ok(Loaded::Getter(fget)) => {
+                                frame.regs.push(fget);
+                                frame.regs.push(obj);
+                                if self.push_exact_call(frame, 1) {
+                                    continue 'frames;
+                                }
+                                match self.call_from_stack(frame, 1, None) {
+                                    Ok(true) => continue 'frames,
+                                    Ok(false) => Ok(()),
+                                    Err(e) => Err(e),
+                                }
+                            }
+                            Err(e) => Err(e),
+                        }
                     }
                     Op::StoreAttr(i) => {
                         let obj = frame.pop();
                         let v = frame.pop();
-                        self.setattr(&obj, &code.names[i as usize], v)
+                        self.store_attr(
+                            &obj,
+                            &code.names[i as usize],
+                            &code.attr_cache[i as usize],
+                            v,
+                        )
                     }
                     Op::DeleteAttr(i) => {
                         let obj = frame.pop();
@@ -936,6 +962,23 @@ impl Vm {
                             }
                             continue 'frames;
                         }
+                        if frame.kind == ResumeKind::Init && self.frames.len() > base + 1 {
+                            if let Some(f) = self.frames.pop() {
+                                self.recycle(f);
+                            }
+                            if v.is_none() {
+                                continue 'frames;
+                            }
+                            // Raised at the call site, as CPython's type_call does.
+                            let tn = self.type_name(&v);
+                            let e = self
+                                .type_error(&format!("__init__() should return None, not '{tn}'"));
+                            match self.unwind(e, base) {
+                                Ok(None) => continue 'frames,
+                                Ok(Some(x)) => return Ok(x),
+                                Err(e) => return Err(e),
+                            }
+                        }
                         if code.flags.async_generator && frame.kind == ResumeKind::Delegate {
                             if let Some(f) = self.frames.pop() {
                                 self.recycle(f);
@@ -1176,6 +1219,9 @@ impl Vm {
         let caller = self.frames.last_mut()?;
         match kind {
             ResumeKind::Call => caller.push(v),
+            // Only reached without a caller above `base`, which the
+            // return fast path rules out; the instance is the result.
+            ResumeKind::Init => {}
             ResumeKind::Delegate => {
                 if let Value::Generator(g) = caller.pop() {
                     *g.state.borrow_mut() = GenState::Finished;

@@ -55,13 +55,13 @@ impl Vm {
             Value::Generator(g) if g.kind == GenKind::Generator => v.clone(),
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let cls = self.types.class_of(v);
-                if let Some(f) = cls.lookup("__iter__")
+                if let Some(f) = cls.lookup_static("__iter__")
                     && !matches!(v, Value::Class(_))
                 {
                     let it = self.call(&f, Args::new([v.clone()]))?;
                     let icls = self.types.class_of(&it);
                     let ok = matches!(it, Value::Iter(_) | Value::Generator(_))
-                        || icls.lookup("__next__").is_some();
+                        || icls.lookup_static("__next__").is_some();
                     if !ok {
                         let tn = self.type_name(&it);
                         return Err(self
@@ -72,7 +72,7 @@ impl Vm {
                 if let Some(it) = crate::runtime::native_iter(self, v)? {
                     return Ok(it);
                 }
-                if !matches!(v, Value::Class(_)) && cls.lookup("__getitem__").is_some() {
+                if !matches!(v, Value::Class(_)) && cls.lookup_static("__getitem__").is_some() {
                     return Ok(native(NativeIter::SeqIndex {
                         obj: v.clone(),
                         idx: 0,
@@ -100,7 +100,7 @@ impl Vm {
             },
             _ => {
                 let cls = self.types.class_of(it);
-                match cls.lookup("__next__") {
+                match cls.lookup_static("__next__") {
                     Some(f) => match self.call(&f, Args::new([it.clone()])) {
                         Ok(v) => Ok(Some(v)),
                         Err(e) if self.exc_matches_name(&e, "StopIteration") => Ok(None),

@@ -146,7 +146,7 @@ impl Vm {
                 _ => None,
             };
             if let Some(name) = dunder
-                && let Some(f) = self.types.class_of(&a).lookup(name)
+                && let Some(f) = self.types.class_of(&a).lookup_static(name)
             {
                 let r = self.call(&f, Args::new([a.clone(), b.clone()]))?;
                 if !matches!(r, Value::NotImplemented) {
@@ -208,9 +208,9 @@ impl Vm {
         )))
     }
 
-    fn user_dunder(&self, v: &Value, name: &str) -> Option<Value> {
+    fn user_dunder(&self, v: &Value, name: &'static str) -> Option<Value> {
         match v {
-            Value::Instance(i) => match i.class.lookup(name) {
+            Value::Instance(i) => match i.class.lookup_static(name) {
                 Some(f @ Value::Function(_)) => Some(f),
                 _ => None,
             },

@@ -37,7 +37,7 @@ impl SliceIdx {
 /// Keys whose equality needs the VM (a user `__eq__`).
 pub fn needs_user_eq(key: &Value) -> bool {
     match key {
-        Value::Instance(i) => matches!(i.class.lookup("__eq__"), Some(Value::Function(_))),
+        Value::Instance(i) => matches!(i.class.lookup_static("__eq__"), Some(Value::Function(_))),
         Value::Tuple(t) => t.iter().any(needs_user_eq),
         _ => false,
     }
@@ -223,7 +223,7 @@ impl Vm {
             }
             Value::Class(c) => {
                 // `list[int]` and friends in annotations-as-values: return the class.
-                if let Some(f) = c.lookup("__class_getitem__") {
+                if let Some(f) = c.lookup_static("__class_getitem__") {
                     let f = match &f {
                         Value::Instance(i) => {
                             i.dict.borrow().get("__func__").cloned().unwrap_or_default()
@@ -236,11 +236,12 @@ impl Vm {
             }
             Value::Instance(_) | Value::Native(_) => {
                 let cls = self.types.class_of(obj);
-                match cls.lookup("__getitem__") {
+                match cls.lookup_static("__getitem__") {
                     Some(f @ Value::Builtin(_)) => {
                         // A dict subclass: a missing key goes to `__missing__`.
                         if let Some(Value::Dict(d)) = super::class::payload_of(obj)
-                            && let Some(missing @ Value::Function(_)) = cls.lookup("__missing__")
+                            && let Some(missing @ Value::Function(_)) =
+                                cls.lookup_static("__missing__")
                         {
                             let h = self.hash(idx)?;
                             let k = self.canon_in(&d, h, idx)?;
@@ -315,7 +316,7 @@ impl Vm {
             }
             Value::Instance(_) | Value::Native(_) => {
                 let cls = self.types.class_of(obj);
-                match cls.lookup("__setitem__") {
+                match cls.lookup_static("__setitem__") {
                     Some(f) => {
                         self.call(&f, Args::new([obj.clone(), idx, v]))?;
                         Ok(())
@@ -364,7 +365,7 @@ impl Vm {
             }
             Value::Instance(_) | Value::Native(_) => {
                 let cls = self.types.class_of(obj);
-                match cls.lookup("__delitem__") {
+                match cls.lookup_static("__delitem__") {
                     Some(f) => {
                         self.call(&f, Args::new([obj.clone(), idx.clone()]))?;
                         Ok(())

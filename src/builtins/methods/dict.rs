@@ -568,7 +568,7 @@ fn is_iterable(vm: &mut Vm, v: &Value) -> bool {
             | Value::Iter(_)
             | Value::Generator(_)
     ) || view_of(v).is_some()
-        || vm.types.class_of(v).lookup("__iter__").is_some()
+        || vm.types.class_of(v).lookup_static("__iter__").is_some()
 }
 
 fn view_binop(vm: &mut Vm, args: Args, op: crate::ast::BinOp, reflected: bool) -> PyResult {

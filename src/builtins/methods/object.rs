@@ -47,9 +47,9 @@ fn init(vm: &mut Vm, args: Args) -> PyResult {
     if cls.layout == Layout::Builtin && !matches!(me, Value::Instance(_)) {
         return Ok(Value::None);
     }
-    let init_overridden = !matches!(cls.lookup("__init__"), Some(Value::Builtin(b)) if b.func as usize == init as NativeFn as usize);
+    let init_overridden = !matches!(cls.lookup_static("__init__"), Some(Value::Builtin(b)) if b.func as usize == init as NativeFn as usize);
     let new_overridden = matches!(
-        cls.lookup("__new__"),
+        cls.lookup_static("__new__"),
         Some(Value::Function(_)) | Some(Value::Instance(_))
     );
     if init_overridden {
@@ -139,7 +139,7 @@ fn ne(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("expected 1 argument, got 0"));
     };
     let cls = vm.types.class_of(&me);
-    let r = match cls.lookup("__eq__") {
+    let r = match cls.lookup_static("__eq__") {
         Some(f) => vm.call(&f, Args::new([me.clone(), other]))?,
         None => Value::NotImplemented,
     };
