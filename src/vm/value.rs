@@ -12,7 +12,11 @@ use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+// A full-word tag keeps the payload at offset 8, so a value moves as two
+// aligned words; with a byte tag, rustc copies the 15 bytes after it with
+// overlapping moves that defeat store forwarding in the dispatch loop.
 #[derive(Clone, Default)]
+#[repr(u64)]
 pub enum Value {
     /// Internal: an empty local slot or a "no value" marker; never seen by programs.
     #[default]
