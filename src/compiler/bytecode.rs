@@ -14,6 +14,10 @@ pub enum Op {
     LoadFast(u32),
     /// Like LoadFast, for a local that might be unbound (UnboundLocalError).
     LoadFastChecked(u32),
+    /// `LoadFast a; LoadConst k` before an operator (see compiler/fuse.rs).
+    FastConstOp(u16, u16),
+    /// `LoadFast a; LoadFast b` before an operator (see compiler/fuse.rs).
+    FastFastOp(u16, u16),
     StoreFast(u32),
     DeleteFast(u32),
     /// Cells: own cellvars first, then freevars.

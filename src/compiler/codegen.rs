@@ -183,7 +183,7 @@ impl<'a> Compiler<'a> {
             name: u.name.as_str().into(),
             qualname: u.qualname.as_str().into(),
             filename: self.filename.clone(),
-            ops: u.ops,
+            ops: super::fuse::fuse_operands(u.ops),
             lines: u.lines,
             consts: u.consts,
             names: to_rc(&u.names),

@@ -3,6 +3,7 @@
 
 pub mod bytecode;
 mod codegen;
+mod fuse;
 mod mangle;
 pub mod symtable;
 

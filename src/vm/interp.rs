@@ -296,20 +296,25 @@ impl Vm {
                         Ok(())
                     }
                     Op::LoadFast(i) | Op::LoadFastChecked(i) => {
-                        let v = &frame.regs[i as usize];
-                        if let Value::Unbound = v {
-                            let name = &code.varnames[i as usize];
-                            Err(self.new_exc(
-                                "UnboundLocalError",
-                                &format!(
-                                    "cannot access local variable '{name}' where it is not associated with a value"
-                                ),
-                            ))
-                        } else {
-                            let v = v.dup();
-                            frame.regs.push(v);
-                            Ok(())
+                        self.load_fast(frame, code, i as usize)
+                    }
+                    Op::FastConstOp(a, k) => {
+                        let x = &frame.regs[a as usize];
+                        if let (Value::Int(x), Value::Int(y)) = (x, &code.consts[k as usize])
+                            && fused_int_op(frame, ops, *x, *y)
+                        {
+                            continue;
                         }
+                        self.load_fast(frame, code, a as usize)
+                    }
+                    Op::FastFastOp(a, b) => {
+                        if let (Value::Int(x), Value::Int(y)) =
+                            (&frame.regs[a as usize], &frame.regs[b as usize])
+                            && fused_int_op(frame, ops, *x, *y)
+                        {
+                            continue;
+                        }
+                        self.load_fast(frame, code, a as usize)
                     }
                     Op::StoreFast(i) => {
                         let v = frame.pop();
@@ -655,17 +660,7 @@ impl Vm {
                         {
                             std::mem::forget(frame.regs.pop());
                             std::mem::forget(frame.regs.pop());
-                            // A conditional jump on the result is taken here,
-                            // exactly as the next op would take it.
-                            match ops.get(frame.ip) {
-                                Some(Op::PopJumpIfFalse(t)) => {
-                                    frame.ip = if r { frame.ip + 1 } else { *t as usize };
-                                }
-                                Some(Op::PopJumpIfTrue(t)) => {
-                                    frame.ip = if r { *t as usize } else { frame.ip + 1 };
-                                }
-                                _ => frame.regs.push(Value::Bool(r)),
-                            }
+                            push_or_jump(frame, ops, r);
                             continue;
                         }
                         let b = frame.pop();
@@ -1206,6 +1201,24 @@ impl Vm {
         }
     }
 
+    #[inline(always)]
+    fn load_fast(&mut self, frame: &mut Frame, code: &Code, i: usize) -> Result<(), Value> {
+        let v = &frame.regs[i];
+        if let Value::Unbound = v {
+            let name = &code.varnames[i];
+            Err(self.new_exc(
+                "UnboundLocalError",
+                &format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            ))
+        } else {
+            let v = v.dup();
+            frame.regs.push(v);
+            Ok(())
+        }
+    }
+
     // ------------------------------------------------------------ returns and yields
 
     /// Pops the finished top frame and hands `v` to whoever resumed it.
@@ -1586,6 +1599,47 @@ pub fn gen_kind_name(g: &Generator) -> &'static str {
         super::generator::GenKind::Generator => "generator",
         super::generator::GenKind::Coroutine => "coroutine",
         super::generator::GenKind::AsyncGenerator => "async generator",
+    }
+}
+
+/// Finishes a fused `FastConstOp`/`FastFastOp` group on two ints: the
+/// operator is the instruction after the second load. False, with nothing
+/// done, when the result is not a small int.
+#[inline(always)]
+fn fused_int_op(frame: &mut Frame, ops: &[Op], x: i64, y: i64) -> bool {
+    match ops.get(frame.ip + 1) {
+        Some(Op::Binary(b) | Op::InPlace(b)) => match int_binary(*b, x, y) {
+            Some(r) => {
+                frame.regs.push(Value::Int(r));
+                frame.ip += 2;
+                true
+            }
+            None => false,
+        },
+        Some(Op::Compare(c)) => match int_compare(*c, x, y) {
+            Some(r) => {
+                frame.ip += 2;
+                push_or_jump(frame, ops, r);
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// A comparison's result: a conditional jump right after it is taken
+/// here, exactly as that instruction would take it.
+#[inline(always)]
+fn push_or_jump(frame: &mut Frame, ops: &[Op], r: bool) {
+    match ops.get(frame.ip) {
+        Some(Op::PopJumpIfFalse(t)) => {
+            frame.ip = if r { frame.ip + 1 } else { *t as usize };
+        }
+        Some(Op::PopJumpIfTrue(t)) => {
+            frame.ip = if r { *t as usize } else { frame.ip + 1 };
+        }
+        _ => frame.regs.push(Value::Bool(r)),
     }
 }
 
