@@ -1018,7 +1018,10 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
                 names.extend(c.dict.borrow().keys().map(|k| k.to_string()));
             }
         }
-        Some(Value::Module(m)) => names.extend(m.dict.borrow().keys().map(|k| k.to_string())),
+        Some(Value::Module(m)) => {
+            names.extend(m.dict.borrow().keys().map(|k| k.to_string()));
+            names.extend(vm.lazy_names(&m.dict));
+        }
         Some(other) => {
             let cls = vm.types.class_of(other);
             for c in cls.mro() {

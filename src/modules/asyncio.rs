@@ -237,13 +237,16 @@ pub fn create(vm: &mut Vm) -> PyResult {
 }
 
 fn run_prelude(vm: &mut Vm, g: crate::vm::function::Globals) -> Result<(), Value> {
-    vm.exec_module_source("<asyncio>", PRELUDE, g)
+    vm.install_lazy_source("<asyncio>", PRELUDE, g)
 }
 
 /// Streams and subprocesses are compiled on first use (a missing asyncio
 /// attribute, or `import asyncio.subprocess`), so programs that only use
 /// tasks don't pay for them at start-up.
 pub fn lazy_attr(vm: &mut Vm, m: &ModuleObj, name: &str) -> Result<Option<Value>, Value> {
+    if let Some(v) = vm.lazy_global(&m.dict, name)? {
+        return Ok(Some(v));
+    }
     if &*m.name != "asyncio" || name.starts_with("__") || m.dict.borrow().contains_key(IO_LOADED) {
         return Ok(None);
     }

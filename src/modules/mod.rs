@@ -5,6 +5,7 @@ use crate::vm::{PyResult, Value, Vm};
 pub mod asyncio;
 pub mod concurrent;
 pub mod inspect;
+pub mod lazy;
 pub mod sockets;
 pub mod streams;
 pub mod subprocess;
@@ -44,6 +45,18 @@ impl Vm {
         src: &str,
         g: crate::vm::function::Globals,
     ) -> Result<(), Value> {
+        crate::vm::sources::register(name, src);
+        self.exec_unit_source(name, src, g)
+    }
+
+    /// Compiles and runs `src` in `g` under file name `name`, whose text the
+    /// source registry already holds (see lazy.rs).
+    pub fn exec_unit_source(
+        &mut self,
+        name: &str,
+        src: &str,
+        g: crate::vm::function::Globals,
+    ) -> Result<(), Value> {
         let fail = |vm: &mut Vm, errs: Vec<crate::diagnostics::SyntaxError>| {
             let msg = errs.first().map(|e| e.message.clone()).unwrap_or_default();
             vm.new_exc("SystemError", &format!("{name}: {msg}"))
@@ -57,7 +70,6 @@ impl Vm {
             Ok(c) => c,
             Err(errs) => return Err(fail(self, errs)),
         };
-        crate::vm::sources::register(name, src);
         let frame = self.new_frame(code, g, crate::vm::frame::ResumeKind::Boundary);
         self.run_frame(frame).map(|_| ())
     }

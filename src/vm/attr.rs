@@ -144,6 +144,7 @@ impl Vm {
                     return Ok(Value::str(&*m.name));
                 }
                 if name == "__dict__" {
+                    self.load_all_lazy(&m.dict)?;
                     let d = self.attrs_to_dict(&m.dict.borrow());
                     return Ok(d);
                 }

@@ -40,6 +40,8 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Per-VM state of the async runtime.
     pub runtime: crate::runtime::Runtime,
+    /// Module sources compiled a definition at a time (modules/lazy.rs).
+    pub lazy: crate::modules::lazy::LazyModules,
 }
 
 impl Vm {
@@ -60,6 +62,7 @@ impl Vm {
             main_globals: None,
             repr_guard: Vec::new(),
             runtime: Default::default(),
+            lazy: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -449,7 +452,7 @@ impl Vm {
                                         frame.regs.push(v);
                                         Ok(())
                                     }
-                                    None => Err(self.name_error(name)),
+                                    None => self.load_missing_global(frame, name),
                                 }
                             }
                         }
@@ -487,7 +490,7 @@ impl Vm {
                                 frame.regs.push(v);
                                 Ok(())
                             }
-                            None => Err(self.name_error(name)),
+                            None => self.load_missing_global(frame, name),
                         }
                     }
                     Op::StoreName(i) => {
@@ -1198,6 +1201,20 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// A global found nowhere: defined by a not yet compiled statement of
+    /// a lazily compiled module (modules/lazy.rs), or a NameError.
+    #[cold]
+    fn load_missing_global(&mut self, frame: &mut Frame, name: &str) -> Result<(), Value> {
+        let globals = frame.globals.clone();
+        match self.lazy_global(&globals, name)? {
+            Some(v) => {
+                frame.regs.push(v);
+                Ok(())
+            }
+            None => Err(self.name_error(name)),
         }
     }
 
