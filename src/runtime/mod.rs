@@ -26,6 +26,8 @@ pub struct RuntimeClasses {
     pub event_loop: Rc<Class>,
     pub handle: Rc<Class>,
     pub timer_handle: Rc<Class>,
+    /// What `call_later`/`call_at` return: the oracle's timer class.
+    pub fifo_timer_handle: Rc<Class>,
     pub sleep: Rc<Class>,
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
@@ -38,6 +40,8 @@ pub struct Runtime {
     timer_seq: u64,
     pub running: bool,
     pub current_task: Option<Value>,
+    /// The task `asyncio.run` is driving, while it runs.
+    pub main_task: Option<Value>,
     pub task_counter: u64,
     /// Creation order of tasks (named or not).
     pub task_seq: u64,
@@ -91,6 +95,7 @@ impl Default for Runtime {
             timer_seq: 0,
             running: false,
             current_task: None,
+            main_task: None,
             task_counter: 0,
             task_seq: 0,
             asyncgens: Vec::new(),
@@ -122,6 +127,7 @@ impl Vm {
             "Loop" => c.event_loop.clone(),
             "Handle" => c.handle.clone(),
             "TimerHandle" => c.timer_handle.clone(),
+            "FifoTimerHandle" => c.fifo_timer_handle.clone(),
             "Sleep" => c.sleep.clone(),
             "CancelledError" => c.cancelled_error.clone(),
             _ => c.invalid_state_error.clone(),
@@ -343,10 +349,25 @@ impl Vm {
                 return Err(e);
             }
         };
+        self.runtime.main_task = Some(main.clone());
         let r = self.run_until_complete(&main);
+        self.runtime.main_task = None;
         let r = match r {
             Ok(()) => self.future_result(&main),
-            Err(e) => Err(e),
+            Err(e) => {
+                // A SystemExit or KeyboardInterrupt from the main task is the
+                // exception escaping here; CPython never reports that task
+                // as unretrieved (a child's, though, it does).
+                if e.is(&with_fut(&main, |f| match &f.state {
+                    FutState::Failed(x) => x.clone(),
+                    _ => Value::None,
+                })
+                .unwrap_or(Value::None))
+                {
+                    with_fut(&main, |f| f.log_traceback = false);
+                }
+                Err(e)
+            }
         };
         let mut cleanup = self.cancel_leftovers();
         if cleanup.is_ok() {
