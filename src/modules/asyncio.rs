@@ -37,8 +37,15 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         None,
         "_asyncio",
     );
+    // The oracle's loop under the virtual clock is its own subclass, whose
+    // name shows in `type(loop).__name__` and the loop's repr.
+    let loop_name = if vm.runtime.clock.is_virtual() {
+        "VirtualClockLoop"
+    } else {
+        "_UnixSelectorEventLoop"
+    };
     let event_loop = new_class(
-        "_UnixSelectorEventLoop",
+        loop_name,
         vec![object.clone()],
         Layout::Builtin,
         None,
@@ -119,7 +126,9 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         native("__new__", new_future_obj, BuiltinKind::StaticMethod),
     );
     for (name, f) in [
-        ("get_name", task_get_name as NativeFn),
+        ("set_result", task_set_result as NativeFn),
+        ("set_exception", task_set_exception),
+        ("get_name", task_get_name),
         ("set_name", task_set_name),
         ("get_coro", task_get_coro),
         ("cancel", task_cancel_m),
@@ -147,6 +156,7 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         ("get_debug", loop_get_debug),
         ("set_debug", loop_noop),
         ("run_until_complete", loop_run_until_complete),
+        ("close", loop_close),
         ("call_exception_handler", loop_call_exception_handler),
         ("default_exception_handler", loop_call_exception_handler),
         ("set_exception_handler", loop_noop),
@@ -216,6 +226,9 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("create_task", create_task),
             ("get_running_loop", get_running_loop),
             ("get_event_loop", get_event_loop),
+            ("new_event_loop", new_event_loop),
+            ("set_event_loop", set_event_loop),
+            ("_runner_shutdown", runner_shutdown),
             ("_get_running_loop", get_running_loop_or_none),
             ("current_task", current_task),
             ("all_tasks", all_tasks),
@@ -350,7 +363,8 @@ fn coro_unsupported(vm: &mut Vm, _args: Args) -> PyResult {
     Err(vm.type_error("native coroutine does not support send/throw from Python"))
 }
 
-fn coro_close(_vm: &mut Vm, _args: Args) -> PyResult {
+fn coro_close(_vm: &mut Vm, args: Args) -> PyResult {
+    crate::runtime::sleep::mark_awaited(&first(&args));
     Ok(Value::None)
 }
 
@@ -358,16 +372,33 @@ pub fn loop_object(vm: &mut Vm) -> Value {
     if let Some(l) = &vm.runtime.loop_obj {
         return l.clone();
     }
+    let l = new_loop(vm);
+    vm.runtime.loop_obj = Some(l.clone());
+    l
+}
+
+/// A loop object, not yet current. The runtime has one ready queue and
+/// timer heap; loop objects only mark which one is current and closed.
+fn new_loop(vm: &mut Vm) -> Value {
     let class = vm.runtime_class("Loop");
-    let l = Value::Native(Rc::new(NativeObj {
+    Value::Native(Rc::new(NativeObj {
         class,
         data: RefCell::new(Box::new(LoopData {
             closed: std::cell::Cell::new(false),
         })),
         dict: RefCell::new(None),
-    }));
-    vm.runtime.loop_obj = Some(l.clone());
-    l
+    }))
+}
+
+fn new_event_loop(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(new_loop(vm))
+}
+
+fn set_event_loop(vm: &mut Vm, args: Args) -> PyResult {
+    let l = first(&args);
+    vm.runtime.loop_set = true;
+    vm.runtime.loop_obj = if l.is_none() { None } else { Some(l) };
+    Ok(Value::None)
 }
 
 /// A handle as user code sees it. The callable is kept beside the handle
@@ -486,7 +517,28 @@ fn get_running_loop_or_none(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(loop_object(vm))
 }
 
+/// Outside a running loop, the policy's loop: made on first use with a
+/// DeprecationWarning (3.12+), an error once a loop was set and unset
+/// (as `asyncio.run` leaves it).
 fn get_event_loop(vm: &mut Vm, _args: Args) -> PyResult {
+    if !vm.runtime.running && vm.runtime.loop_obj.is_none() {
+        if vm.runtime.loop_set {
+            return Err(vm.new_exc(
+                "RuntimeError",
+                "There is no current event loop in thread 'MainThread'.",
+            ));
+        }
+        vm.runtime.loop_set = true;
+        if let Some(f) = vm.frames.last() {
+            let line = f.current_line();
+            let file = f.code.filename.clone();
+            let quoted = crate::vm::sources::line(&file, line)
+                .map(|l| format!("\n  {}", l.trim()))
+                .unwrap_or_default();
+            vm.flush();
+            eprintln!("{file}:{line}: DeprecationWarning: There is no current event loop{quoted}");
+        }
+    }
     Ok(loop_object(vm))
 }
 
@@ -669,6 +721,17 @@ fn task_get_name(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(with_task(&first(&args), |t| t.name.clone()).unwrap_or(Value::None))
 }
 
+fn task_set_result(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.new_exc("RuntimeError", "Task does not support set_result operation"))
+}
+
+fn task_set_exception(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.new_exc(
+        "RuntimeError",
+        "Task does not support set_exception operation",
+    ))
+}
+
 fn task_set_name(vm: &mut Vm, args: Args) -> PyResult {
     let name = vm.str_value(&arg(&args, 1))?;
     with_task(&first(&args), |t| t.name = name);
@@ -793,12 +856,50 @@ fn loop_noop(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `loop.run_until_complete(aw)`: runs this loop until the future is done,
+/// leaving other tasks pending and the loop open.
 fn loop_run_until_complete(vm: &mut Vm, args: Args) -> PyResult {
+    let l = first(&args);
     let x = arg(&args, 1);
+    if loop_closed(&l) {
+        return Err(vm.new_exc("RuntimeError", "Event loop is closed"));
+    }
     if vm.runtime.running {
         return Err(vm.new_exc("RuntimeError", "This event loop is already running"));
     }
-    vm.asyncio_run(x)
+    vm.runtime.loop_obj = Some(l);
+    vm.runtime.running = true;
+    let fut = if is_future(&x) {
+        Ok(x)
+    } else {
+        let m = vm.import_module("asyncio")?;
+        let ensure = vm.getattr(&m, "ensure_future")?;
+        vm.call(&ensure, Args::new([x]))
+    };
+    let r = fut.and_then(|f| vm.run_until_complete(&f).map(|()| f));
+    vm.runtime.running = false;
+    vm.runtime.current_task = None;
+    vm.future_result(&r?)
+}
+
+fn loop_close(vm: &mut Vm, args: Args) -> PyResult {
+    let l = first(&args);
+    if vm.runtime.running && vm.runtime.loop_obj.as_ref().is_some_and(|c| c.is(&l)) {
+        return Err(vm.new_exc("RuntimeError", "Cannot close a running event loop"));
+    }
+    mark_closed(&l);
+    Ok(Value::None)
+}
+
+/// `Runner.close()`'s work on the current loop: cancel what is left, shut
+/// down async generators, close the loop and unset it.
+fn runner_shutdown(vm: &mut Vm, _args: Args) -> PyResult {
+    vm.runtime.running = true;
+    let r = vm.finish_loop();
+    vm.runtime.running = false;
+    vm.runtime.current_task = None;
+    vm.runtime.loop_set = true;
+    r.map(|()| Value::None)
 }
 
 fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult {
@@ -932,7 +1033,8 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
             let closed = loop_closed(v);
             let running = vm.runtime.running && !closed;
             return Ok(Some(format!(
-                "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+                "<{} running={} closed={} debug=False>",
+                n.class.name,
                 if running { "True" } else { "False" },
                 if closed { "True" } else { "False" }
             )));
@@ -1073,7 +1175,7 @@ fn cpython_coroutine(qualname: &str) -> Option<(&'static str, u32, u32)> {
 
 /// asyncio's `_format_callback_source`: the callable's qualified name with
 /// empty arguments, and where a plain function was defined.
-fn callback_source(vm: &mut Vm, f: &Value) -> Result<String, Value> {
+pub(crate) fn callback_source(vm: &mut Vm, f: &Value) -> Result<String, Value> {
     Ok(match f {
         Value::Function(func) if &*func.code.filename == "<asyncio>" => {
             let q = func.qualname.borrow().to_string();

@@ -50,6 +50,9 @@ pub struct Runtime {
     /// Tasks not yet finished, in creation order.
     pub tasks: Vec<Value>,
     pub loop_obj: Option<Value>,
+    /// `set_event_loop` was called (also by `asyncio.run`): the policy no
+    /// longer makes a loop on demand.
+    pub loop_set: bool,
     pub classes: Option<RuntimeClasses>,
     /// Tasks that finished, to report unretrieved exceptions at shutdown.
     pub finished: Vec<Value>,
@@ -101,6 +104,7 @@ impl Default for Runtime {
             asyncgens: Vec::new(),
             tasks: Vec::new(),
             loop_obj: None,
+            loop_set: false,
             classes: None,
             finished: Vec::new(),
             since_compact: 0,
@@ -211,7 +215,7 @@ impl Vm {
             let Some(cb) = h.callback.borrow_mut().take() else {
                 continue;
             };
-            self.run_callback(cb)?;
+            self.run_callback(cb, h.when)?;
             if crate::vm::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
                 self.run_finalizers();
             }
@@ -220,7 +224,8 @@ impl Vm {
         Ok(())
     }
 
-    fn run_callback(&mut self, cb: Callback) -> Result<(), Value> {
+    /// `when` is the deadline of a timer's callback, 0 for `call_soon`'s.
+    fn run_callback(&mut self, cb: Callback, when: f64) -> Result<(), Value> {
         let r = match cb {
             Callback::Step { task, exc } => self.task_step(&task, exc),
             Callback::Wakeup { task, fut } => {
@@ -251,9 +256,21 @@ impl Vm {
                         return Err(e);
                     }
                     self.flush();
-                    let what = self.repr(&func).unwrap_or_default();
+                    // The default exception handler's report: the message,
+                    // the handle's repr, then the traceback.
+                    let what =
+                        crate::modules::asyncio::callback_source(self, &func).unwrap_or_default();
+                    let handle = if when == 0.0 {
+                        format!("<Handle {what}>")
+                    } else {
+                        let w = self.repr(&Value::Float(when)).unwrap_or_default();
+                        format!("<FifoTimerHandle when={w} {what}>")
+                    };
                     let tb = self.format_traceback(&e);
-                    eprintln!("Exception in callback {what}\n{}", tb.trim_end());
+                    eprintln!(
+                        "Exception in callback {what}\nhandle: {handle}\n{}",
+                        tb.trim_end()
+                    );
                     Ok(())
                 }
             },
@@ -261,10 +278,13 @@ impl Vm {
                 if reg.cancelled.get() {
                     return Ok(());
                 }
-                self.run_callback(Callback::Call {
-                    func: reg.func.clone(),
-                    args: reg.args.clone(),
-                })
+                self.run_callback(
+                    Callback::Call {
+                        func: reg.func.clone(),
+                        args: reg.args.clone(),
+                    },
+                    0.0,
+                )
             }
             Callback::CreateTask { coro } => {
                 let m = self.import_module("asyncio")?;
@@ -335,11 +355,18 @@ impl Vm {
                 "asyncio.run() cannot be called from a running event loop",
             ));
         }
-        if !matches!(&coro, Value::Generator(g) if g.kind == crate::vm::generator::GenKind::Coroutine)
-        {
+        let is_coro = match &coro {
+            Value::Generator(g) => g.kind == crate::vm::generator::GenKind::Coroutine,
+            // `asyncio.sleep(...)` is a native coroutine.
+            Value::Native(n) => n.data.borrow().is::<sleep::SleepData>(),
+            _ => false,
+        };
+        if !is_coro {
             let r = self.repr(&coro)?;
             return Err(self.value_error(&format!("a coroutine was expected, got {r}")));
         }
+        // `asyncio.run` always runs on a new loop of its own.
+        self.runtime.loop_obj = None;
         self.runtime.running = true;
         let main = self.create_task(coro, Value::None);
         let main = match main {
@@ -369,17 +396,11 @@ impl Vm {
                 Err(e)
             }
         };
-        let mut cleanup = self.cancel_leftovers();
-        if cleanup.is_ok() {
-            cleanup = self.shutdown_tasks();
-        }
-        self.runtime.io.clear();
-        crate::modules::subprocess::kill_leftovers();
-        if let Some(l) = self.runtime.loop_obj.take() {
-            crate::modules::asyncio::mark_closed(&l);
-        }
+        let cleanup = self.finish_loop();
         self.runtime.running = false;
         self.runtime.current_task = None;
+        // Like the Runner, leave no current loop behind.
+        self.runtime.loop_set = true;
         self.runtime.compact_tasks();
         let finished: Vec<Value> = std::mem::take(&mut self.runtime.finished);
         if r.is_err() {
@@ -394,6 +415,21 @@ impl Vm {
         }
         cleanup?;
         r
+    }
+
+    /// The end of a Runner: cancel leftover tasks, shut down async
+    /// generators and the executor, then close and unset the loop.
+    pub fn finish_loop(&mut self) -> Result<(), Value> {
+        let mut cleanup = self.cancel_leftovers();
+        if cleanup.is_ok() {
+            cleanup = self.shutdown_tasks();
+        }
+        self.runtime.io.clear();
+        crate::modules::subprocess::kill_leftovers();
+        if let Some(l) = self.runtime.loop_obj.take() {
+            crate::modules::asyncio::mark_closed(&l);
+        }
+        cleanup
     }
 
     /// CPython's `shutdown_asyncgens` and `shutdown_default_executor`, each
