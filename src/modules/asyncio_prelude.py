@@ -60,7 +60,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     state = [0, 0]  # finished, total
     holder = [None]
 
-    def _child_done(fut):
+    def _done_callback(fut):
         state[0] += 1
         outer = holder[0]
         if outer is None or outer.done():
@@ -100,14 +100,14 @@ def gather(*coros_or_futures, return_exceptions=False):
             if fut.done():
                 pending_done.append(fut)
             else:
-                _add_done(fut, _child_done)
+                _add_done(fut, _done_callback)
         children.append(fut)
 
     outer = get_event_loop().create_future()
     _set_children(outer, children)
     holder[0] = outer
     for fut in pending_done:
-        _child_done(fut)
+        _done_callback(fut)
     return outer
 
 
@@ -119,7 +119,7 @@ def shield(arg):
         return inner
     outer = get_event_loop().create_future()
 
-    def _inner_done(inner):
+    def _inner_done_callback(inner):
         if outer.cancelled():
             if not inner.cancelled():
                 inner.exception()
@@ -133,12 +133,12 @@ def shield(arg):
             else:
                 outer.set_result(inner.result())
 
-    def _outer_done(outer):
+    def _outer_done_callback(outer):
         if not inner.done():
-            inner.remove_done_callback(_inner_done)
+            inner.remove_done_callback(_inner_done_callback)
 
-    inner.add_done_callback(_inner_done)
-    outer.add_done_callback(_outer_done)
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
     return outer
 
 
@@ -291,6 +291,62 @@ def as_completed(fs, *, timeout=None):
 
 
 # ---------------------------------------------------------------- timeouts
+
+class Runner:
+    """asyncio.Runner: several top-level calls on one loop."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 0  # created, initialized, closed
+        self._loop_factory = loop_factory
+        self._loop = None
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != 1:
+            return
+        try:
+            set_event_loop(self._loop)
+            _runner_shutdown()
+        finally:
+            self._loop.close()
+            set_event_loop(None)
+            self._loop = None
+            self._state = 2
+
+    def get_loop(self):
+        if self._state == 2:
+            raise RuntimeError("Runner is closed")
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _get_running_loop() is not None:
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == 2:
+            raise RuntimeError("Runner is closed")
+        if self._state == 1:
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            set_event_loop(self._loop)
+        else:
+            self._loop = self._loop_factory()
+        self._state = 1
+
 
 class Timeout:
     __module__ = 'asyncio.timeouts'

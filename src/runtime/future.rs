@@ -158,6 +158,9 @@ impl Vm {
             Value::Class(_) => self.call(&e, crate::vm::Args::default())?,
             _ => e,
         };
+        if !self.exc_matches_name(&e, "BaseException") {
+            return Err(self.type_error("invalid exception object"));
+        }
         let e = if self.exc_matches_name(&e, "StopIteration") {
             let r = self.new_exc(
                 "RuntimeError",

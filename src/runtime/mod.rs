@@ -26,6 +26,8 @@ pub struct RuntimeClasses {
     pub event_loop: Rc<Class>,
     pub handle: Rc<Class>,
     pub timer_handle: Rc<Class>,
+    /// What `call_later`/`call_at` return: the oracle's timer class.
+    pub fifo_timer_handle: Rc<Class>,
     pub sleep: Rc<Class>,
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
@@ -38,6 +40,8 @@ pub struct Runtime {
     timer_seq: u64,
     pub running: bool,
     pub current_task: Option<Value>,
+    /// The task `asyncio.run` is driving, while it runs.
+    pub main_task: Option<Value>,
     pub task_counter: u64,
     /// Creation order of tasks (named or not).
     pub task_seq: u64,
@@ -46,6 +50,9 @@ pub struct Runtime {
     /// Tasks not yet finished, in creation order.
     pub tasks: Vec<Value>,
     pub loop_obj: Option<Value>,
+    /// `set_event_loop` was called (also by `asyncio.run`): the policy no
+    /// longer makes a loop on demand.
+    pub loop_set: bool,
     pub classes: Option<RuntimeClasses>,
     /// Tasks that finished, to report unretrieved exceptions at shutdown.
     pub finished: Vec<Value>,
@@ -91,11 +98,13 @@ impl Default for Runtime {
             timer_seq: 0,
             running: false,
             current_task: None,
+            main_task: None,
             task_counter: 0,
             task_seq: 0,
             asyncgens: Vec::new(),
             tasks: Vec::new(),
             loop_obj: None,
+            loop_set: false,
             classes: None,
             finished: Vec::new(),
             since_compact: 0,
@@ -122,6 +131,7 @@ impl Vm {
             "Loop" => c.event_loop.clone(),
             "Handle" => c.handle.clone(),
             "TimerHandle" => c.timer_handle.clone(),
+            "FifoTimerHandle" => c.fifo_timer_handle.clone(),
             "Sleep" => c.sleep.clone(),
             "CancelledError" => c.cancelled_error.clone(),
             _ => c.invalid_state_error.clone(),
@@ -205,7 +215,7 @@ impl Vm {
             let Some(cb) = h.callback.borrow_mut().take() else {
                 continue;
             };
-            self.run_callback(cb)?;
+            self.run_callback(cb, h.when)?;
             if crate::vm::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
                 self.run_finalizers();
             }
@@ -214,7 +224,8 @@ impl Vm {
         Ok(())
     }
 
-    fn run_callback(&mut self, cb: Callback) -> Result<(), Value> {
+    /// `when` is the deadline of a timer's callback, 0 for `call_soon`'s.
+    fn run_callback(&mut self, cb: Callback, when: f64) -> Result<(), Value> {
         let r = match cb {
             Callback::Step { task, exc } => self.task_step(&task, exc),
             Callback::Wakeup { task, fut } => {
@@ -245,9 +256,21 @@ impl Vm {
                         return Err(e);
                     }
                     self.flush();
-                    let what = self.repr(&func).unwrap_or_default();
+                    // The default exception handler's report: the message,
+                    // the handle's repr, then the traceback.
+                    let what =
+                        crate::modules::asyncio::callback_source(self, &func).unwrap_or_default();
+                    let handle = if when == 0.0 {
+                        format!("<Handle {what}>")
+                    } else {
+                        let w = self.repr(&Value::Float(when)).unwrap_or_default();
+                        format!("<FifoTimerHandle when={w} {what}>")
+                    };
                     let tb = self.format_traceback(&e);
-                    eprintln!("Exception in callback {what}\n{}", tb.trim_end());
+                    eprintln!(
+                        "Exception in callback {what}\nhandle: {handle}\n{}",
+                        tb.trim_end()
+                    );
                     Ok(())
                 }
             },
@@ -255,10 +278,13 @@ impl Vm {
                 if reg.cancelled.get() {
                     return Ok(());
                 }
-                self.run_callback(Callback::Call {
-                    func: reg.func.clone(),
-                    args: reg.args.clone(),
-                })
+                self.run_callback(
+                    Callback::Call {
+                        func: reg.func.clone(),
+                        args: reg.args.clone(),
+                    },
+                    0.0,
+                )
             }
             Callback::CreateTask { coro } => {
                 let m = self.import_module("asyncio")?;
@@ -329,11 +355,18 @@ impl Vm {
                 "asyncio.run() cannot be called from a running event loop",
             ));
         }
-        if !matches!(&coro, Value::Generator(g) if g.kind == crate::vm::generator::GenKind::Coroutine)
-        {
+        let is_coro = match &coro {
+            Value::Generator(g) => g.kind == crate::vm::generator::GenKind::Coroutine,
+            // `asyncio.sleep(...)` is a native coroutine.
+            Value::Native(n) => n.data.borrow().is::<sleep::SleepData>(),
+            _ => false,
+        };
+        if !is_coro {
             let r = self.repr(&coro)?;
             return Err(self.value_error(&format!("a coroutine was expected, got {r}")));
         }
+        // `asyncio.run` always runs on a new loop of its own.
+        self.runtime.loop_obj = None;
         self.runtime.running = true;
         let main = self.create_task(coro, Value::None);
         let main = match main {
@@ -343,22 +376,31 @@ impl Vm {
                 return Err(e);
             }
         };
+        self.runtime.main_task = Some(main.clone());
         let r = self.run_until_complete(&main);
+        self.runtime.main_task = None;
         let r = match r {
             Ok(()) => self.future_result(&main),
-            Err(e) => Err(e),
+            Err(e) => {
+                // A SystemExit or KeyboardInterrupt from the main task is the
+                // exception escaping here; CPython never reports that task
+                // as unretrieved (a child's, though, it does).
+                if e.is(&with_fut(&main, |f| match &f.state {
+                    FutState::Failed(x) => x.clone(),
+                    _ => Value::None,
+                })
+                .unwrap_or(Value::None))
+                {
+                    with_fut(&main, |f| f.log_traceback = false);
+                }
+                Err(e)
+            }
         };
-        let mut cleanup = self.cancel_leftovers();
-        if cleanup.is_ok() {
-            cleanup = self.shutdown_tasks();
-        }
-        self.runtime.io.clear();
-        crate::modules::subprocess::kill_leftovers();
-        if let Some(l) = self.runtime.loop_obj.take() {
-            crate::modules::asyncio::mark_closed(&l);
-        }
+        let cleanup = self.finish_loop();
         self.runtime.running = false;
         self.runtime.current_task = None;
+        // Like the Runner, leave no current loop behind.
+        self.runtime.loop_set = true;
         self.runtime.compact_tasks();
         let finished: Vec<Value> = std::mem::take(&mut self.runtime.finished);
         if r.is_err() {
@@ -373,6 +415,21 @@ impl Vm {
         }
         cleanup?;
         r
+    }
+
+    /// The end of a Runner: cancel leftover tasks, shut down async
+    /// generators and the executor, then close and unset the loop.
+    pub fn finish_loop(&mut self) -> Result<(), Value> {
+        let mut cleanup = self.cancel_leftovers();
+        if cleanup.is_ok() {
+            cleanup = self.shutdown_tasks();
+        }
+        self.runtime.io.clear();
+        crate::modules::subprocess::kill_leftovers();
+        if let Some(l) = self.runtime.loop_obj.take() {
+            crate::modules::asyncio::mark_closed(&l);
+        }
+        cleanup
     }
 
     /// CPython's `shutdown_asyncgens` and `shutdown_default_executor`, each

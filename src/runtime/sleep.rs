@@ -15,6 +15,10 @@ pub struct SleepData {
     started: bool,
     fut: Value,
     handle: Option<Handle>,
+    /// Handed to a task or closed: no "never awaited" warning then.
+    pub awaited: bool,
+    /// Where it was created, for that warning: code and instruction.
+    origin: Option<(Rc<crate::compiler::bytecode::Code>, usize)>,
 }
 
 impl Drop for SleepData {
@@ -23,6 +27,20 @@ impl Drop for SleepData {
     fn drop(&mut self) {
         if let Some(h) = &self.handle {
             h.cancelled.set(true);
+        }
+        if !self.started
+            && !self.awaited
+            && let Some((code, ip)) = &self.origin
+        {
+            // The same warning as for a Python coroutine never awaited.
+            let line = code.line_at(ip.saturating_sub(1));
+            let quoted = crate::vm::sources::line(&code.filename, line)
+                .map(|l| format!("\n  {}", l.trim()))
+                .unwrap_or_default();
+            eprintln!(
+                "{}:{line}: RuntimeWarning: coroutine 'sleep' was never awaited{quoted}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback",
+                code.filename
+            );
         }
     }
 }
@@ -34,9 +52,19 @@ pub fn is_sleep(v: &Value) -> bool {
     }
 }
 
+/// Marks a sleep as taken care of (given to a task, or closed).
+pub fn mark_awaited(v: &Value) {
+    if let Value::Native(n) = v
+        && let Some(s) = n.data.borrow_mut().downcast_mut::<SleepData>()
+    {
+        s.awaited = true;
+    }
+}
+
 impl Vm {
     pub fn new_sleep(&mut self, delay: f64, result: Value) -> Value {
         let class = self.runtime_class("Sleep");
+        let origin = self.frames.last().map(|f| (f.code.clone(), f.ip));
         Value::Native(Rc::new(NativeObj {
             class,
             data: RefCell::new(Box::new(SleepData {
@@ -45,6 +73,8 @@ impl Vm {
                 started: false,
                 fut: Value::None,
                 handle: None,
+                awaited: false,
+                origin,
             })),
             dict: RefCell::new(None),
         }))

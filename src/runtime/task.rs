@@ -17,7 +17,7 @@ impl Vm {
             Value::Generator(g) if g.kind == GenKind::Coroutine => {
                 g.awaited.set(true);
             }
-            _ if super::sleep::is_sleep(&coro) => {}
+            _ if super::sleep::is_sleep(&coro) => super::sleep::mark_awaited(&coro),
             _ => {
                 let r = self.repr(&coro)?;
                 return Err(self.type_error(&format!("a coroutine was expected, got {r}")));

@@ -553,15 +553,44 @@ impl Vm {
             out.push(format!("{m}| {l}"));
         }
         let members = self.exc_group_members(exc).unwrap_or_default();
+        // traceback's max_group_width: the rest are summarised in one box.
+        const WIDTH: usize = 15;
+        if members.len() > WIDTH {
+            let mut shown = members[..WIDTH].to_vec();
+            shown.push(Value::None);
+            let rest = members.len() - WIDTH;
+            return self.group_members(&shown, level, out, Some(rest));
+        }
+        self.group_members(&members, level, out, None)
+    }
+
+    /// The boxes of a group's members; `more` counts those cut off after
+    /// the last real one (whose place holds None).
+    fn group_members(
+        &mut self,
+        members: &[Value],
+        level: usize,
+        out: &mut Vec<String>,
+        more: Option<usize>,
+    ) {
+        let m = " ".repeat(2 + 2 * level);
         let m2 = " ".repeat(2 + 2 * (level + 1));
         let n = members.len();
         for (i, sub) in members.iter().enumerate() {
+            if let (Some(rest), true) = (more, i + 1 == n) {
+                out.push(format!("{m2}+---------------- ... ----------------"));
+                let s = if rest > 1 { "s" } else { "" };
+                out.push(format!("{m2}| and {rest} more exception{s}"));
+                out.push(format!("{m2}+------------------------------------"));
+                break;
+            }
             if i == 0 {
                 out.push(format!("{m}+-+---------------- {} ----------------", i + 1));
             } else {
                 out.push(format!("{m2}+---------------- {} ----------------", i + 1));
             }
-            if self.exc_group_members(sub).is_some() {
+            let nested = self.exc_group_members(sub).is_some();
+            if nested {
                 self.group_lines(sub, level + 1, out);
             } else {
                 let stb = match sub {
@@ -576,7 +605,9 @@ impl Vm {
                     out.push(format!("{m2}| {l}"));
                 }
             }
-            if i + 1 == n {
+            // A nested group as the last member draws the closing line
+            // itself; CPython does not repeat it for the outer group.
+            if i + 1 == n && !nested {
                 out.push(format!("{m2}+------------------------------------"));
             }
         }
