@@ -593,6 +593,9 @@ fn new_super(vm: &mut Vm, args: Args) -> PyResult {
         };
         match (cls, first) {
             (Some(c @ Value::Class(_)), Some(f)) if !f.is_unbound() => (c, f),
+            (Some(Value::Class(_)), Some(_)) => {
+                return Err(vm.new_exc("RuntimeError", "super(): arg[0] deleted"));
+            }
             (None, _) => {
                 return Err(vm.new_exc("RuntimeError", "super(): __class__ cell not found"));
             }

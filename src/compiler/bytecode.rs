@@ -41,6 +41,9 @@ pub enum Op {
     /// Pushes `[func, self]` for a method found on the type, or
     /// `[attr, Unbound]`, so CallMethod avoids a bound-method object.
     LoadMethod(u32),
+    /// `super().name` about to be called: pops `super` and the `__class__`
+    /// cell, reads the first local (see vm/super_call.rs).
+    LoadSuperMethod(u32),
     CallMethod(u32),
     CallMethodKw(u16, u16),
     Subscript,

@@ -304,6 +304,47 @@ impl<'a> Compiler<'a> {
         k
     }
 
+    /// For `value` = `super()` with no arguments, in a function whose first
+    /// parameter is a plain local and where `super` is a global: emits
+    /// `super` and the `__class__` cell (`LoadSuperMethod` reads the first
+    /// local itself, since it may have been deleted) and returns true.
+    /// Emits nothing otherwise.
+    fn zero_arg_super(&mut self, value: &Expr) -> bool {
+        let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &value.kind
+        else {
+            return false;
+        };
+        let ExprKind::Name(n) = &func.kind else {
+            return false;
+        };
+        if n != "super" || !args.is_empty() || !keywords.is_empty() {
+            return false;
+        }
+        let u = self.unit_ref();
+        let Some(first) = u.varnames.get_index(0).cloned() else {
+            return false;
+        };
+        if u.argcount == 0
+            || u.flags.class_body
+            || !u.freevars.contains("__class__")
+            || !matches!(
+                self.name_kind("super"),
+                NameKind::GlobalImplicit | NameKind::GlobalExplicit
+            )
+            || self.name_kind(&first) != NameKind::Local
+        {
+            return false;
+        }
+        self.load_name("super");
+        let ci = self.cell_idx("__class__");
+        self.emit(Op::LoadClosure(ci));
+        true
+    }
+
     fn load_name(&mut self, name: &str) {
         match self.name_kind(name) {
             NameKind::Local => {
@@ -1593,9 +1634,14 @@ impl<'a> Compiler<'a> {
             return;
         }
         let method = if let ExprKind::Attribute { value, attr } = &func.kind {
-            self.expr(value);
-            let i = self.name_idx(attr);
-            self.emit(Op::LoadMethod(i));
+            if self.zero_arg_super(value) {
+                let i = self.name_idx(attr);
+                self.emit(Op::LoadSuperMethod(i));
+            } else {
+                self.expr(value);
+                let i = self.name_idx(attr);
+                self.emit(Op::LoadMethod(i));
+            }
             true
         } else {
             self.expr(func);

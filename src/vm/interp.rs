@@ -567,6 +567,19 @@ impl Vm {
                             Err(e) => Err(e),
                         }
                     }
+                    Op::LoadSuperMethod(i) => {
+                        let obj = frame.regs.first().cloned().unwrap_or_default();
+                        let cell = frame.pop();
+                        let sup = frame.pop();
+                        match self.load_super_method(sup, cell, obj, &code.names[i as usize]) {
+                            Ok((a, b)) => {
+                                frame.regs.push(a);
+                                frame.regs.push(b);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
                     Op::CallMethod(argc) => {
                         let n = Self::method_call_args(frame, argc as usize);
                         if self.push_exact_call(frame, n) {

@@ -23,6 +23,7 @@ pub mod percent;
 pub mod seq;
 pub mod sources;
 pub mod suggest;
+pub mod super_call;
 pub mod types;
 pub mod value;
 
