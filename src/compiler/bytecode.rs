@@ -189,8 +189,8 @@ pub struct Code {
     pub doc: Option<Rc<str>>,
     /// The positional argument count when a call with exactly that many
     /// positional arguments can move them straight into the locals (no
-    /// defaults needed, no `*args`/`**kw`/keyword-only, no cells);
-    /// `u32::MAX` otherwise.
+    /// defaults needed, no `*args`/`**kw`/keyword-only); `u32::MAX`
+    /// otherwise. Cells are set up after the move.
     pub fast_argc: u32,
 }
 
@@ -225,8 +225,6 @@ impl Code {
         let simple = !self.flags.varargs
             && !self.flags.varkw
             && self.kwonlycount == 0
-            && self.cellvars.is_empty()
-            && self.freevars.is_empty()
             && !self.flags.class_body;
         if simple { self.argcount } else { u32::MAX }
     }

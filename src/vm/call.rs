@@ -36,8 +36,12 @@ impl Vm {
             return false;
         }
         let mut nf = self.new_frame_raw(f.code.clone(), f.globals.clone(), ResumeKind::Call);
+        let with_cells = Self::has_cells(f).then(|| f.clone());
         let receiver = receiver.cloned();
         Self::move_args(frame, &mut nf, receiver, argc);
+        if let Some(f) = with_cells {
+            self.setup_cells(&mut nf, &f);
+        }
         let func = frame.regs.pop();
         if nf.code.is_generator_like() {
             // A generator or coroutine function returns its suspended frame.
@@ -121,6 +125,9 @@ impl Vm {
         let obj = Value::Instance(Rc::new(Instance::new(cls.clone())));
         let mut nf = self.new_frame_raw(init.code.clone(), init.globals.clone(), ResumeKind::Init);
         Self::move_args(frame, &mut nf, Some(obj.clone()), argc);
+        if Self::has_cells(&init) {
+            self.setup_cells(&mut nf, &init);
+        }
         frame.regs[func_pos] = obj;
         self.frames.push(nf);
         true
@@ -281,6 +288,11 @@ impl Vm {
             running_async: Cell::new(false),
             extra: RefCell::new(Value::None),
         }))
+    }
+
+    #[inline(always)]
+    fn has_cells(f: &Function) -> bool {
+        !f.code.cellvars.is_empty() || !f.closure.is_empty()
     }
 
     fn setup_cells(&mut self, nf: &mut Frame, f: &Rc<Function>) {

@@ -45,7 +45,8 @@ pub struct Class {
 /// are never freed, so no other string can sit at that address, and the
 /// names the bytecode passes (from `Code::names`) are the interned ones
 /// themselves — a hit costs no string hashing or comparison. `recent` is a
-/// direct-mapped front for `map`, probed inline by `lookup`.
+/// small two-way set-associative front for `map`, probed inline by
+/// `lookup`: a set holds its most recent name first.
 #[derive(Default)]
 pub struct LookupCache {
     map: RefCell<FxHashMap<(usize, usize), Option<Value>>>,
@@ -60,9 +61,11 @@ fn name_key(name: &str) -> (usize, usize) {
     (name.as_ptr() as usize, name.len())
 }
 
-fn recent_slot(key: (usize, usize)) -> usize {
+/// The first of the two `recent` entries of `key`'s set.
+fn recent_set(key: (usize, usize)) -> usize {
     // Fibonacci hashing: names' addresses share their low bits.
-    key.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (usize::BITS - RECENT.ilog2())
+    let sets = RECENT / 2;
+    (key.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (usize::BITS - sets.ilog2())) * 2
 }
 
 thread_local! {
@@ -100,8 +103,14 @@ impl Class {
         }
         let key = name_key(name);
         let recent = self.cache.recent.borrow();
-        let (k, v) = &recent[recent_slot(key)];
-        if *k == key { Some(v.clone()) } else { None }
+        let set = recent_set(key);
+        if recent[set].0 == key {
+            return Some(recent[set].1.clone());
+        }
+        if recent[set + 1].0 == key {
+            return Some(recent[set + 1].1.clone());
+        }
+        None
     }
     #[inline(never)]
     fn lookup_slow(&self, name: &str, stable: bool) -> Option<Value> {
@@ -133,7 +142,12 @@ impl Class {
                 found
             }
         };
-        self.cache.recent.borrow_mut()[recent_slot(key)] = (key, found.clone());
+        let mut recent = self.cache.recent.borrow_mut();
+        let set = recent_set(key);
+        let evicted = std::mem::replace(&mut recent[set], (key, found.clone()));
+        let evicted = std::mem::replace(&mut recent[set + 1], evicted);
+        drop(recent);
+        drop(evicted);
         found
     }
     fn lookup_uncached(&self, name: &str) -> Option<Value> {
