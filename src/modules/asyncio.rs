@@ -721,7 +721,7 @@ fn new_task_obj(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 fn task_get_name(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(with_task(&first(&args), |t| t.name.clone()).unwrap_or(Value::None))
+    Ok(with_task(&first(&args), |t| t.name()).unwrap_or(Value::None))
 }
 
 fn task_set_result(vm: &mut Vm, _args: Args) -> PyResult {
@@ -970,7 +970,7 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
     if is_task(v) {
         let Some((name, coro, waiter, cancelling)) = with_task(v, |t| {
             (
-                t.name.clone(),
+                t.name(),
                 t.coro.clone(),
                 t.fut_waiter.clone(),
                 t.num_cancels_requested > 0 && !t.fut.done(),

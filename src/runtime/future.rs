@@ -58,11 +58,23 @@ impl Default for FutureData {
 pub struct TaskData {
     pub fut: FutureData,
     pub coro: Value,
+    /// A str, or for an unnamed task its number N: the name `Task-N` is
+    /// made when asked for (as CPython 3.12+ does), which keeps a million
+    /// idle tasks a string each lighter.
     pub name: Value,
     pub must_cancel: bool,
     pub fut_waiter: Value,
     pub num_cancels_requested: i64,
     pub seq: u64,
+}
+
+impl TaskData {
+    pub fn name(&self) -> Value {
+        match &self.name {
+            Value::Int(n) => Value::str(format!("Task-{n}")),
+            other => other.clone(),
+        }
+    }
 }
 
 /// Runs `f` on the future state of a Future or Task value.

@@ -26,7 +26,7 @@ impl Vm {
         // Only unnamed tasks consume a number, as in CPython.
         let name = if name.is_none() {
             self.runtime.task_counter += 1;
-            Value::str(format!("Task-{}", self.runtime.task_counter))
+            Value::Int(self.runtime.task_counter as i64)
         } else {
             self.str_value(&name)?
         };
