@@ -9,7 +9,7 @@ use crate::vm::types::TypeId;
 use crate::vm::value::Range;
 use crate::vm::{Value, Vm};
 use num_bigint::BigInt;
-use num_traits::{Num, ToPrimitive};
+use num_traits::{Num, One, ToPrimitive, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -432,27 +432,33 @@ fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn new_range(vm: &mut Vm, args: Args) -> PyResult {
-    let nums: Vec<Value> = args.pos[1..].to_vec();
     let mut ints = Vec::new();
-    for n in &nums {
+    for n in &args.pos[1..] {
         ints.push(match n {
             Value::Float(_) => {
                 return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
             }
-            _ => vm.index_value(n)?,
+            _ => match vm.to_bigint(n) {
+                Some(b) => b,
+                None => BigInt::from(vm.index_value(n)?),
+            },
         });
     }
-    let (start, stop, step) = match ints.len() {
-        1 => (0, ints[0], 1),
-        2 => (ints[0], ints[1], 1),
-        3 => (ints[0], ints[1], ints[2]),
-        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        n => return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
+    let mut ints = ints.into_iter();
+    let (start, stop, step) = match (ints.next(), ints.next(), ints.next(), ints.len()) {
+        (Some(stop), None, _, _) => (BigInt::zero(), stop, BigInt::one()),
+        (Some(start), Some(stop), None, _) => (start, stop, BigInt::one()),
+        (Some(start), Some(stop), Some(step), 0) => (start, stop, step),
+        (None, ..) => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        (.., extra) => {
+            let n = extra + 3;
+            return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}")));
+        }
     };
-    if step == 0 {
+    if step.is_zero() {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+    Ok(Value::Range(Rc::new(Range::new(start, stop, step))))
 }
 
 fn new_slice(_vm: &mut Vm, args: Args) -> PyResult {

@@ -147,7 +147,15 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> Result<usize, Value> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
         Value::FrozenSet(s) => s.len(),
-        Value::Range(r) => r.len().max(0) as usize,
+        Value::Range(r) => match r.len() {
+            Some(n) => n as usize,
+            None => {
+                return Err(vm.new_exc(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
+        },
         Value::Instance(_) | Value::Native(_) => {
             let cls = vm.types.class_of(v);
             match cls.lookup("__len__") {
@@ -433,7 +441,8 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult {
                 idx: n,
             }
         }
-        Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+        Value::Range(r) => r.reversed(),
+        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
             let mut items = vm.collect(&v)?;
             items.reverse();
             NativeIter::Values { items, idx: 0 }

@@ -476,9 +476,9 @@ impl Vm {
             (Value::Slice(s), "start") => s[0].clone(),
             (Value::Slice(s), "stop") => s[1].clone(),
             (Value::Slice(s), "step") => s[2].clone(),
-            (Value::Range(r), "start") => Value::Int(r.start),
-            (Value::Range(r), "stop") => Value::Int(r.stop),
-            (Value::Range(r), "step") => Value::Int(r.step),
+            (Value::Range(r), "start") => r.start(),
+            (Value::Range(r), "stop") => r.stop(),
+            (Value::Range(r), "step") => r.step(),
             _ => return Ok(None),
         }))
     }

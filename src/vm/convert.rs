@@ -95,7 +95,7 @@ pub fn float_repr(x: f64) -> String {
 }
 
 impl Vm {
-    fn user_method(&self, v: &Value, name: &str) -> Option<Value> {
+    pub(crate) fn user_method(&self, v: &Value, name: &str) -> Option<Value> {
         match v {
             Value::Instance(i) => match i.class.lookup(name) {
                 Some(f @ Value::Function(_)) => Some(f),
@@ -192,13 +192,7 @@ impl Vm {
                     format!("frozenset({{{}}})", self.join_reprs(keys.iter())?)
                 }
             }
-            Value::Range(r) => {
-                if r.step == 1 {
-                    format!("range({}, {})", r.start, r.stop)
-                } else {
-                    format!("range({}, {}, {})", r.start, r.stop, r.step)
-                }
-            }
+            Value::Range(r) => r.repr(),
             Value::Slice(s) => format!(
                 "slice({}, {}, {})",
                 self.repr(&s[0])?,
@@ -407,7 +401,15 @@ impl Vm {
                 tuple_hash(hs.into_iter(), t.len())
             }
             Value::FrozenSet(s) => frozenset_hash(s.iter().map(|e| e.hash), s.len()),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+            Value::Range(r) => self.hash(&Value::tuple(r.hash_key().to_vec()))?,
+            Value::Slice(s) => {
+                let mut hs = [0; 3];
+                for (h, part) in hs.iter_mut().zip(s.iter()) {
+                    *h = self.hash(part)?;
+                }
+                slice_hash(hs.into_iter())
+            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 let tn = self.type_name(v);
                 return Err(self.type_error(&format!("unhashable type: '{tn}'")));
             }
@@ -485,8 +487,7 @@ impl Vm {
                 Ok(xa.len() == ya.len() && xa.iter().all(|(h, k)| self.set_contains_raw(b, *h, k)))
             }
             (Bytes(x), Bytes(y)) => Ok(x == y),
-            (Range(x), Range(y)) => Ok(x.len() == y.len()
-                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
+            (Range(x), Range(y)) => Ok(x.same(y)),
             (Slice(x), Slice(y)) => self.seq_eq(&x[..], &y[..]),
             (Method(x), Method(y)) => Ok(x.receiver.is(&y.receiver) && x.func.is(&y.func)),
             (Instance(_) | Native(_), _) | (_, Instance(_) | Native(_)) => {
@@ -603,7 +604,7 @@ impl Vm {
                 if spec.is_empty() {
                     return Ok(if *b { "True" } else { "False" }.to_string());
                 }
-                crate::format::format_i64(*b as i64, spec)
+                crate::format::format_int_typed(&BigInt::from(*b as i64), spec, "bool")
             }
             Value::BigInt(b) => crate::format::format_int(b, spec),
             Value::Float(x) => crate::format::format_float(*x, spec),
@@ -633,6 +634,15 @@ impl Vm {
 }
 
 impl Vm {
+    /// The error for converting a NaN or an infinity to an int.
+    pub fn float_to_int_error(&mut self, x: f64) -> Value {
+        if x.is_nan() {
+            self.value_error("cannot convert float NaN to integer")
+        } else {
+            self.new_exc("OverflowError", "cannot convert float infinity to integer")
+        }
+    }
+
     pub fn format_error(&mut self, e: crate::format::FormatError) -> Value {
         self.new_exc(e.class_name(), &e.message)
     }

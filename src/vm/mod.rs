@@ -20,6 +20,7 @@ pub mod native;
 pub mod ops;
 pub mod output;
 pub mod percent;
+pub mod range;
 pub mod seq;
 pub mod sources;
 pub mod suggest;

@@ -8,6 +8,7 @@ use crate::ast::{BinOp, CmpOp, UnaryOp};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Pow, Signed, ToPrimitive, Zero};
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -96,7 +97,8 @@ fn float_int_cmp(x: f64, i: &BigInt) -> Option<Ordering> {
         });
     }
     let fl = x.floor();
-    let fb = BigInt::from(fl as i128);
+    // Exact for any finite float: `as i128` would saturate past 1.7e38.
+    let fb = num_traits::FromPrimitive::from_f64(fl).unwrap_or_else(BigInt::zero);
     match fb.cmp(i) {
         Ordering::Equal => {
             if x > fl {
@@ -719,18 +721,13 @@ impl Vm {
                 Ok(s.contains(h, item))
             }
             Value::Range(r) => match item {
-                Value::Int(i) => {
-                    let i = *i;
-                    Ok(if r.step > 0 {
-                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
-                    } else {
-                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
-                    })
-                }
+                Value::Int(i) => Ok(r.contains_int(*i)),
+                Value::Bool(b) => Ok(r.contains_int(*b as i64)),
+                Value::BigInt(b) => Ok(r.position(b).is_some()),
                 _ => {
-                    let items = self.collect(container)?;
-                    for it in &items {
-                        if self.eq(it, item)? {
+                    let it = Value::Iter(Rc::new(RefCell::new(r.iter())));
+                    while let Some(x) = self.next(&it)? {
+                        if self.eq(&x, item)? {
                             return Ok(true);
                         }
                     }

@@ -11,6 +11,7 @@ mod float;
 mod format;
 mod generator;
 mod int;
+mod iterator;
 pub mod list;
 mod object;
 mod range;
@@ -40,6 +41,7 @@ pub fn install(vm: &mut Vm) {
     slice::install(vm);
     range::install(vm);
     generator::install(vm);
+    iterator::install(vm);
 }
 
 /// `len()` of native runtime objects without `__len__`.
