@@ -523,6 +523,15 @@ fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
         .take_kw("doc")
         .or_else(|| arg(&args, 4))
         .unwrap_or(Value::None);
+    // Without `doc`, a property documents itself with its getter's docstring.
+    let doc = if doc.is_none() && !fget.is_none() {
+        match vm.getattr(&fget, "__doc__") {
+            Ok(d) => d,
+            Err(_) => Value::None,
+        }
+    } else {
+        doc
+    };
     descriptor(
         vm,
         TypeId::Property,

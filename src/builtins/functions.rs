@@ -52,7 +52,7 @@ pub fn install(vm: &mut Vm) {
         ("vars", vars),
         ("dir", dir),
         ("globals", globals),
-        ("locals", globals),
+        ("locals", locals),
         ("input", input),
     ];
     for (name, f) in table {
@@ -478,6 +478,10 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult {
         .take_kw("start")
         .or_else(|| args.pos.get(1).cloned())
         .unwrap_or(Value::Int(0));
+    let start = match vm.to_bigint(&start) {
+        Some(b) => Value::from_bigint(b),
+        None => Value::Int(vm.index_value(&start)?),
+    };
     let v = arg(vm, &args, 0, "enumerate")?;
     let inner = vm.iter(&v)?;
     Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Enumerate {
@@ -1028,8 +1032,13 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
             }
         }
         None => {
-            if let Some(g) = vm.frames.last().map(|f| f.globals.clone()) {
-                names.extend(g.borrow().keys().map(|k| k.to_string()));
+            if let Value::Dict(d) = locals(vm, Args::default())? {
+                names.extend(
+                    d.borrow()
+                        .keys()
+                        .iter()
+                        .filter_map(|k| k.as_str().map(str::to_string)),
+                );
             }
         }
     }
@@ -1047,6 +1056,42 @@ fn globals(vm: &mut Vm, _args: Args) -> PyResult {
         }
         None => Ok(Value::dict(Default::default())),
     }
+}
+
+/// `locals()`: the caller's namespace — a class body's dict, the globals at
+/// module level, or a snapshot of a function's bound variables (locals,
+/// then cells, then free variables, as CPython 3.13 orders them).
+fn locals(vm: &mut Vm, _args: Args) -> PyResult {
+    let Some(frame) = vm.frames.last() else {
+        return Ok(Value::dict(Default::default()));
+    };
+    if let Some(ns) = frame.ns.clone() {
+        return Ok(vm.attrs_to_dict(&ns.borrow()));
+    }
+    let code = frame.code.clone();
+    if &*code.name == "<module>" {
+        let g = frame.globals.clone();
+        return Ok(vm.attrs_to_dict(&g.borrow()));
+    }
+    let mut bound: Vec<(Rc<str>, Value)> = Vec::new();
+    for (name, v) in code.varnames.iter().zip(frame.regs.iter()) {
+        if !v.is_unbound() {
+            bound.push((name.clone(), v.clone()));
+        }
+    }
+    let cell_names = code.cellvars.iter().chain(code.freevars.iter());
+    for (name, cell) in cell_names.zip(frame.cells.iter()) {
+        let v = cell.borrow().clone();
+        if !v.is_unbound() {
+            bound.push((name.clone(), v));
+        }
+    }
+    let mut d = crate::vm::dict::Dict::new();
+    for (name, v) in bound {
+        let h = crate::vm::hash::str_hash(&name);
+        d.insert(h, Value::str(&*name), v);
+    }
+    Ok(Value::dict(d))
 }
 
 fn input(vm: &mut Vm, args: Args) -> PyResult {

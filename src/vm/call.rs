@@ -336,8 +336,12 @@ impl Vm {
                             continue;
                         }
                         self.recycle(nf);
+                        let names = code.varnames[posonly..argcount + kwonly].iter();
+                        let hint = super::suggest::suggest_keyword(&name, names.map(|n| &**n))
+                            .map(|s| format!(". Did you mean '{s}'?"))
+                            .unwrap_or_default();
                         return Err(self.type_error(&format!(
-                            "{qual}() got an unexpected keyword argument '{name}'"
+                            "{qual}() got an unexpected keyword argument '{name}'{hint}"
                         )));
                     }
                 },
@@ -602,7 +606,7 @@ impl Vm {
         body: Value,
         name: Value,
         bases: Vec<Value>,
-        _kw: Vec<(Rc<str>, Value)>,
+        kw: Vec<(Rc<str>, Value)>,
         globals: Globals,
     ) -> PyResult {
         let Value::Function(f) = body else {
@@ -675,8 +679,18 @@ impl Vm {
                 other => other.clone(),
             };
             if matches!(f, Value::Function(_)) {
-                self.call(&f, Args::new([Value::Class(cls.clone())]))?;
+                let mut args = Args::new([Value::Class(cls.clone())]);
+                args.kw = kw;
+                self.call(&f, args)?;
+                return Ok(Value::Class(cls));
             }
+        }
+        if !kw.is_empty() {
+            let msg = format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                cls.name
+            );
+            return Err(self.type_error(&msg));
         }
         Ok(Value::Class(cls))
     }
