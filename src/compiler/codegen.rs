@@ -953,13 +953,18 @@ impl<'a> Compiler<'a> {
         super::mangle::mangle(class, name).unwrap_or_else(|| name.to_string())
     }
 
+    /// CPython 3.13's `__qualname__`: list, set and dict comprehensions are
+    /// inlined (invisible); a generator expression adds no `<locals>`.
     fn qualname_for(&self, name: &str) -> String {
-        let u = self.unit_ref();
-        let scope = &self.table.scopes[u.scope];
-        match scope.kind {
+        let inlined =
+            |u: &Unit| matches!(u.name.as_str(), "<listcomp>" | "<setcomp>" | "<dictcomp>");
+        let Some(u) = self.units.iter().rev().find(|u| !inlined(u)) else {
+            return name.to_string();
+        };
+        match self.table.scopes[u.scope].kind {
             ScopeKind::Module => name.to_string(),
-            ScopeKind::Class => format!("{}.{}", u.qualname, name),
-            _ => format!("{}.<locals>.{}", u.qualname, name),
+            ScopeKind::Class | ScopeKind::Comprehension => format!("{}.{}", u.qualname, name),
+            ScopeKind::Function => format!("{}.<locals>.{}", u.qualname, name),
         }
     }
 
