@@ -491,6 +491,47 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult {
         let v = args.pos[1].clone();
         return Ok(Value::Class(vm.types.class_of(&v)));
     }
+    if args.len() == 4 {
+        let Some(name) = args.pos[1].as_str().map(str::to_string) else {
+            let tn = vm.type_name(&args.pos[1]);
+            return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
+        };
+        let Value::Tuple(bases) = &args.pos[2] else {
+            let tn = vm.type_name(&args.pos[2]);
+            return Err(vm.type_error(&format!(
+                "type.__new__() argument 2 must be tuple, not {tn}"
+            )));
+        };
+        let Value::Dict(ns) = &args.pos[3] else {
+            let tn = vm.type_name(&args.pos[3]);
+            return Err(vm.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
+        };
+        let mut classes = Vec::new();
+        for b in bases.iter() {
+            match b {
+                Value::Class(c) => classes.push(c.clone()),
+                other => {
+                    let tn = vm.type_name(other);
+                    return Err(vm.type_error(&format!("bases must be types, not {tn}")));
+                }
+            }
+        }
+        if classes.is_empty() {
+            classes.push(vm.types.get(TypeId::Object).clone());
+        }
+        let mut dict = crate::vm::class::new_attrs();
+        for (k, v) in ns.borrow().iter().map(|e| (e.key.clone(), e.value.clone())) {
+            match k.as_str() {
+                Some(k) => {
+                    dict.insert(k.into(), v);
+                }
+                None => return Err(vm.type_error("type() namespace keys must be strings")),
+            }
+        }
+        dict.entry("__module__".into())
+            .or_insert_with(|| Value::str("__main__"));
+        return vm.new_class(&name, classes, dict, args.kw, None);
+    }
     Err(vm.type_error("type() takes 1 or 3 arguments"))
 }
 

@@ -161,7 +161,15 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> Result<usize, Value> {
             match cls.lookup("__len__") {
                 Some(f) => {
                     let r = vm.call(&f, Args::new([v.clone()]))?;
-                    let n = vm.index_value(&r)?;
+                    let n = match &r {
+                        Value::BigInt(b) if num_traits::Signed::is_positive(&**b) => {
+                            return Err(vm.new_exc(
+                                "OverflowError",
+                                "cannot fit 'int' into an index-sized integer",
+                            ));
+                        }
+                        _ => vm.index_value(&r)?,
+                    };
                     if n < 0 {
                         return Err(vm.value_error("__len__() should return >= 0"));
                     }

@@ -288,9 +288,14 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str().to_string(),
             _ => cls.module.to_string(),
         };
+        // Built-in classes print without their module (`<object object at …>`).
+        let prefix = if module == "builtins" {
+            String::new()
+        } else {
+            format!("{module}.")
+        };
         Ok(format!(
-            "<{}.{} object at {:#x}>",
-            module,
+            "<{prefix}{} object at {:#x}>",
             cls.qualname,
             v.ptr().unwrap_or(0)
         ))
@@ -553,6 +558,12 @@ impl Vm {
             Value::Instance(_) => {
                 if let Some(f) = self.user_method(v, "__index__") {
                     let r = self.call(&f, Args::new([v.clone()]))?;
+                    if !matches!(r, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+                        let tn = self.type_name(&r);
+                        return Err(
+                            self.type_error(&format!("__index__ returned non-int (type {tn})"))
+                        );
+                    }
                     return self.index_value(&r);
                 }
                 let tn = self.type_name(v);

@@ -4,6 +4,7 @@ pub mod attr;
 pub mod awaiting;
 pub mod call;
 pub mod class;
+pub mod classdef;
 pub mod convert;
 pub mod dict;
 pub mod exc;

@@ -231,7 +231,7 @@ impl Vm {
             }
         }
         // Integers (including bool) first.
-        if is_int(a) && is_int(b) {
+        if is_int(a) && is_int(b) && op != BinOp::MatMul {
             return self.int_binary(op, a, b).map(Some);
         }
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {

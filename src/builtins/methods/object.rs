@@ -107,9 +107,14 @@ pub fn default_repr(vm: &mut Vm, v: &Value) -> Result<String, Value> {
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => cls.module.to_string(),
     };
+    // Built-in classes print without their module (`<object object at …>`).
+    let prefix = if module == "builtins" {
+        String::new()
+    } else {
+        format!("{module}.")
+    };
     Ok(format!(
-        "<{}.{} object at {:#x}>",
-        module,
+        "<{prefix}{} object at {:#x}>",
         cls.qualname,
         v.ptr().unwrap_or(0)
     ))
