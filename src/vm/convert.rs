@@ -477,6 +477,7 @@ impl Vm {
                     .map(|e| (e.hash, e.key.clone(), e.value.clone()))
                     .collect();
                 for (h, k, v) in entries {
+                    let k = self.canon_key_of(y, h, &k)?;
                     let other = y.borrow().get(h, &k).cloned();
                     match other {
                         Some(o) => {
@@ -491,7 +492,15 @@ impl Vm {
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
                 let (xa, ya) = (self.set_entries(a), self.set_entries(b));
-                Ok(xa.len() == ya.len() && xa.iter().all(|(h, k)| self.set_contains_raw(b, *h, k)))
+                if xa.len() != ya.len() {
+                    return Ok(false);
+                }
+                for (h, k) in &xa {
+                    if !self.set_contains_raw(b, *h, k)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
             }
             (Bytes(x), Bytes(y)) => Ok(x == y),
             (Range(x), Range(y)) => Ok(x.same(y)),

@@ -626,8 +626,20 @@ impl Vm {
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
                 let (xa, ya) = (self.set_entries(a), self.set_entries(b));
-                let sub = xa.iter().all(|(h, k)| self.set_contains_raw(b, *h, k));
-                let sup = ya.iter().all(|(h, k)| self.set_contains_raw(a, *h, k));
+                let mut sub = true;
+                for (h, k) in &xa {
+                    if !self.set_contains_raw(b, *h, k)? {
+                        sub = false;
+                        break;
+                    }
+                }
+                let mut sup = true;
+                for (h, k) in &ya {
+                    if !self.set_contains_raw(a, *h, k)? {
+                        sup = false;
+                        break;
+                    }
+                }
                 return Ok(Value::Bool(match op {
                     CmpOp::Lt => sub && xa.len() < ya.len(),
                     CmpOp::LtE => sub,
@@ -716,9 +728,9 @@ impl Vm {
                 let item = &self.canon_key_of(d, h, item)?;
                 Ok(d.borrow().contains(h, item))
             }
-            Value::FrozenSet(s) => {
+            Value::FrozenSet(_) => {
                 let h = self.hash(item)?;
-                Ok(s.contains(h, item))
+                self.set_contains_raw(container, h, item)
             }
             Value::Range(r) => match item {
                 Value::Int(i) => Ok(r.contains_int(*i)),

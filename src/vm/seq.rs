@@ -428,12 +428,40 @@ impl Vm {
         }
     }
 
-    pub fn set_contains_raw(&self, v: &Value, h: i64, k: &Value) -> bool {
-        match v {
-            Value::Set(s) => s.borrow().contains(h, k),
-            Value::FrozenSet(s) => s.contains(h, k),
-            _ => false,
+    /// Whether the set or dict `v` holds a key equal to `k` (user `__eq__`
+    /// included; the candidates are copied out before it runs).
+    pub fn set_contains_raw(&mut self, v: &Value, h: i64, k: &Value) -> Result<bool, Value> {
+        if !needs_user_eq(k) {
+            return Ok(match v {
+                Value::Set(s) | Value::Dict(s) => s.borrow().contains(h, k),
+                Value::FrozenSet(s) => s.contains(h, k),
+                _ => false,
+            });
         }
+        let candidates = match v {
+            Value::Set(s) | Value::Dict(s) => s.borrow().keys_with_hash(h),
+            Value::FrozenSet(s) => s.keys_with_hash(h),
+            _ => Vec::new(),
+        };
+        for c in candidates {
+            if c.is(k) || self.eq(&c, k)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `k`, or the key equal to it already in the owned table `d`.
+    fn canon_owned(&mut self, d: &Dict, h: i64, k: Value) -> Result<Value, Value> {
+        if !needs_user_eq(&k) {
+            return Ok(k);
+        }
+        for c in d.keys_with_hash(h) {
+            if c.is(&k) || self.eq(&c, &k)? {
+                return Ok(c);
+            }
+        }
+        Ok(k)
     }
 
     /// Set operators, building results in the order CPython's algorithms do
@@ -450,12 +478,16 @@ impl Vm {
         let d = match op {
             BinOp::BitOr => {
                 let mut d = copy_of(a);
+                let user_eq = ya.iter().any(|(_, k)| needs_user_eq(k));
                 match b {
-                    Value::Set(s) => d.set_merge(&s.borrow()),
-                    Value::FrozenSet(s) => d.set_merge(s),
+                    Value::Set(s) if !user_eq => d.set_merge(&s.borrow()),
+                    Value::FrozenSet(s) if !user_eq => d.set_merge(s),
                     _ => {
                         for (h, k) in ya {
-                            d.insert(h, k, Value::None);
+                            let k = self.canon_owned(&d, h, k)?;
+                            if !d.contains(h, &k) {
+                                d.insert(h, k, Value::None);
+                            }
                         }
                     }
                 }
@@ -470,7 +502,7 @@ impl Vm {
                 };
                 let mut d = Dict::new_set();
                 for (h, k) in small {
-                    if self.set_contains_raw(big, h, &k) {
+                    if self.set_contains_raw(big, h, &k)? {
                         d.insert(h, k, Value::None);
                     }
                 }
@@ -480,13 +512,14 @@ impl Vm {
                 if (xa.len() >> 2) > ya.len() {
                     let mut d = copy_of(a);
                     for (h, k) in ya {
+                        let k = self.canon_owned(&d, h, k)?;
                         d.remove(h, &k);
                     }
                     d
                 } else {
                     let mut d = Dict::new_set();
                     for (h, k) in xa {
-                        if !self.set_contains_raw(b, h, &k) {
+                        if !self.set_contains_raw(b, h, &k)? {
                             d.insert(h, k, Value::None);
                         }
                     }
@@ -496,6 +529,7 @@ impl Vm {
             _ => {
                 let mut d = copy_of(b);
                 for (h, k) in xa {
+                    let k = self.canon_owned(&d, h, k)?;
                     if d.contains(h, &k) {
                         d.remove(h, &k);
                     } else {
