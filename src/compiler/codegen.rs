@@ -1578,8 +1578,18 @@ impl<'a> Compiler<'a> {
             let has_kw = !keywords.is_empty();
             if has_kw {
                 self.emit(Op::BuildMap(0));
+                let mut merged = false;
                 for k in keywords {
                     match &k.name {
+                        // After a `**`, a named keyword is merged like one, so
+                        // a repeat is "got multiple values" as in CPython.
+                        Some(n) if merged => {
+                            self.emit(Op::BuildMap(0));
+                            self.load_const(Value::str(n.as_str()));
+                            self.expr(&k.value);
+                            self.emit(Op::MapAdd(1));
+                            self.emit(Op::DictMerge(1));
+                        }
                         Some(n) => {
                             self.load_const(Value::str(n.as_str()));
                             self.expr(&k.value);
@@ -1588,6 +1598,7 @@ impl<'a> Compiler<'a> {
                         None => {
                             self.expr(&k.value);
                             self.emit(Op::DictMerge(1));
+                            merged = true;
                         }
                     }
                 }

@@ -529,6 +529,17 @@ impl Vm {
                 .or_else(|| f.code.doc.as_ref().map(|d| Value::str(&**d)))
                 .unwrap_or(Value::None),
             (Value::Function(f), "__code__") => Value::Code(f.code.clone()),
+            (Value::Function(f), "__kwdefaults__") => {
+                if f.kwdefaults.is_empty() {
+                    Value::None
+                } else {
+                    let mut d = super::dict::Dict::new();
+                    for (k, v) in &f.kwdefaults {
+                        d.insert(super::hash::str_hash(k), Value::str(&**k), v.clone());
+                    }
+                    Value::dict(d)
+                }
+            }
             (Value::Function(f), "__closure__") => {
                 if f.closure.is_empty() {
                     Value::None
@@ -544,6 +555,13 @@ impl Vm {
             (Value::Code(c), "co_name") => Value::str(&*c.name),
             (Value::Code(c), "co_filename") => Value::str(&*c.filename),
             (Value::Code(c), "co_firstlineno") => Value::Int(c.first_line as i64),
+            (Value::Code(c), "co_qualname") => Value::str(&*c.qualname),
+            (Value::Code(c), "co_argcount") => Value::Int(c.argcount as i64),
+            (Value::Code(c), "co_posonlyargcount") => Value::Int(c.posonlycount as i64),
+            (Value::Code(c), "co_kwonlyargcount") => Value::Int(c.kwonlycount as i64),
+            (Value::Code(c), "co_varnames") => {
+                Value::tuple(c.varnames.iter().map(|n| Value::str(&**n)).collect())
+            }
             // Calling `f.__call__` is calling `f` (its repr differs from CPython's
             // method-wrapper).
             (Value::Function(_) | Value::Builtin(_) | Value::Method(_), "__call__") => obj.clone(),
