@@ -9,7 +9,7 @@ use crate::vm::types::TypeId;
 use crate::vm::value::Range;
 use crate::vm::{Value, Vm};
 use num_bigint::BigInt;
-use num_traits::{Num, ToPrimitive};
+use num_traits::{Num, One, ToPrimitive, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -432,27 +432,33 @@ fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn new_range(vm: &mut Vm, args: Args) -> PyResult {
-    let nums: Vec<Value> = args.pos[1..].to_vec();
     let mut ints = Vec::new();
-    for n in &nums {
+    for n in &args.pos[1..] {
         ints.push(match n {
             Value::Float(_) => {
                 return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
             }
-            _ => vm.index_value(n)?,
+            _ => match vm.to_bigint(n) {
+                Some(b) => b,
+                None => BigInt::from(vm.index_value(n)?),
+            },
         });
     }
-    let (start, stop, step) = match ints.len() {
-        1 => (0, ints[0], 1),
-        2 => (ints[0], ints[1], 1),
-        3 => (ints[0], ints[1], ints[2]),
-        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        n => return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
+    let mut ints = ints.into_iter();
+    let (start, stop, step) = match (ints.next(), ints.next(), ints.next(), ints.len()) {
+        (Some(stop), None, _, _) => (BigInt::zero(), stop, BigInt::one()),
+        (Some(start), Some(stop), None, _) => (start, stop, BigInt::one()),
+        (Some(start), Some(stop), Some(step), 0) => (start, stop, step),
+        (None, ..) => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        (.., extra) => {
+            let n = extra + 3;
+            return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}")));
+        }
     };
-    if step == 0 {
+    if step.is_zero() {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+    Ok(Value::Range(Rc::new(Range::new(start, stop, step))))
 }
 
 fn new_slice(_vm: &mut Vm, args: Args) -> PyResult {
@@ -484,6 +490,47 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult {
     if args.len() == 2 {
         let v = args.pos[1].clone();
         return Ok(Value::Class(vm.types.class_of(&v)));
+    }
+    if args.len() == 4 {
+        let Some(name) = args.pos[1].as_str().map(str::to_string) else {
+            let tn = vm.type_name(&args.pos[1]);
+            return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
+        };
+        let Value::Tuple(bases) = &args.pos[2] else {
+            let tn = vm.type_name(&args.pos[2]);
+            return Err(vm.type_error(&format!(
+                "type.__new__() argument 2 must be tuple, not {tn}"
+            )));
+        };
+        let Value::Dict(ns) = &args.pos[3] else {
+            let tn = vm.type_name(&args.pos[3]);
+            return Err(vm.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
+        };
+        let mut classes = Vec::new();
+        for b in bases.iter() {
+            match b {
+                Value::Class(c) => classes.push(c.clone()),
+                other => {
+                    let tn = vm.type_name(other);
+                    return Err(vm.type_error(&format!("bases must be types, not {tn}")));
+                }
+            }
+        }
+        if classes.is_empty() {
+            classes.push(vm.types.get(TypeId::Object).clone());
+        }
+        let mut dict = crate::vm::class::new_attrs();
+        for (k, v) in ns.borrow().iter().map(|e| (e.key.clone(), e.value.clone())) {
+            match k.as_str() {
+                Some(k) => {
+                    dict.insert(k.into(), v);
+                }
+                None => return Err(vm.type_error("type() namespace keys must be strings")),
+            }
+        }
+        dict.entry("__module__".into())
+            .or_insert_with(|| Value::str("__main__"));
+        return vm.new_class(&name, classes, dict, args.kw, None);
     }
     Err(vm.type_error("type() takes 1 or 3 arguments"))
 }
@@ -517,6 +564,15 @@ fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
         .take_kw("doc")
         .or_else(|| arg(&args, 4))
         .unwrap_or(Value::None);
+    // Without `doc`, a property documents itself with its getter's docstring.
+    let doc = if doc.is_none() && !fget.is_none() {
+        match vm.getattr(&fget, "__doc__") {
+            Ok(d) => d,
+            Err(_) => Value::None,
+        }
+    } else {
+        doc
+    };
     descriptor(
         vm,
         TypeId::Property,

@@ -52,7 +52,7 @@ pub fn install(vm: &mut Vm) {
         ("vars", vars),
         ("dir", dir),
         ("globals", globals),
-        ("locals", globals),
+        ("locals", locals),
         ("input", input),
     ];
     for (name, f) in table {
@@ -147,13 +147,29 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> Result<usize, Value> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
         Value::FrozenSet(s) => s.len(),
-        Value::Range(r) => r.len().max(0) as usize,
+        Value::Range(r) => match r.len() {
+            Some(n) => n as usize,
+            None => {
+                return Err(vm.new_exc(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
+        },
         Value::Instance(_) | Value::Native(_) => {
             let cls = vm.types.class_of(v);
             match cls.lookup_static("__len__") {
                 Some(f) => {
                     let r = vm.call(&f, Args::new([v.clone()]))?;
-                    let n = vm.index_value(&r)?;
+                    let n = match &r {
+                        Value::BigInt(b) if num_traits::Signed::is_positive(&**b) => {
+                            return Err(vm.new_exc(
+                                "OverflowError",
+                                "cannot fit 'int' into an index-sized integer",
+                            ));
+                        }
+                        _ => vm.index_value(&r)?,
+                    };
                     if n < 0 {
                         return Err(vm.value_error("__len__() should return >= 0"));
                     }
@@ -433,7 +449,8 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult {
                 idx: n,
             }
         }
-        Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+        Value::Range(r) => r.reversed(),
+        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
             let mut items = vm.collect(&v)?;
             items.reverse();
             NativeIter::Values { items, idx: 0 }
@@ -470,6 +487,10 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult {
         .take_kw("start")
         .or_else(|| args.pos.get(1).cloned())
         .unwrap_or(Value::Int(0));
+    let start = match vm.to_bigint(&start) {
+        Some(b) => Value::from_bigint(b),
+        None => Value::Int(vm.index_value(&start)?),
+    };
     let v = arg(vm, &args, 0, "enumerate")?;
     let inner = vm.iter(&v)?;
     Ok(Value::Iter(Rc::new(RefCell::new(NativeIter::Enumerate {
@@ -1029,8 +1050,13 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
             }
         }
         None => {
-            if let Some(g) = vm.frames.last().map(|f| f.globals.clone()) {
-                names.extend(g.borrow().keys().map(|k| k.to_string()));
+            if let Value::Dict(d) = locals(vm, Args::default())? {
+                names.extend(
+                    d.borrow()
+                        .keys()
+                        .iter()
+                        .filter_map(|k| k.as_str().map(str::to_string)),
+                );
             }
         }
     }
@@ -1048,6 +1074,42 @@ fn globals(vm: &mut Vm, _args: Args) -> PyResult {
         }
         None => Ok(Value::dict(Default::default())),
     }
+}
+
+/// `locals()`: the caller's namespace — a class body's dict, the globals at
+/// module level, or a snapshot of a function's bound variables (locals,
+/// then cells, then free variables, as CPython 3.13 orders them).
+fn locals(vm: &mut Vm, _args: Args) -> PyResult {
+    let Some(frame) = vm.frames.last() else {
+        return Ok(Value::dict(Default::default()));
+    };
+    if let Some(ns) = frame.ns.clone() {
+        return Ok(vm.attrs_to_dict(&ns.borrow()));
+    }
+    let code = frame.code.clone();
+    if &*code.name == "<module>" {
+        let g = frame.globals.clone();
+        return Ok(vm.attrs_to_dict(&g.borrow()));
+    }
+    let mut bound: Vec<(Rc<str>, Value)> = Vec::new();
+    for (name, v) in code.varnames.iter().zip(frame.regs.iter()) {
+        if !v.is_unbound() {
+            bound.push((name.clone(), v.clone()));
+        }
+    }
+    let cell_names = code.cellvars.iter().chain(code.freevars.iter());
+    for (name, cell) in cell_names.zip(frame.cells.iter()) {
+        let v = cell.borrow().clone();
+        if !v.is_unbound() {
+            bound.push((name.clone(), v));
+        }
+    }
+    let mut d = crate::vm::dict::Dict::new();
+    for (name, v) in bound {
+        let h = crate::vm::hash::str_hash(&name);
+        d.insert(h, Value::str(&*name), v);
+    }
+    Ok(Value::dict(d))
 }
 
 fn input(vm: &mut Vm, args: Args) -> PyResult {

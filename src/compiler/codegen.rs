@@ -995,13 +995,18 @@ impl<'a> Compiler<'a> {
         super::mangle::mangle(class, name).unwrap_or_else(|| name.to_string())
     }
 
+    /// CPython 3.13's `__qualname__`: list, set and dict comprehensions are
+    /// inlined (invisible); a generator expression adds no `<locals>`.
     fn qualname_for(&self, name: &str) -> String {
-        let u = self.unit_ref();
-        let scope = &self.table.scopes[u.scope];
-        match scope.kind {
+        let inlined =
+            |u: &Unit| matches!(u.name.as_str(), "<listcomp>" | "<setcomp>" | "<dictcomp>");
+        let Some(u) = self.units.iter().rev().find(|u| !inlined(u)) else {
+            return name.to_string();
+        };
+        match self.table.scopes[u.scope].kind {
             ScopeKind::Module => name.to_string(),
-            ScopeKind::Class => format!("{}.{}", u.qualname, name),
-            _ => format!("{}.<locals>.{}", u.qualname, name),
+            ScopeKind::Class | ScopeKind::Comprehension => format!("{}.{}", u.qualname, name),
+            ScopeKind::Function => format!("{}.<locals>.{}", u.qualname, name),
         }
     }
 
@@ -1615,8 +1620,18 @@ impl<'a> Compiler<'a> {
             let has_kw = !keywords.is_empty();
             if has_kw {
                 self.emit(Op::BuildMap(0));
+                let mut merged = false;
                 for k in keywords {
                     match &k.name {
+                        // After a `**`, a named keyword is merged like one, so
+                        // a repeat is "got multiple values" as in CPython.
+                        Some(n) if merged => {
+                            self.emit(Op::BuildMap(0));
+                            self.load_const(Value::str(n.as_str()));
+                            self.expr(&k.value);
+                            self.emit(Op::MapAdd(1));
+                            self.emit(Op::DictMerge(1));
+                        }
                         Some(n) => {
                             self.load_const(Value::str(n.as_str()));
                             self.expr(&k.value);
@@ -1625,6 +1640,7 @@ impl<'a> Compiler<'a> {
                         None => {
                             self.expr(&k.value);
                             self.emit(Op::DictMerge(1));
+                            merged = true;
                         }
                     }
                 }

@@ -37,11 +37,16 @@ pub struct Scope {
     pub parent: Option<ScopeId>,
     pub params: Vec<String>,
     pub assigned: IndexSet<String>,
+    /// Names assigned after a `global` declaration (for the errors of a
+    /// later `nonlocal` of the same name).
+    pub assigned_global: IndexSet<String>,
     pub used: IndexSet<String>,
     pub globals: IndexSet<String>,
     pub nonlocals: IndexSet<String>,
     /// Where each name was first declared `nonlocal` (for error reports).
     pub nonlocal_at: IndexMap<String, Span>,
+    /// Where each `global` name was first declared.
+    pub global_at: IndexMap<String, Span>,
     pub children: Vec<ScopeId>,
     pub is_async: bool,
     pub is_generator: bool,
@@ -60,10 +65,12 @@ impl Scope {
             parent,
             params: Vec::new(),
             assigned: IndexSet::new(),
+            assigned_global: IndexSet::new(),
             used: IndexSet::new(),
             globals: IndexSet::new(),
             nonlocals: IndexSet::new(),
             nonlocal_at: IndexMap::new(),
+            global_at: IndexMap::new(),
             children: Vec::new(),
             is_async: false,
             is_generator: false,
@@ -157,7 +164,11 @@ impl Builder {
 
     fn bind(&mut self, name: &str, span: Span) {
         let scope = self.cur();
-        if scope.globals.contains(name) || scope.nonlocals.contains(name) {
+        if scope.globals.contains(name) {
+            scope.assigned_global.insert(name.to_string());
+            return;
+        }
+        if scope.nonlocals.contains(name) {
             return;
         }
         let _ = span;
@@ -325,8 +336,12 @@ impl Builder {
                             format!("name '{n}' is used prior to global declaration")
                         };
                         self.error(&msg, s.span);
+                    } else if scope.nonlocals.contains(n) {
+                        let at = scope.nonlocal_at.get(n).copied().unwrap_or(s.span);
+                        self.error(&format!("name '{n}' is nonlocal and global"), at);
                     }
                     self.cur().globals.insert(n.clone());
+                    self.cur().global_at.entry(n.clone()).or_insert(s.span);
                 }
             }
             StmtKind::Nonlocal(names) => {
@@ -336,13 +351,17 @@ impl Builder {
                 }
                 for n in names {
                     let scope = self.cur();
-                    if scope.assigned.contains(n) || scope.used.contains(n) {
-                        let msg = if scope.assigned.contains(n) {
+                    let assigned = scope.assigned.contains(n) || scope.assigned_global.contains(n);
+                    if assigned || scope.used.contains(n) {
+                        let msg = if assigned {
                             format!("name '{n}' is assigned to before nonlocal declaration")
                         } else {
                             format!("name '{n}' is used prior to nonlocal declaration")
                         };
                         self.error(&msg, s.span);
+                    } else if scope.globals.contains(n) {
+                        let at = scope.global_at.get(n).copied().unwrap_or(s.span);
+                        self.error(&format!("name '{n}' is nonlocal and global"), at);
                     }
                     self.cur().nonlocals.insert(n.clone());
                     self.cur().nonlocal_at.entry(n.clone()).or_insert(s.span);

@@ -17,6 +17,78 @@ pub enum Loaded {
     Getter(Value),
 }
 
+thread_local! {
+    // Interned once: class lookups keyed by an interned name skip hashing.
+    static GETATTRIBUTE: Rc<str> = super::intern::intern("__getattribute__");
+    static GETATTR: Rc<str> = super::intern::intern("__getattr__");
+    static SETATTR: Rc<str> = super::intern::intern("__setattr__");
+    static DELATTR: Rc<str> = super::intern::intern("__delattr__");
+    static SLOTS: Rc<str> = super::intern::intern("__slots__");
+}
+
+fn with_name<R>(key: &'static std::thread::LocalKey<Rc<str>>, f: impl FnOnce(&str) -> R) -> R {
+    key.with(|n| f(n))
+}
+
+/// A method of a user-defined descriptor's class (`__get__`, `__set__`,
+/// `__delete__`), when it is a Python function.
+fn user_descriptor_method(i: &Instance, name: &str) -> Option<Value> {
+    match i.class.lookup(name) {
+        Some(f @ Value::Function(_)) => Some(f),
+        _ => None,
+    }
+}
+
+/// Whether instances of `cls` may store `name` in their dict: always,
+/// unless every user class along the MRO declares `__slots__` without
+/// `__dict__` and none of them lists `name`.
+fn slots_allow(cls: &Class, name: &str) -> bool {
+    if with_name(&SLOTS, |n| cls.lookup(n)).is_none() {
+        return true;
+    }
+    let own = |c: &Class| c.dict.borrow().get("__slots__").cloned();
+    let mut classes = vec![own(cls)];
+    for c in &cls.mro_tail {
+        match c.builtin {
+            None => classes.push(own(c)),
+            Some(TypeId::Object) => {}
+            Some(_) => return true,
+        }
+    }
+    classes.iter().any(|slots| {
+        let names: Vec<&str> = match slots {
+            None => return true,
+            Some(Value::Str(s)) => vec![s.as_str()],
+            Some(Value::Tuple(t)) => t.iter().filter_map(Value::as_str).collect(),
+            Some(Value::List(l)) => {
+                return l
+                    .borrow()
+                    .iter()
+                    .any(|v| matches!(v.as_str(), Some(n) if n == name || n == "__dict__"));
+            }
+            Some(_) => return true,
+        };
+        names.iter().any(|n| *n == name || *n == "__dict__")
+    })
+}
+
+/// Properties and user descriptors with `__set__` or `__delete__` take
+/// precedence over the instance dict.
+fn is_data_descriptor(attr: &Value) -> bool {
+    match attr {
+        Value::Instance(i) => match i.class.builtin {
+            Some(TypeId::Property) => true,
+            None => {
+                user_descriptor_method(i, "__get__").is_some()
+                    && (user_descriptor_method(i, "__set__").is_some()
+                        || user_descriptor_method(i, "__delete__").is_some())
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 impl Vm {
     pub fn type_name(&self, v: &Value) -> String {
         self.types.class_of(v).name.to_string()
@@ -183,11 +255,34 @@ impl Vm {
         if cls.builtin == Some(TypeId::Super) {
             return self.super_getattr(inst, name);
         }
+        let r = match with_name(&GETATTRIBUTE, |n| cls.lookup(n)) {
+            Some(ga @ Value::Function(_)) => {
+                self.call(&ga, Args::new([obj.clone(), Value::str(name)]))
+            }
+            _ => self.generic_getattr(obj, inst, name),
+        };
+        match r {
+            Err(e) if self.exc_matches_name(&e, "AttributeError") => {
+                match with_name(&GETATTR, |n| cls.lookup(n)) {
+                    Some(ga @ Value::Function(_)) => {
+                        self.call(&ga, Args::new([obj.clone(), Value::str(name)]))
+                    }
+                    _ => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// `object.__getattribute__`: data descriptors on the class, then the
+    /// instance dict, then other class attributes (bound).
+    pub fn generic_getattr(&mut self, obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult {
+        let cls = inst.class.clone();
         let attr = cls.lookup(name);
-        if let Some(Value::Instance(a)) = &attr
-            && a.class.builtin == Some(TypeId::Property)
+        if let Some(a) = &attr
+            && is_data_descriptor(a)
         {
-            return self.bind(attr.clone().unwrap_or_default(), obj, &cls);
+            return self.bind(a.clone(), obj, &cls);
         }
         if let Some(v) = inst.dict.borrow().get(name) {
             return Ok(v.clone());
@@ -205,11 +300,6 @@ impl Vm {
                 return Ok(d);
             }
             _ => {}
-        }
-        if let Some(ga) = cls.lookup_static("__getattr__")
-            && matches!(ga, Value::Function(_))
-        {
-            return self.call(&ga, Args::new([obj.clone(), Value::str(name)]));
         }
         Err(self.attr_error(obj, name))
     }
@@ -340,6 +430,13 @@ impl Vm {
                             func: f,
                         })))
                     }
+                    None if user_descriptor_method(i, "__get__").is_some() => {
+                        let get = user_descriptor_method(i, "__get__").unwrap_or_default();
+                        self.call(
+                            &get,
+                            Args::new([attr.clone(), Value::None, Value::Class(c.clone())]),
+                        )
+                    }
                     _ => Ok(attr.clone()),
                 },
                 Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod => {
@@ -376,6 +473,14 @@ impl Vm {
                         return Ok(Value::Method(Rc::new(BoundMethod {
                             receiver: obj,
                             func: f,
+                        })));
+                    }
+                    if let Value::Builtin(b) = &attr
+                        && b.kind == BuiltinKind::ClassMethod
+                    {
+                        return Ok(Value::Method(Rc::new(BoundMethod {
+                            receiver: obj,
+                            func: attr.clone(),
                         })));
                     }
                     return Ok(attr);
@@ -447,6 +552,17 @@ impl Vm {
                 .or_else(|| f.code.doc.as_ref().map(|d| Value::str(&**d)))
                 .unwrap_or(Value::None),
             (Value::Function(f), "__code__") => Value::Code(f.code.clone()),
+            (Value::Function(f), "__kwdefaults__") => {
+                if f.kwdefaults.is_empty() {
+                    Value::None
+                } else {
+                    let mut d = super::dict::Dict::new();
+                    for (k, v) in &f.kwdefaults {
+                        d.insert(super::hash::str_hash(k), Value::str(&**k), v.clone());
+                    }
+                    Value::dict(d)
+                }
+            }
             (Value::Function(f), "__closure__") => {
                 if f.closure.is_empty() {
                     Value::None
@@ -462,6 +578,13 @@ impl Vm {
             (Value::Code(c), "co_name") => Value::str(&*c.name),
             (Value::Code(c), "co_filename") => Value::str(&*c.filename),
             (Value::Code(c), "co_firstlineno") => Value::Int(c.first_line as i64),
+            (Value::Code(c), "co_qualname") => Value::str(&*c.qualname),
+            (Value::Code(c), "co_argcount") => Value::Int(c.argcount as i64),
+            (Value::Code(c), "co_posonlyargcount") => Value::Int(c.posonlycount as i64),
+            (Value::Code(c), "co_kwonlyargcount") => Value::Int(c.kwonlycount as i64),
+            (Value::Code(c), "co_varnames") => {
+                Value::tuple(c.varnames.iter().map(|n| Value::str(&**n)).collect())
+            }
             // Calling `f.__call__` is calling `f` (its repr differs from CPython's
             // method-wrapper).
             (Value::Function(_) | Value::Builtin(_) | Value::Method(_), "__call__") => obj.clone(),
@@ -499,9 +622,9 @@ impl Vm {
             (Value::Slice(s), "start") => s[0].clone(),
             (Value::Slice(s), "stop") => s[1].clone(),
             (Value::Slice(s), "step") => s[2].clone(),
-            (Value::Range(r), "start") => Value::Int(r.start),
-            (Value::Range(r), "stop") => Value::Int(r.stop),
-            (Value::Range(r), "step") => Value::Int(r.step),
+            (Value::Range(r), "start") => r.start(),
+            (Value::Range(r), "stop") => r.stop(),
+            (Value::Range(r), "step") => r.step(),
             _ => return Ok(None),
         }))
     }
@@ -534,6 +657,7 @@ impl Vm {
                 inst.class.lookup_static("__setattr__"),
                 Some(Value::Function(_))
             )
+            && inst.class.lookup_static("__slots__").is_none()
         {
             let mut d = inst.dict.borrow_mut();
             let at = match d.get_index(hint.get() as usize) {
@@ -567,54 +691,11 @@ impl Vm {
             }
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
-                if let Some(Value::Instance(p)) = cls.lookup(name)
-                    && p.class.builtin == Some(TypeId::Property)
-                {
-                    let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
-                    if fset.is_none() {
-                        let msg =
-                            format!("property '{name}' of '{}' object has no setter", cls.name);
-                        return Err(self.new_exc("AttributeError", &msg));
-                    }
-                    self.call(&fset, Args::new([obj.clone(), v]))?;
-                    return Ok(());
-                }
-                if let Some(sa) = cls.lookup_static("__setattr__")
-                    && matches!(sa, Value::Function(_))
-                {
+                if let Some(sa @ Value::Function(_)) = with_name(&SETATTR, |n| cls.lookup(n)) {
                     self.call(&sa, Args::new([obj.clone(), Value::str(name), v]))?;
                     return Ok(());
                 }
-                if let Some(data) = &inst.exc {
-                    let mut d = data.borrow_mut();
-                    match name {
-                        "__cause__" => {
-                            d.cause = v;
-                            d.suppress_context = true;
-                            return Ok(());
-                        }
-                        "__context__" => {
-                            d.context = v;
-                            return Ok(());
-                        }
-                        "__suppress_context__" => {
-                            d.suppress_context = matches!(v, Value::Bool(true));
-                            return Ok(());
-                        }
-                        "args" => {
-                            drop(d);
-                            let items = self.collect(&v)?;
-                            if let Some(data) = &inst.exc {
-                                data.borrow_mut().args = items;
-                            }
-                            return Ok(());
-                        }
-                        "__traceback__" => return Ok(()),
-                        _ => {}
-                    }
-                }
-                inst.dict.borrow_mut().insert(name.into(), v);
-                Ok(())
+                self.generic_setattr(obj, inst, name, v)
             }
             Value::Class(c) => {
                 c.set_attr(name.into(), v);
@@ -679,19 +760,84 @@ impl Vm {
         }
     }
 
+    /// `object.__setattr__`: a data descriptor on the class, else the
+    /// instance dict (refused for names outside `__slots__`).
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+        v: Value,
+    ) -> Result<(), Value> {
+        let cls = inst.class.clone();
+        if let Some(Value::Instance(p)) = cls.lookup(name) {
+            if p.class.builtin == Some(TypeId::Property) {
+                let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
+                if fset.is_none() {
+                    let msg = format!("property '{name}' of '{}' object has no setter", cls.name);
+                    return Err(self.new_exc("AttributeError", &msg));
+                }
+                self.call(&fset, Args::new([obj.clone(), v]))?;
+                return Ok(());
+            }
+            if p.class.builtin.is_none()
+                && let Some(set) = user_descriptor_method(&p, "__set__")
+            {
+                self.call(
+                    &set,
+                    Args::new([Value::Instance(p.clone()), obj.clone(), v]),
+                )?;
+                return Ok(());
+            }
+        }
+        if inst.exc.is_none() && !slots_allow(&cls, name) {
+            let msg = format!(
+                "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+                cls.name
+            );
+            return Err(self.new_exc("AttributeError", &msg));
+        }
+        if let Some(data) = &inst.exc {
+            let mut d = data.borrow_mut();
+            match name {
+                "__cause__" => {
+                    d.cause = v;
+                    d.suppress_context = true;
+                    return Ok(());
+                }
+                "__context__" => {
+                    d.context = v;
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    d.suppress_context = matches!(v, Value::Bool(true));
+                    return Ok(());
+                }
+                "args" => {
+                    drop(d);
+                    let items = self.collect(&v)?;
+                    if let Some(data) = &inst.exc {
+                        data.borrow_mut().args = items;
+                    }
+                    return Ok(());
+                }
+                "__traceback__" => return Ok(()),
+                _ => {}
+            }
+        }
+        inst.dict.borrow_mut().insert(name.into(), v);
+        Ok(())
+    }
+
     pub fn delattr(&mut self, obj: &Value, name: &str) -> Result<(), Value> {
         let removed = match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Instance(p)) = inst.class.lookup(name)
-                    && p.class.builtin == Some(TypeId::Property)
+                if let Some(da @ Value::Function(_)) = with_name(&DELATTR, |n| inst.class.lookup(n))
                 {
-                    let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
-                    if !fdel.is_none() {
-                        self.call(&fdel, Args::new([obj.clone()]))?;
-                        return Ok(());
-                    }
+                    self.call(&da, Args::new([obj.clone(), Value::str(name)]))?;
+                    return Ok(());
                 }
-                inst.dict.borrow_mut().shift_remove(name).is_some()
+                return self.generic_delattr(obj, inst, name);
             }
             Value::Class(c) => {
                 super::class::bump_class_epoch();
@@ -713,6 +859,37 @@ impl Vm {
         }
     }
 
+    /// `object.__delattr__`: a data descriptor's deleter, else the dict entry.
+    pub fn generic_delattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+    ) -> Result<(), Value> {
+        let cls = inst.class.clone();
+        if let Some(Value::Instance(p)) = cls.lookup(name) {
+            if p.class.builtin == Some(TypeId::Property) {
+                let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
+                if fdel.is_none() {
+                    let msg = format!("property '{name}' of '{}' object has no deleter", cls.name);
+                    return Err(self.new_exc("AttributeError", &msg));
+                }
+                self.call(&fdel, Args::new([obj.clone()]))?;
+                return Ok(());
+            }
+            if p.class.builtin.is_none()
+                && let Some(del) = user_descriptor_method(&p, "__delete__")
+            {
+                self.call(&del, Args::new([Value::Instance(p.clone()), obj.clone()]))?;
+                return Ok(());
+            }
+        }
+        if inst.dict.borrow_mut().shift_remove(name).is_some() {
+            return Ok(());
+        }
+        Err(self.attr_error(obj, name))
+    }
+
     /// For `obj.name(...)`: `(function, obj)` when the call can skip making a
     /// bound method, else `(attribute, Unbound)`.
     pub fn load_method(&mut self, obj: Value, name: &str) -> Result<(Value, Value), Value> {
@@ -728,6 +905,10 @@ impl Vm {
                     }
                 } else if let Some(f @ Value::Function(_)) = inst.class.lookup(name)
                     && !inst.dict.borrow().contains_key(name)
+                    && !matches!(
+                        inst.class.lookup_static("__getattribute__"),
+                        Some(Value::Function(_))
+                    )
                 {
                     return Ok((f, obj));
                 }
@@ -762,6 +943,10 @@ impl Vm {
     ) -> Result<Loaded, Value> {
         if let Value::Instance(inst) = obj
             && inst.class.builtin.is_none()
+            && !matches!(
+                inst.class.lookup_static("__getattribute__"),
+                Some(Value::Function(_))
+            )
         {
             match inst.class.lookup(name) {
                 // Nothing on the class, or a method the instance may shadow.

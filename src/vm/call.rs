@@ -393,8 +393,12 @@ impl Vm {
                             continue;
                         }
                         self.recycle(nf);
+                        let names = code.varnames[posonly..argcount + kwonly].iter();
+                        let hint = super::suggest::suggest_keyword(&name, names.map(|n| &**n))
+                            .map(|s| format!(". Did you mean '{s}'?"))
+                            .unwrap_or_default();
                         return Err(self.type_error(&format!(
-                            "{qual}() got an unexpected keyword argument '{name}'"
+                            "{qual}() got an unexpected keyword argument '{name}'{hint}"
                         )));
                     }
                 },
@@ -659,7 +663,7 @@ impl Vm {
         body: Value,
         name: Value,
         bases: Vec<Value>,
-        _kw: Vec<(Rc<str>, Value)>,
+        kw: Vec<(Rc<str>, Value)>,
         globals: Globals,
     ) -> PyResult {
         let Value::Function(f) = body else {
@@ -684,58 +688,8 @@ impl Vm {
         nf.ns = Some(ns.clone());
         self.setup_cells(&mut nf, &f);
         let cell = self.run_frame(nf)?;
-        let Some(mro_tail) = super::class::c3_mro(&base_classes) else {
-            let msg = super::class::mro_error(&base_classes);
-            return Err(self.type_error(&msg));
-        };
-        let layout = if base_classes.iter().any(|b| b.layout == Layout::Exception) {
-            Layout::Exception
-        } else if base_classes
-            .iter()
-            .any(|b| b.layout == Layout::Builtin && b.builtin != Some(TypeId::Object))
-        {
-            Layout::Builtin
-        } else {
-            Layout::Object
-        };
         let dict = std::mem::take(&mut *ns.borrow_mut());
-        let qualname: Rc<str> = dict
-            .get("__qualname__")
-            .and_then(|v| v.as_str().map(Rc::from))
-            .unwrap_or_else(|| Rc::from(name.as_str()));
-        let module: Rc<str> = dict
-            .get("__module__")
-            .and_then(|v| v.as_str().map(Rc::from))
-            .unwrap_or_else(|| Rc::from("__main__"));
-        let cls = Rc::new(Class {
-            name: name.as_str().into(),
-            qualname,
-            module,
-            bases: base_classes,
-            mro_tail,
-            dict: RefCell::new(dict),
-            layout,
-            builtin: None,
-            cache: Default::default(),
-        });
-        if let Value::Cell(c) = cell {
-            *c.borrow_mut() = Value::Class(cls.clone());
-        }
-        // __init_subclass__ hooks on user bases.
-        if let Some(hook) = cls
-            .mro_tail
-            .iter()
-            .find_map(|b| b.dict.borrow().get("__init_subclass__").cloned())
-        {
-            let f = match &hook {
-                Value::Instance(i) => i.dict.borrow().get("__func__").cloned().unwrap_or_default(),
-                other => other.clone(),
-            };
-            if matches!(f, Value::Function(_)) {
-                self.call(&f, Args::new([Value::Class(cls.clone())]))?;
-            }
-        }
-        Ok(Value::Class(cls))
+        self.new_class(&name, base_classes, dict, kw, Some(cell))
     }
 }
 

@@ -326,6 +326,10 @@ pub struct ExcData {
     /// Set once the exception has been raised (or matched by an `except`),
     /// so `__traceback__` is not None even before a frame has unwound.
     pub raised: bool,
+    /// Set by a re-raise (bare `raise`, the end of a `finally` or of an
+    /// unmatched `except`): unwinding then adds no traceback entry for the
+    /// frame, which already has one, as CPython's RERAISE skips it.
+    pub reraised: bool,
 }
 
 #[derive(Clone)]

@@ -95,7 +95,7 @@ pub fn float_repr(x: f64) -> String {
 }
 
 impl Vm {
-    fn user_method(&self, v: &Value, name: &'static str) -> Option<Value> {
+    pub(crate) fn user_method(&self, v: &Value, name: &'static str) -> Option<Value> {
         match v {
             Value::Instance(i) => match i.class.lookup_static(name) {
                 Some(f @ Value::Function(_)) => Some(f),
@@ -192,13 +192,7 @@ impl Vm {
                     format!("frozenset({{{}}})", self.join_reprs(keys.iter())?)
                 }
             }
-            Value::Range(r) => {
-                if r.step == 1 {
-                    format!("range({}, {})", r.start, r.stop)
-                } else {
-                    format!("range({}, {}, {})", r.start, r.stop, r.step)
-                }
-            }
+            Value::Range(r) => r.repr(),
             Value::Slice(s) => format!(
                 "slice({}, {}, {})",
                 self.repr(&s[0])?,
@@ -294,9 +288,14 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str().to_string(),
             _ => cls.module.to_string(),
         };
+        // Built-in classes print without their module (`<object object at …>`).
+        let prefix = if module == "builtins" {
+            String::new()
+        } else {
+            format!("{module}.")
+        };
         Ok(format!(
-            "<{}.{} object at {:#x}>",
-            module,
+            "<{prefix}{} object at {:#x}>",
             cls.qualname,
             v.ptr().unwrap_or(0)
         ))
@@ -407,7 +406,15 @@ impl Vm {
                 tuple_hash(hs.into_iter(), t.len())
             }
             Value::FrozenSet(s) => frozenset_hash(s.iter().map(|e| e.hash), s.len()),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+            Value::Range(r) => self.hash(&Value::tuple(r.hash_key().to_vec()))?,
+            Value::Slice(s) => {
+                let mut hs = [0; 3];
+                for (h, part) in hs.iter_mut().zip(s.iter()) {
+                    *h = self.hash(part)?;
+                }
+                slice_hash(hs.into_iter())
+            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 let tn = self.type_name(v);
                 return Err(self.type_error(&format!("unhashable type: '{tn}'")));
             }
@@ -426,6 +433,8 @@ impl Vm {
                             _ => Err(self.type_error("__hash__ method should return an integer")),
                         };
                     }
+                    // `__hash__ = object.__hash__` restores identity hashing.
+                    Some(Value::Builtin(_)) => return Ok((v.ptr().unwrap_or(0) >> 4) as i64),
                     _ => {}
                 }
                 if matches!(i.class.lookup_static("__eq__"), Some(Value::Function(_))) {
@@ -468,6 +477,7 @@ impl Vm {
                     .map(|e| (e.hash, e.key.clone(), e.value.clone()))
                     .collect();
                 for (h, k, v) in entries {
+                    let k = self.canon_key_of(y, h, &k)?;
                     let other = y.borrow().get(h, &k).cloned();
                     match other {
                         Some(o) => {
@@ -482,11 +492,18 @@ impl Vm {
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
                 let (xa, ya) = (self.set_entries(a), self.set_entries(b));
-                Ok(xa.len() == ya.len() && xa.iter().all(|(h, k)| self.set_contains_raw(b, *h, k)))
+                if xa.len() != ya.len() {
+                    return Ok(false);
+                }
+                for (h, k) in &xa {
+                    if !self.set_contains_raw(b, *h, k)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
             }
             (Bytes(x), Bytes(y)) => Ok(x == y),
-            (Range(x), Range(y)) => Ok(x.len() == y.len()
-                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))),
+            (Range(x), Range(y)) => Ok(x.same(y)),
             (Slice(x), Slice(y)) => self.seq_eq(&x[..], &y[..]),
             (Method(x), Method(y)) => Ok(x.receiver.is(&y.receiver) && x.func.is(&y.func)),
             (Instance(_) | Native(_), _) | (_, Instance(_) | Native(_)) => {
@@ -556,6 +573,12 @@ impl Vm {
             Value::Instance(_) => {
                 if let Some(f) = self.user_method(v, "__index__") {
                     let r = self.call(&f, Args::new([v.clone()]))?;
+                    if !matches!(r, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+                        let tn = self.type_name(&r);
+                        return Err(
+                            self.type_error(&format!("__index__ returned non-int (type {tn})"))
+                        );
+                    }
                     return self.index_value(&r);
                 }
                 let tn = self.type_name(v);
@@ -609,7 +632,7 @@ impl Vm {
                 if spec.is_empty() {
                     return Ok(if *b { "True" } else { "False" }.to_string());
                 }
-                crate::format::format_i64(*b as i64, spec)
+                crate::format::format_int_typed(&BigInt::from(*b as i64), spec, "bool")
             }
             Value::BigInt(b) => crate::format::format_int(b, spec),
             Value::Float(x) => crate::format::format_float(*x, spec),
@@ -639,6 +662,15 @@ impl Vm {
 }
 
 impl Vm {
+    /// The error for converting a NaN or an infinity to an int.
+    pub fn float_to_int_error(&mut self, x: f64) -> Value {
+        if x.is_nan() {
+            self.value_error("cannot convert float NaN to integer")
+        } else {
+            self.new_exc("OverflowError", "cannot convert float infinity to integer")
+        }
+    }
+
     pub fn format_error(&mut self, e: crate::format::FormatError) -> Value {
         self.new_exc(e.class_name(), &e.message)
     }

@@ -103,7 +103,10 @@ impl Vm {
     pub(crate) fn do_raise(&mut self, frame: &mut Frame, n: u8) -> Value {
         match n {
             0 => match self.current_handled() {
-                Some(e) => e,
+                Some(e) => {
+                    mark_reraised(&e);
+                    e
+                }
                 None => self.new_exc("RuntimeError", "No active exception to reraise"),
             },
             _ => {
@@ -477,7 +480,31 @@ impl Vm {
         let mut lines = Vec::new();
         if !tb.is_empty() {
             lines.push("Traceback (most recent call last):".to_string());
+            // Runs of the same frame and line collapse after three, as
+            // traceback.py's StackSummary.format does for deep recursion.
+            const CUTOFF: usize = 3;
+            let repeated = |count: usize| {
+                let n = count - CUTOFF;
+                format!(
+                    "  [Previous line repeated {n} more time{}]",
+                    if n > 1 { "s" } else { "" }
+                )
+            };
+            let mut last: Option<(&str, u32, &str)> = None;
+            let mut count = 0;
             for entry in tb.iter().rev() {
+                let key = (&*entry.code.filename, entry.line, &*entry.code.name);
+                if last != Some(key) {
+                    if count > CUTOFF {
+                        lines.push(repeated(count));
+                    }
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > CUTOFF {
+                    continue;
+                }
                 lines.push(format!(
                     "  File \"{}\", line {}, in {}",
                     entry.code.filename, entry.line, entry.code.name
@@ -485,6 +512,9 @@ impl Vm {
                 if let Some(src) = self.source_line(&entry.code.filename, entry.line) {
                     lines.push(format!("    {}", src.trim()));
                 }
+            }
+            if count > CUTOFF {
+                lines.push(repeated(count));
             }
         }
         let summary = self.summary_with_suggestion(exc);
@@ -642,6 +672,32 @@ pub fn errno_class(errno: i64) -> Option<&'static str> {
 }
 
 /// Records that `exc` has been raised (see `ExcData::raised`).
+pub fn mark_reraised(exc: &Value) {
+    if let Value::Instance(i) = exc
+        && let Some(d) = &i.exc
+        && let Ok(mut d) = d.try_borrow_mut()
+    {
+        d.reraised = true;
+    }
+}
+
+/// Takes the re-raise mark (see `ExcData::reraised`).
+pub fn take_reraised(exc: &Value) -> bool {
+    if let Value::Instance(i) = exc
+        && let Some(d) = &i.exc
+        && let Ok(mut d) = d.try_borrow_mut()
+    {
+        return std::mem::take(&mut d.reraised);
+    }
+    false
+}
+
+/// Whether a frame of `code` appears in tracebacks: list, set and dict
+/// comprehensions are inlined into their function in CPython 3.13.
+pub fn shows_in_traceback(code: &crate::compiler::bytecode::Code) -> bool {
+    !matches!(&*code.name, "<listcomp>" | "<setcomp>" | "<dictcomp>")
+}
+
 fn mark_raised(exc: &Value) {
     if let Value::Instance(i) = exc
         && let Some(d) = &i.exc

@@ -101,17 +101,33 @@ pub fn bytes_hash(b: &[u8]) -> i64 {
     fix(siphash13(0, 0, b) as i64)
 }
 
-/// CPython's tuple hash (an xxHash variant).
-pub fn tuple_hash(items: impl Iterator<Item = i64>, len: usize) -> i64 {
-    const P1: u64 = 11400714785074694791;
-    const P2: u64 = 14029467366897019727;
-    const P5: u64 = 2870177450012600261;
+const P1: u64 = 11400714785074694791;
+const P2: u64 = 14029467366897019727;
+const P5: u64 = 2870177450012600261;
+
+fn xx_lanes(items: impl Iterator<Item = i64>) -> u64 {
     let mut acc: u64 = P5;
     for h in items {
         acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
         acc = acc.rotate_left(31);
         acc = acc.wrapping_mul(P1);
     }
+    acc
+}
+
+/// CPython's slice hash: the tuple hash of its three parts without the
+/// length term.
+pub fn slice_hash(items: impl Iterator<Item = i64>) -> i64 {
+    let acc = xx_lanes(items);
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+/// CPython's tuple hash (an xxHash variant).
+pub fn tuple_hash(items: impl Iterator<Item = i64>, len: usize) -> i64 {
+    let mut acc = xx_lanes(items);
     acc = acc.wrapping_add((len as u64) ^ (P5 ^ 3527539));
     if acc == u64::MAX {
         return 1546275796;

@@ -1084,6 +1084,7 @@ impl Vm {
                     }
                     Op::Reraise => {
                         let e = frame.pop();
+                        super::exc::mark_reraised(&e);
                         Err(e)
                     }
                     Op::Raise(n) => Err(self.do_raise(frame, n)),
@@ -1337,11 +1338,25 @@ impl Vm {
     /// `Err`: the boundary frame raised.
     pub fn unwind(&mut self, exc: Value, base: usize) -> Result<Option<Exit>, Value> {
         self.set_context(&exc);
+        // Each frame the exception enters gets a traceback entry at the
+        // failing line, before its handlers run (CPython's PyTraceBack_Here).
+        let mut add_entry = !super::exc::take_reraised(&exc);
         let mut exc = exc;
         loop {
             let Some(frame) = self.frames.last_mut() else {
                 return Err(exc);
             };
+            if add_entry
+                && super::exc::shows_in_traceback(&frame.code)
+                && let Value::Instance(inst) = &exc
+                && let Some(data) = &inst.exc
+            {
+                data.borrow_mut().traceback.push(TraceEntry {
+                    code: frame.code.clone(),
+                    line: frame.current_line(),
+                });
+            }
+            add_entry = true;
             if let Some(block) = frame.blocks.pop() {
                 let keep = frame.code.nlocals() + block.depth as usize;
                 frame.regs.truncate(keep);
@@ -1351,18 +1366,9 @@ impl Vm {
                 frame.ip = block.handler as usize;
                 return Ok(None);
             }
-            let line = frame.current_line();
             let code = frame.code.clone();
             let kind = frame.kind;
             let is_gen = code.is_generator_like();
-            if let Value::Instance(inst) = &exc
-                && let Some(data) = &inst.exc
-            {
-                data.borrow_mut().traceback.push(TraceEntry {
-                    code: code.clone(),
-                    line,
-                });
-            }
             let at_base = self.frames.len() - 1 == base;
             if let Some(f) = self.frames.pop() {
                 self.recycle(f);

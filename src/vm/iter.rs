@@ -28,6 +28,12 @@ pub enum NativeIter {
         stop: i64,
         step: i64,
     },
+    /// A range whose bounds or length do not fit in an i64.
+    BigRange {
+        cur: num_bigint::BigInt,
+        step: num_bigint::BigInt,
+        left: num_bigint::BigInt,
+    },
     /// Keys (0), values (1) or items (2) of a dict or set, with the size at
     /// start to detect mutation during iteration.
     Dict {
@@ -86,6 +92,7 @@ impl NativeIter {
             NativeIter::Str { .. } => "str_ascii_iterator",
             NativeIter::Bytes { .. } => "bytes_iterator",
             NativeIter::Range { .. } => "range_iterator",
+            NativeIter::BigRange { .. } => "longrange_iterator",
             NativeIter::Dict { mode: 0, .. } => "dict_keyiterator",
             NativeIter::Dict { mode: 1, .. } => "dict_valueiterator",
             NativeIter::Dict { .. } => "dict_itemiterator",

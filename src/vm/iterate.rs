@@ -33,11 +33,7 @@ impl Vm {
                 b: b.clone(),
                 idx: 0,
             }),
-            Value::Range(r) => native(NativeIter::Range {
-                cur: r.start,
-                stop: r.stop,
-                step: r.step,
-            }),
+            Value::Range(r) => native(r.iter()),
             Value::Dict(d) | Value::Set(d) => {
                 let len = d.borrow().len();
                 native(NativeIter::Dict {
@@ -121,6 +117,7 @@ impl Vm {
             NativeIter::List { .. } | NativeIter::Tuple { .. } | NativeIter::Range { .. } => {
                 st.step_sequence().flatten()
             }
+            NativeIter::BigRange { cur, step, left } => super::range::big_step(cur, step, left),
             NativeIter::Str { s, pos } => match s.as_str()[*pos..].chars().next() {
                 Some(c) => {
                     *pos += c.len_utf8();
@@ -399,11 +396,18 @@ impl Vm {
             Value::Dict(d) | Value::Set(d) => return Ok(d.borrow().keys()),
             Value::FrozenSet(s) => return Ok(s.keys()),
             Value::Range(r) => {
-                let n = r.len().max(0) as usize;
+                let Some(n) = r.len() else {
+                    return Err(self.new_exc(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                };
                 if n > 100_000_000 {
                     return Err(self.new_exc("MemoryError", ""));
                 }
-                return Ok((0..n as i64).map(|i| Value::Int(r.get(i))).collect());
+                if let super::range::Range::Small { start, step, .. } = **r {
+                    return Ok((0..n).map(|i| Value::Int(start + i * step)).collect());
+                }
             }
             _ => {}
         }

@@ -8,6 +8,7 @@ use crate::ast::{BinOp, CmpOp, UnaryOp};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Pow, Signed, ToPrimitive, Zero};
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -96,7 +97,8 @@ fn float_int_cmp(x: f64, i: &BigInt) -> Option<Ordering> {
         });
     }
     let fl = x.floor();
-    let fb = BigInt::from(fl as i128);
+    // Exact for any finite float: `as i128` would saturate past 1.7e38.
+    let fb = num_traits::FromPrimitive::from_f64(fl).unwrap_or_else(BigInt::zero);
     match fb.cmp(i) {
         Ordering::Equal => {
             if x > fl {
@@ -229,7 +231,7 @@ impl Vm {
             }
         }
         // Integers (including bool) first.
-        if is_int(a) && is_int(b) {
+        if is_int(a) && is_int(b) && op != BinOp::MatMul {
             return self.int_binary(op, a, b).map(Some);
         }
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
@@ -624,8 +626,20 @@ impl Vm {
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
                 let (xa, ya) = (self.set_entries(a), self.set_entries(b));
-                let sub = xa.iter().all(|(h, k)| self.set_contains_raw(b, *h, k));
-                let sup = ya.iter().all(|(h, k)| self.set_contains_raw(a, *h, k));
+                let mut sub = true;
+                for (h, k) in &xa {
+                    if !self.set_contains_raw(b, *h, k)? {
+                        sub = false;
+                        break;
+                    }
+                }
+                let mut sup = true;
+                for (h, k) in &ya {
+                    if !self.set_contains_raw(a, *h, k)? {
+                        sup = false;
+                        break;
+                    }
+                }
                 return Ok(Value::Bool(match op {
                     CmpOp::Lt => sub && xa.len() < ya.len(),
                     CmpOp::LtE => sub,
@@ -714,23 +728,18 @@ impl Vm {
                 let item = &self.canon_key_of(d, h, item)?;
                 Ok(d.borrow().contains(h, item))
             }
-            Value::FrozenSet(s) => {
+            Value::FrozenSet(_) => {
                 let h = self.hash(item)?;
-                Ok(s.contains(h, item))
+                self.set_contains_raw(container, h, item)
             }
             Value::Range(r) => match item {
-                Value::Int(i) => {
-                    let i = *i;
-                    Ok(if r.step > 0 {
-                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
-                    } else {
-                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
-                    })
-                }
+                Value::Int(i) => Ok(r.contains_int(*i)),
+                Value::Bool(b) => Ok(r.contains_int(*b as i64)),
+                Value::BigInt(b) => Ok(r.position(b).is_some()),
                 _ => {
-                    let items = self.collect(container)?;
-                    for it in &items {
-                        if self.eq(it, item)? {
+                    let it = Value::Iter(Rc::new(RefCell::new(r.iter())));
+                    while let Some(x) = self.next(&it)? {
+                        if self.eq(&x, item)? {
                             return Ok(true);
                         }
                     }

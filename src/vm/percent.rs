@@ -8,6 +8,7 @@ use crate::format::{
     Count, PercentPiece, parse_percent, percent_char, percent_float, percent_int, percent_str,
 };
 use num_bigint::BigInt;
+use num_traits::FromPrimitive;
 
 impl Vm {
     pub fn percent_format(&mut self, template: &str, args: &Value) -> PyResult {
@@ -59,14 +60,21 @@ impl Vm {
                             let s = self.str(&v)?;
                             percent_str(&s, &r)
                         }
-                        'r' | 'a' => {
+                        'r' => {
                             let s = self.repr(&v)?;
+                            percent_str(&s, &r)
+                        }
+                        'a' => {
+                            let s = super::convert::ascii_of(&self.repr(&v)?);
                             percent_str(&s, &r)
                         }
                         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                             let b: BigInt = match &v {
                                 Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
-                                    BigInt::from(x.trunc() as i128)
+                                    match BigInt::from_f64(x.trunc()) {
+                                        Some(b) => b,
+                                        None => return Err(self.float_to_int_error(*x)),
+                                    }
                                 }
                                 other => match self.to_bigint(other) {
                                     Some(b) => b,

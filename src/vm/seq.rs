@@ -5,6 +5,7 @@ use super::function::{Args, PyResult};
 use super::interp::Vm;
 use super::value::Value;
 use crate::ast::BinOp;
+use num_traits::{Signed, ToPrimitive};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -39,6 +40,8 @@ pub fn needs_user_eq(key: &Value) -> bool {
     match key {
         Value::Instance(i) => matches!(i.class.lookup_static("__eq__"), Some(Value::Function(_))),
         Value::Tuple(t) => t.iter().any(needs_user_eq),
+        // Equal ranges and slices are different objects with equal hashes.
+        Value::Range(_) | Value::Slice(_) => true,
         _ => false,
     }
 }
@@ -82,10 +85,19 @@ impl Vm {
 
     pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> Result<SliceIdx, Value> {
         let len = len as i64;
+        // Bounds past the machine range clamp, as CPython's PySlice_Unpack does.
+        let clamp = |vm: &mut Vm, v: &Value| -> Result<i64, Value> {
+            let b = vm.slice_bound(v)?;
+            Ok(b.to_i64().unwrap_or(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }))
+        };
         let step = if s[2].is_none() {
             1
         } else {
-            self.index_value(&s[2])?
+            clamp(self, &s[2])?
         };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
@@ -96,14 +108,8 @@ impl Vm {
                 return Ok(default);
             }
             let i = match v {
-                Value::BigInt(b) => {
-                    if num_traits::Signed::is_negative(&**b) {
-                        i64::MIN / 2
-                    } else {
-                        i64::MAX / 2
-                    }
-                }
-                _ => vm.index_value(v)?,
+                Value::Int(i) => *i,
+                _ => clamp(vm, v)?,
             };
             Ok(if i < 0 { (i + len).max(lo) } else { i.min(hi) })
         };
@@ -202,15 +208,27 @@ impl Vm {
             }
             Value::Range(r) => {
                 if let Value::Slice(sl) = idx {
-                    let si = self.slice_indices(sl, r.len() as usize)?;
-                    return Ok(Value::Range(Rc::new(super::value::Range {
-                        start: r.start + si.start * r.step,
-                        stop: r.start + si.stop * r.step,
-                        step: r.step * si.step,
-                    })));
+                    let (lo, hi, by) = self.slice_indices_big(sl, &r.len_big())?;
+                    return Ok(Value::Range(Rc::new(r.slice(&lo, &hi, &by))));
                 }
-                let i = self.seq_index(idx, r.len() as usize, "range object")?;
-                Ok(Value::Int(r.get(i as i64)))
+                let i = match idx {
+                    Value::Instance(_) if self.user_method(idx, "__index__").is_some() => {
+                        num_bigint::BigInt::from(self.index_value(idx)?)
+                    }
+                    _ => match self.to_bigint(idx) {
+                        Some(i) => i,
+                        None => {
+                            let tn = self.type_name(idx);
+                            return Err(self.type_error(&format!(
+                                "range indices must be integers or slices, not {tn}"
+                            )));
+                        }
+                    },
+                };
+                match r.item(&i) {
+                    Some(v) => Ok(Value::from_bigint(v)),
+                    None => Err(self.new_exc("IndexError", "range object index out of range")),
+                }
             }
             Value::Dict(d) => {
                 let h = self.hash(idx)?;
@@ -411,12 +429,40 @@ impl Vm {
         }
     }
 
-    pub fn set_contains_raw(&self, v: &Value, h: i64, k: &Value) -> bool {
-        match v {
-            Value::Set(s) => s.borrow().contains(h, k),
-            Value::FrozenSet(s) => s.contains(h, k),
-            _ => false,
+    /// Whether the set or dict `v` holds a key equal to `k` (user `__eq__`
+    /// included; the candidates are copied out before it runs).
+    pub fn set_contains_raw(&mut self, v: &Value, h: i64, k: &Value) -> Result<bool, Value> {
+        if !needs_user_eq(k) {
+            return Ok(match v {
+                Value::Set(s) | Value::Dict(s) => s.borrow().contains(h, k),
+                Value::FrozenSet(s) => s.contains(h, k),
+                _ => false,
+            });
         }
+        let candidates = match v {
+            Value::Set(s) | Value::Dict(s) => s.borrow().keys_with_hash(h),
+            Value::FrozenSet(s) => s.keys_with_hash(h),
+            _ => Vec::new(),
+        };
+        for c in candidates {
+            if c.is(k) || self.eq(&c, k)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `k`, or the key equal to it already in the owned table `d`.
+    fn canon_owned(&mut self, d: &Dict, h: i64, k: Value) -> Result<Value, Value> {
+        if !needs_user_eq(&k) {
+            return Ok(k);
+        }
+        for c in d.keys_with_hash(h) {
+            if c.is(&k) || self.eq(&c, &k)? {
+                return Ok(c);
+            }
+        }
+        Ok(k)
     }
 
     /// Set operators, building results in the order CPython's algorithms do
@@ -433,12 +479,16 @@ impl Vm {
         let d = match op {
             BinOp::BitOr => {
                 let mut d = copy_of(a);
+                let user_eq = ya.iter().any(|(_, k)| needs_user_eq(k));
                 match b {
-                    Value::Set(s) => d.set_merge(&s.borrow()),
-                    Value::FrozenSet(s) => d.set_merge(s),
+                    Value::Set(s) if !user_eq => d.set_merge(&s.borrow()),
+                    Value::FrozenSet(s) if !user_eq => d.set_merge(s),
                     _ => {
                         for (h, k) in ya {
-                            d.insert(h, k, Value::None);
+                            let k = self.canon_owned(&d, h, k)?;
+                            if !d.contains(h, &k) {
+                                d.insert(h, k, Value::None);
+                            }
                         }
                     }
                 }
@@ -453,7 +503,7 @@ impl Vm {
                 };
                 let mut d = Dict::new_set();
                 for (h, k) in small {
-                    if self.set_contains_raw(big, h, &k) {
+                    if self.set_contains_raw(big, h, &k)? {
                         d.insert(h, k, Value::None);
                     }
                 }
@@ -463,13 +513,14 @@ impl Vm {
                 if (xa.len() >> 2) > ya.len() {
                     let mut d = copy_of(a);
                     for (h, k) in ya {
+                        let k = self.canon_owned(&d, h, k)?;
                         d.remove(h, &k);
                     }
                     d
                 } else {
                     let mut d = Dict::new_set();
                     for (h, k) in xa {
-                        if !self.set_contains_raw(b, h, &k) {
+                        if !self.set_contains_raw(b, h, &k)? {
                             d.insert(h, k, Value::None);
                         }
                     }
@@ -479,6 +530,7 @@ impl Vm {
             _ => {
                 let mut d = copy_of(b);
                 for (h, k) in xa {
+                    let k = self.canon_owned(&d, h, k)?;
                     if d.contains(h, &k) {
                         d.remove(h, &k);
                     } else {

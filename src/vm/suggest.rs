@@ -68,11 +68,28 @@ fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
 
 /// The closest candidate, as CPython picks it, if any is close enough.
 pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(wrong, candidates, wrong.len())
+}
+
+/// The C-level variant (`_Py_CalculateSuggestions`, used for unexpected
+/// keyword arguments), whose first candidate is not capped by the length
+/// of the wrong name.
+pub fn suggest_keyword<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(wrong, candidates, usize::MAX)
+}
+
+fn closest<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    mut best_distance: usize,
+) -> Option<String> {
     let candidates: Vec<&str> = candidates.into_iter().collect();
     if candidates.len() > MAX_CANDIDATES || wrong.len() > MAX_STRING {
         return None;
     }
-    let mut best_distance = wrong.len();
     let mut best: Option<&str> = None;
     for c in candidates {
         if c == wrong {

@@ -66,6 +66,7 @@ const ITER_KINDS: &[&str] = &[
     "str_ascii_iterator",
     "bytes_iterator",
     "range_iterator",
+    "longrange_iterator",
     "dict_keyiterator",
     "dict_valueiterator",
     "dict_itemiterator",

@@ -8,6 +8,7 @@ use super::generator::Generator;
 use super::iter::NativeIter;
 use super::module::ModuleObj;
 use super::native::NativeObj;
+pub use super::range::Range;
 use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -88,31 +89,6 @@ impl PyStr {
         let h = super::hash::str_hash(&self.s);
         self.hash.set(Some(h));
         h
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl Range {
-    pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
-        } else {
-            0
-        }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn get(&self, i: i64) -> i64 {
-        self.start + i * self.step
     }
 }
 

@@ -84,7 +84,8 @@ fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<DictRef, Value> {
 
 fn lookup(vm: &mut Vm, d: &DictRef, key: &Value) -> Result<(i64, Option<Value>), Value> {
     let h = vm.hash(key)?;
-    let found = d.borrow().get(h, key).cloned();
+    let key = vm.canon_key_of(d, h, key)?;
+    let found = d.borrow().get(h, &key).cloned();
     Ok((h, found))
 }
 
@@ -113,7 +114,8 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "pop")?;
     check(vm, &args, "dict", "pop", 1, 2)?;
     let h = vm.hash(&args.pos[1])?;
-    let removed = d.borrow_mut().remove(h, &args.pos[1]);
+    let key = vm.canon_key_of(&d, h, &args.pos[1])?;
+    let removed = d.borrow_mut().remove(h, &key);
     match removed {
         Some((_, v)) => Ok(v),
         None => match args.pos.get(2) {
@@ -462,7 +464,8 @@ pub fn view_contains(vm: &mut Vm, c: &Value, item: &Value) -> Result<Option<bool
     Ok(Some(match mode {
         0 => {
             let h = vm.hash(item)?;
-            d.borrow().contains(h, item)
+            let item = vm.canon_key_of(&d, h, item)?;
+            d.borrow().contains(h, &item)
         }
         1 => {
             let vals = d.borrow().values();

@@ -28,7 +28,6 @@ pub fn install(vm: &mut Vm) {
         ("__bool__", dunder_bool),
         ("__hash__", dunder_hash),
         ("__repr__", dunder_repr),
-        ("__str__", dunder_repr),
         ("__format__", dunder_format),
     ];
     register(vm, TypeId::Int, table);

@@ -11,6 +11,7 @@ mod float;
 mod format;
 mod generator;
 mod int;
+mod iterator;
 pub mod list;
 mod object;
 mod range;
@@ -40,6 +41,7 @@ pub fn install(vm: &mut Vm) {
     slice::install(vm);
     range::install(vm);
     generator::install(vm);
+    iterator::install(vm);
 }
 
 /// `len()` of native runtime objects without `__len__`.
@@ -172,9 +174,32 @@ fn bad_receiver(vm: &mut Vm, args: &Args, tname: &str, name: &str) -> Value {
     match args.pos.first() {
         Some(v) => {
             let vt = vm.type_name(v);
-            vm.type_error(&format!(
-                "descriptor '{name}' for '{tname}' objects doesn't apply to a '{vt}' object"
-            ))
+            // Operator slots are wrapper descriptors in CPython, with their
+            // own wording; other dunders are ordinary method descriptors.
+            let slot = name.starts_with("__")
+                && name.ends_with("__")
+                && !matches!(
+                    name,
+                    "__format__"
+                        | "__round__"
+                        | "__trunc__"
+                        | "__floor__"
+                        | "__ceil__"
+                        | "__getitem__"
+                        | "__sizeof__"
+                        | "__reversed__"
+                        | "__getnewargs__"
+                        | "__dir__"
+                );
+            if slot {
+                vm.type_error(&format!(
+                    "descriptor '{name}' requires a '{tname}' object but received a '{vt}'"
+                ))
+            } else {
+                vm.type_error(&format!(
+                    "descriptor '{name}' for '{tname}' objects doesn't apply to a '{vt}' object"
+                ))
+            }
         }
         None => vm.type_error(&format!(
             "unbound method {tname}.{name}() needs an argument"

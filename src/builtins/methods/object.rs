@@ -2,11 +2,10 @@
 //! `super().__init__()`, `object.__repr__(x)` and friends.
 
 use super::register;
-use crate::vm::class::{Instance, Layout};
+use crate::vm::class::Layout;
 use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::{Value, Vm};
-use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     let table: &[(&str, NativeFn)] = &[
@@ -18,6 +17,7 @@ pub fn install(vm: &mut Vm) {
         ("__hash__", hash),
         ("__setattr__", setattr),
         ("__delattr__", delattr),
+        ("__getattribute__", getattribute),
     ];
     register(vm, TypeId::Object, table);
     let cls = vm.types.get(TypeId::Object).clone();
@@ -63,7 +63,16 @@ fn init(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn init_subclass(_vm: &mut Vm, _args: Args) -> PyResult {
+fn init_subclass(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name.to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(vm.type_error(&format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 
@@ -98,9 +107,14 @@ pub fn default_repr(vm: &mut Vm, v: &Value) -> Result<String, Value> {
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => cls.module.to_string(),
     };
+    // Built-in classes print without their module (`<object object at …>`).
+    let prefix = if module == "builtins" {
+        String::new()
+    } else {
+        format!("{module}.")
+    };
     Ok(format!(
-        "<{}.{} object at {:#x}>",
-        module,
+        "<{prefix}{} object at {:#x}>",
         cls.qualname,
         v.ptr().unwrap_or(0)
     ))
@@ -170,13 +184,6 @@ fn attr_name(vm: &mut Vm, v: Option<&Value>) -> Result<String, Value> {
     }
 }
 
-fn property_of(cls: &crate::vm::class::Class, name: &str) -> Option<Rc<Instance>> {
-    match cls.lookup(name) {
-        Some(Value::Instance(p)) if p.class.builtin == Some(TypeId::Property) => Some(p),
-        _ => None,
-    }
-}
-
 /// `object.__setattr__`: the generic assignment, bypassing a user
 /// `__setattr__` (properties still apply).
 fn setattr(vm: &mut Vm, args: Args) -> PyResult {
@@ -189,30 +196,20 @@ fn setattr(vm: &mut Vm, args: Args) -> PyResult {
         )));
     };
     match &me {
-        Value::Instance(inst) => {
-            if let Some(p) = property_of(&inst.class, &name) {
-                let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
-                if fset.is_none() {
-                    let msg = format!(
-                        "property '{name}' of '{}' object has no setter",
-                        inst.class.name
-                    );
-                    return Err(vm.new_exc("AttributeError", &msg));
-                }
-                vm.call(&fset, Args::new([me.clone(), v]))?;
-                return Ok(Value::None);
-            }
-            if inst.exc.is_some() {
-                vm.setattr(&me, &name, v)?;
-                return Ok(Value::None);
-            }
-            inst.dict.borrow_mut().insert(name.as_str().into(), v);
-            Ok(Value::None)
-        }
-        _ => {
-            vm.setattr(&me, &name, v)?;
-            Ok(Value::None)
-        }
+        Value::Instance(inst) => vm.generic_setattr(&me, inst, &name, v)?,
+        _ => vm.setattr(&me, &name, v)?,
+    }
+    Ok(Value::None)
+}
+
+/// `object.__getattribute__`: the generic lookup, bypassing a user
+/// `__getattribute__` (and, as in CPython, not falling back to `__getattr__`).
+fn getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    let me = receiver(vm, &args, "__getattribute__")?;
+    let name = attr_name(vm, args.pos.get(1))?;
+    match &me {
+        Value::Instance(inst) => vm.generic_getattr(&me, inst, &name),
+        _ => vm.getattr(&me, &name),
     }
 }
 
@@ -221,32 +218,8 @@ fn delattr(vm: &mut Vm, args: Args) -> PyResult {
     let me = receiver(vm, &args, "__delattr__")?;
     let name = attr_name(vm, args.pos.get(1))?;
     match &me {
-        Value::Instance(inst) => {
-            if let Some(p) = property_of(&inst.class, &name) {
-                let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
-                if fdel.is_none() {
-                    let msg = format!(
-                        "property '{name}' of '{}' object has no deleter",
-                        inst.class.name
-                    );
-                    return Err(vm.new_exc("AttributeError", &msg));
-                }
-                vm.call(&fdel, Args::new([me.clone()]))?;
-                return Ok(Value::None);
-            }
-            let removed = inst.dict.borrow_mut().shift_remove(name.as_str()).is_some();
-            if removed {
-                return Ok(Value::None);
-            }
-            let tn = vm.type_name(&me);
-            Err(vm.new_exc(
-                "AttributeError",
-                &format!("'{tn}' object has no attribute '{name}'"),
-            ))
-        }
-        _ => {
-            vm.delattr(&me, &name)?;
-            Ok(Value::None)
-        }
+        Value::Instance(inst) => vm.generic_delattr(&me, inst, &name)?,
+        _ => vm.delattr(&me, &name)?,
     }
+    Ok(Value::None)
 }

@@ -5,52 +5,45 @@ use crate::vm::function::{Args, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::value::Range;
 use crate::vm::{Value, Vm};
+use num_bigint::BigInt;
+use num_traits::Zero;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     let table: &[(&str, NativeFn)] = &[("index", index), ("count", count)];
     register(vm, TypeId::Range, table);
 }
 
-fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<Range, Value> {
+fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<Rc<Range>, Value> {
     match args.pos.first() {
-        Some(Value::Range(r)) => Ok(**r),
+        Some(Value::Range(r)) => Ok(r.clone()),
         _ => Err(bad_receiver(vm, args, "range", name)),
     }
 }
 
-/// The position of `x` in `r`, comparing by value.
-fn position(vm: &mut Vm, r: &Range, x: &Value) -> Result<Option<i64>, Value> {
-    let i = match x {
-        Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
-        Value::BigInt(_) => return Ok(None),
-        other => {
-            // Non-int values: compare item by item.
-            for k in 0..r.len() {
-                if vm.eq(&Value::Int(r.get(k)), other)? {
-                    return Ok(Some(k));
-                }
-            }
-            return Ok(None);
-        }
-    };
-    let inside = if r.step > 0 {
-        i >= r.start && i < r.stop
-    } else {
-        i <= r.start && i > r.stop
-    };
-    if inside && (i - r.start) % r.step == 0 {
-        Ok(Some((i - r.start) / r.step))
-    } else {
-        Ok(None)
+/// The position of `x` in `r`: arithmetic for ints, `==` item by item for
+/// anything else (as CPython's sequence search does).
+fn position(vm: &mut Vm, r: &Range, x: &Value) -> Result<Option<BigInt>, Value> {
+    if let Some(i) = vm.to_bigint(x) {
+        return Ok(r.position(&i));
     }
+    let it = Value::Iter(Rc::new(RefCell::new(r.iter())));
+    let mut k = BigInt::zero();
+    while let Some(item) = vm.next(&it)? {
+        if vm.eq(&item, x)? {
+            return Ok(Some(k));
+        }
+        k += 1u8;
+    }
+    Ok(None)
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult {
     let r = this(vm, &args, "index")?;
     check(vm, &args, "range", "index", 1, 1)?;
     match position(vm, &r, &args.pos[1])? {
-        Some(k) => Ok(Value::Int(k)),
+        Some(k) => Ok(Value::from_bigint(k)),
         None => {
             let s = vm.repr(&args.pos[1])?;
             Err(vm.value_error(&format!("{s} is not in range")))
@@ -61,5 +54,15 @@ fn index(vm: &mut Vm, args: Args) -> PyResult {
 fn count(vm: &mut Vm, args: Args) -> PyResult {
     let r = this(vm, &args, "count")?;
     check(vm, &args, "range", "count", 1, 1)?;
-    Ok(Value::Int(position(vm, &r, &args.pos[1])?.is_some() as i64))
+    if vm.to_bigint(&args.pos[1]).is_some() {
+        return Ok(Value::Int(position(vm, &r, &args.pos[1])?.is_some() as i64));
+    }
+    let it = Value::Iter(Rc::new(RefCell::new(r.iter())));
+    let mut n = 0;
+    while let Some(item) = vm.next(&it)? {
+        if vm.eq(&item, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
 }

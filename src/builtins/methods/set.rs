@@ -267,15 +267,26 @@ fn symmetric_difference(vm: &mut Vm, args: Args) -> PyResult {
 fn issubset(vm: &mut Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "issubset")?;
     check(vm, &args, tname(&args), "issubset", 1, 1)?;
-    let o = entries(vm, &args.pos[1])?;
-    b(d.iter().all(|e| o.contains(e.hash, &e.key)))
+    let o = Value::FrozenSet(Rc::new(entries(vm, &args.pos[1])?));
+    all_in(vm, &d, &o)
+}
+
+/// Whether every element of `d` is in the set `o` (user `__eq__` included).
+fn all_in(vm: &mut Vm, d: &Dict, o: &Value) -> PyResult {
+    for e in d.iter() {
+        if !vm.set_contains_raw(o, e.hash, &e.key)? {
+            return b(false);
+        }
+    }
+    b(true)
 }
 
 fn issuperset(vm: &mut Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "issuperset")?;
     check(vm, &args, tname(&args), "issuperset", 1, 1)?;
     let o = entries(vm, &args.pos[1])?;
-    b(o.iter().all(|e| d.contains(e.hash, &e.key)))
+    let me = Value::FrozenSet(Rc::new(d.set_copy()));
+    all_in(vm, &o, &me)
 }
 
 fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult {
@@ -291,7 +302,8 @@ fn add(vm: &mut Vm, args: Args) -> PyResult {
     let s = this_mut(vm, &args, "add")?;
     check(vm, &args, "set", "add", 1, 1)?;
     let h = vm.hash(&args.pos[1])?;
-    s.borrow_mut().insert(h, args.pos[1].clone(), Value::None);
+    let key = vm.canon_key_of(&s, h, &args.pos[1])?;
+    s.borrow_mut().insert(h, key, Value::None);
     Ok(Value::None)
 }
 
@@ -299,7 +311,8 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult {
     let s = this_mut(vm, &args, "remove")?;
     check(vm, &args, "set", "remove", 1, 1)?;
     let h = vm.hash(&args.pos[1])?;
-    let r = s.borrow_mut().remove(h, &args.pos[1]);
+    let key = vm.canon_key_of(&s, h, &args.pos[1])?;
+    let r = s.borrow_mut().remove(h, &key);
     match r {
         Some(_) => Ok(Value::None),
         None => Err(vm.key_error(args.pos[1].clone())),
@@ -310,7 +323,8 @@ fn discard(vm: &mut Vm, args: Args) -> PyResult {
     let s = this_mut(vm, &args, "discard")?;
     check(vm, &args, "set", "discard", 1, 1)?;
     let h = vm.hash(&args.pos[1])?;
-    let r = s.borrow_mut().remove(h, &args.pos[1]);
+    let key = vm.canon_key_of(&s, h, &args.pos[1])?;
+    let r = s.borrow_mut().remove(h, &key);
     drop(r);
     Ok(Value::None)
 }

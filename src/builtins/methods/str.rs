@@ -214,7 +214,15 @@ noarg!(casefold, "casefold", |s| {
 });
 
 fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase()
+    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+}
+
+/// Unicode category Lt (digraphs such as `ǅ`, Greek with prosgegrammeni),
+/// which Python's `istitle` counts as capitals; Rust has no predicate for it.
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32,
+        0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f
+        | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
 }
 
 /// Appends the titlecase form of `c` (its uppercase, except for the
@@ -339,10 +347,10 @@ noarg!(isspace, "isspace", |s| Value::Bool(
     !s.is_empty() && s.chars().all(py_space)
 ));
 noarg!(isupper, "isupper", |s| Value::Bool(
-    s.chars().any(is_cased) && !s.chars().any(|c| c.is_lowercase())
+    s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase() || is_titlecase(c))
 ));
 noarg!(islower, "islower", |s| Value::Bool(
-    s.chars().any(is_cased) && !s.chars().any(|c| c.is_uppercase())
+    s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase() || is_titlecase(c))
 ));
 noarg!(istitle, "istitle", |s| Value::Bool(is_title(s)));
 noarg!(isidentifier, "isidentifier", |s| Value::Bool(
@@ -357,7 +365,7 @@ fn is_title(s: &str) -> bool {
     let mut prev_cased = false;
     let mut any = false;
     for c in s.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || is_titlecase(c) {
             if prev_cased {
                 return false;
             }
@@ -782,7 +790,13 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult {
 fn removeprefix(vm: &mut Vm, args: Args) -> PyResult {
     let s = this(vm, &args, "removeprefix")?;
     check(vm, &args, "str", "removeprefix", 1, 1)?;
-    let p = str_arg(vm, &args.pos[1], "removeprefix", 1)?;
+    let p = match &args.pos[1] {
+        Value::Str(p) => p.clone(),
+        other => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!("removeprefix() argument must be str, not {tn}")));
+        }
+    };
     Ok(match s.as_str().strip_prefix(p.as_str()) {
         Some(r) if !p.as_str().is_empty() => Value::str(r),
         _ => Value::Str(s),
@@ -792,7 +806,13 @@ fn removeprefix(vm: &mut Vm, args: Args) -> PyResult {
 fn removesuffix(vm: &mut Vm, args: Args) -> PyResult {
     let s = this(vm, &args, "removesuffix")?;
     check(vm, &args, "str", "removesuffix", 1, 1)?;
-    let p = str_arg(vm, &args.pos[1], "removesuffix", 1)?;
+    let p = match &args.pos[1] {
+        Value::Str(p) => p.clone(),
+        other => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!("removesuffix() argument must be str, not {tn}")));
+        }
+    };
     Ok(match s.as_str().strip_suffix(p.as_str()) {
         Some(r) if !p.as_str().is_empty() => Value::str(r),
         _ => Value::Str(s),
@@ -805,13 +825,7 @@ fn removesuffix(vm: &mut Vm, args: Args) -> PyResult {
 fn search(vm: &mut Vm, args: &Args, name: &str, right: bool) -> Result<Option<usize>, Value> {
     let s = this(vm, args, name)?;
     check(vm, args, "str", name, 1, 3)?;
-    let sub = match &args.pos[1] {
-        Value::Str(p) => p.clone(),
-        other => {
-            let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!("must be str, not {tn}")));
-        }
-    };
+    let sub = str_arg(vm, &args.pos[1], name, 1)?;
     let Some(w) = window(vm, &s, args.pos.get(2), args.pos.get(3))? else {
         return Ok(None);
     };
@@ -856,13 +870,7 @@ fn rindex(vm: &mut Vm, args: Args) -> PyResult {
 fn count(vm: &mut Vm, args: Args) -> PyResult {
     let s = this(vm, &args, "count")?;
     check(vm, &args, "str", "count", 1, 3)?;
-    let sub = match &args.pos[1] {
-        Value::Str(p) => p.clone(),
-        other => {
-            let tn = vm.type_name(other);
-            return Err(vm.type_error(&format!("must be str, not {tn}")));
-        }
-    };
+    let sub = str_arg(vm, &args.pos[1], "count", 1)?;
     let Some(w) = window(vm, &s, args.pos.get(2), args.pos.get(3))? else {
         return Ok(Value::Int(0));
     };
