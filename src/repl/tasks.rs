@@ -21,12 +21,7 @@ pub fn rows(vm: &mut Vm) -> Vec<Row> {
     for t in &live {
         let info = with_task(t, |d| {
             let pending = matches!(d.fut.state, FutState::Pending);
-            (
-                pending,
-                d.name.clone(),
-                d.fut_waiter.clone(),
-                d.coro.clone(),
-            )
+            (pending, d.name(), d.fut_waiter.clone(), d.coro.clone())
         });
         let Some((true, name, waiter, coro)) = info else {
             continue;
@@ -56,7 +51,7 @@ fn state_of(vm: &mut Vm, waiter: &Value, sleeps: &HashMap<usize, f64>) -> String
             (when - now).max(0.0)
         );
     }
-    if let Some(Some(other)) = with_task(waiter, |d| d.name.as_str().map(str::to_string)) {
+    if let Some(Some(other)) = with_task(waiter, |d| d.name().as_str().map(str::to_string)) {
         return format!("awaiting task {other}");
     }
     let what = vm
