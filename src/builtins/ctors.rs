@@ -237,7 +237,7 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult {
     let v = match lower.as_str() {
         "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
         "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-        "nan" | "+nan" | "-nan" => Some(f64::NAN),
+        "nan" | "+nan" | "-nan" => Some(crate::vm::value::fresh_nan()),
         _ => {
             let ok = !t.contains("__")
                 && !t.starts_with('_')

@@ -479,7 +479,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Int(x), Int(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
-        (Float(x), Float(y)) => x == y,
+        (Float(x), Float(y)) => x == y || x.to_bits() == y.to_bits(),
         (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
         (BigInt(x), BigInt(y)) => x == y,

@@ -92,6 +92,22 @@ impl PyStr {
     }
 }
 
+thread_local! {
+    static NAN_TAG: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A quiet NaN with a payload no earlier call returned: each
+/// `float('nan')` is a new object in CPython, and the payload is what keeps
+/// `n in [n]` true but `float('nan') in [float('nan')]` false here.
+pub fn fresh_nan() -> f64 {
+    let tag = NAN_TAG.with(|t| {
+        let next = (t.get() + 1) & ((1 << 51) - 1);
+        t.set(next);
+        next
+    });
+    f64::from_bits(0x7FF8_0000_0000_0000 | tag)
+}
+
 impl Value {
     pub fn str(s: impl Into<Box<str>>) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))
@@ -158,8 +174,10 @@ impl Value {
             (Bool(a), Bool(b)) => a == b,
             // Small ints are cached in CPython; all machine ints compare by value here.
             (Int(a), Int(b)) => a == b,
-            // Floats are not boxed, so NaN cannot keep an identity.
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits() && !a.is_nan(),
+            // Floats are not boxed: equal bits are the same object. A NaN
+            // made by `float('nan')` carries its own payload (`fresh_nan`),
+            // so two of them are distinct while one stays itself.
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             _ => match (self.ptr(), other.ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
