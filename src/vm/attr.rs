@@ -652,12 +652,8 @@ impl Vm {
         if let Value::Instance(inst) = obj
             && inst.class.builtin.is_none()
             && inst.exc.is_none()
+            && inst.class.plain_attrs()
             && !matches!(inst.class.lookup(name), Some(Value::Instance(_)))
-            && !matches!(
-                inst.class.lookup_static("__setattr__"),
-                Some(Value::Function(_))
-            )
-            && inst.class.lookup_static("__slots__").is_none()
         {
             let mut d = inst.dict.borrow_mut();
             let at = match d.get_index(hint.get() as usize) {
@@ -904,11 +900,8 @@ impl Vm {
                         return Ok((f, receiver));
                     }
                 } else if let Some(f @ Value::Function(_)) = inst.class.lookup(name)
+                    && inst.class.plain_attrs()
                     && !inst.dict.borrow().contains_key(name)
-                    && !matches!(
-                        inst.class.lookup_static("__getattribute__"),
-                        Some(Value::Function(_))
-                    )
                 {
                     return Ok((f, obj));
                 }
@@ -943,10 +936,7 @@ impl Vm {
     ) -> Result<Loaded, Value> {
         if let Value::Instance(inst) = obj
             && inst.class.builtin.is_none()
-            && !matches!(
-                inst.class.lookup_static("__getattribute__"),
-                Some(Value::Function(_))
-            )
+            && inst.class.plain_attrs()
         {
             match inst.class.lookup(name) {
                 // Nothing on the class, or a method the instance may shadow.

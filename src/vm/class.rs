@@ -52,6 +52,8 @@ pub struct LookupCache {
     map: RefCell<FxHashMap<(usize, usize), Option<Value>>>,
     recent: RefCell<[RecentEntry; RECENT]>,
     epoch: Cell<u64>,
+    /// `plain_attrs` and the epoch it was computed at.
+    plain: Cell<(u64, bool)>,
 }
 
 const RECENT: usize = 16;
@@ -95,6 +97,24 @@ impl Class {
             Some(hit) => hit,
             None => self.lookup_slow(name, true),
         }
+    }
+    /// Whether instances use the ordinary attribute protocol: no Python
+    /// `__getattribute__` or `__setattr__`, no `__slots__` — the condition
+    /// for the attribute fast paths in attr.rs. Cached per class epoch.
+    #[inline]
+    pub fn plain_attrs(&self) -> bool {
+        let epoch = CLASS_EPOCH.with(|e| e.get());
+        let (at, plain) = self.cache.plain.get();
+        if at == epoch {
+            return plain;
+        }
+        let plain = !matches!(
+            self.lookup_static("__getattribute__"),
+            Some(Value::Function(_))
+        ) && !matches!(self.lookup_static("__setattr__"), Some(Value::Function(_)))
+            && self.lookup_static("__slots__").is_none();
+        self.cache.plain.set((epoch, plain));
+        plain
     }
     #[inline(always)]
     fn lookup_recent(&self, name: &str) -> Option<Option<Value>> {
