@@ -17,19 +17,6 @@ pub enum Loaded {
     Getter(Value),
 }
 
-thread_local! {
-    // Interned once: class lookups keyed by an interned name skip hashing.
-    static GETATTRIBUTE: Rc<str> = super::intern::intern("__getattribute__");
-    static GETATTR: Rc<str> = super::intern::intern("__getattr__");
-    static SETATTR: Rc<str> = super::intern::intern("__setattr__");
-    static DELATTR: Rc<str> = super::intern::intern("__delattr__");
-    static SLOTS: Rc<str> = super::intern::intern("__slots__");
-}
-
-fn with_name<R>(key: &'static std::thread::LocalKey<Rc<str>>, f: impl FnOnce(&str) -> R) -> R {
-    key.with(|n| f(n))
-}
-
 /// A method of a user-defined descriptor's class (`__get__`, `__set__`,
 /// `__delete__`), when it is a Python function.
 fn user_descriptor_method(i: &Instance, name: &str) -> Option<Value> {
@@ -43,7 +30,7 @@ fn user_descriptor_method(i: &Instance, name: &str) -> Option<Value> {
 /// unless every user class along the MRO declares `__slots__` without
 /// `__dict__` and none of them lists `name`.
 fn slots_allow(cls: &Class, name: &str) -> bool {
-    if with_name(&SLOTS, |n| cls.lookup(n)).is_none() {
+    if cls.lookup_static("__slots__").is_none() {
         return true;
     }
     let own = |c: &Class| c.dict.borrow().get("__slots__").cloned();
@@ -255,7 +242,7 @@ impl Vm {
         if cls.builtin == Some(TypeId::Super) {
             return self.super_getattr(inst, name);
         }
-        let r = match with_name(&GETATTRIBUTE, |n| cls.lookup(n)) {
+        let r = match cls.lookup_static("__getattribute__") {
             Some(ga @ Value::Function(_)) => {
                 self.call(&ga, Args::new([obj.clone(), Value::str(name)]))
             }
@@ -263,7 +250,7 @@ impl Vm {
         };
         match r {
             Err(e) if self.exc_matches_name(&e, "AttributeError") => {
-                match with_name(&GETATTR, |n| cls.lookup(n)) {
+                match cls.lookup_static("__getattr__") {
                     Some(ga @ Value::Function(_)) => {
                         self.call(&ga, Args::new([obj.clone(), Value::str(name)]))
                     }
@@ -519,9 +506,7 @@ impl Vm {
             Value::Class(c) => c.clone(),
             other => self.types.class_of(other),
         };
-        let mut mro = std::iter::once(&start_cls).chain(start_cls.mro_tail.iter());
-        mro.position(|c| Rc::ptr_eq(c, &this))?;
-        let attr = mro.find_map(|c| c.dict.borrow().get(name).cloned())?;
+        let attr = start_cls.lookup_after(&this, name)?;
         Some((attr, obj, start_cls))
     }
 
@@ -687,7 +672,7 @@ impl Vm {
             }
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
-                if let Some(sa @ Value::Function(_)) = with_name(&SETATTR, |n| cls.lookup(n)) {
+                if let Some(sa @ Value::Function(_)) = cls.lookup_static("__setattr__") {
                     self.call(&sa, Args::new([obj.clone(), Value::str(name), v]))?;
                     return Ok(());
                 }
@@ -828,8 +813,7 @@ impl Vm {
     pub fn delattr(&mut self, obj: &Value, name: &str) -> Result<(), Value> {
         let removed = match obj {
             Value::Instance(inst) => {
-                if let Some(da @ Value::Function(_)) = with_name(&DELATTR, |n| inst.class.lookup(n))
-                {
+                if let Some(da @ Value::Function(_)) = inst.class.lookup_static("__delattr__") {
                     self.call(&da, Args::new([obj.clone(), Value::str(name)]))?;
                     return Ok(());
                 }

@@ -228,6 +228,13 @@ impl Class {
         v.extend(self.mro_tail.iter().cloned());
         v
     }
+    /// `name` found along this class's MRO after `this` (what `super(this,
+    /// obj)` sees, for `obj` of this class); None when `this` is not in it.
+    pub fn lookup_after(self: &Rc<Self>, this: &Rc<Class>, name: &str) -> Option<Value> {
+        let mut mro = std::iter::once(self).chain(self.mro_tail.iter());
+        mro.position(|c| Rc::ptr_eq(c, this))?;
+        mro.find_map(|c| c.dict.borrow().get(name).cloned())
+    }
     pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
         Rc::ptr_eq(self, other) || self.mro_tail.iter().any(|c| Rc::ptr_eq(c, other))
     }

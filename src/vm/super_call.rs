@@ -7,7 +7,6 @@ use super::function::Args;
 use super::interp::Vm;
 use super::types::TypeId;
 use super::value::Value;
-use std::rc::Rc;
 
 impl Vm {
     /// Given `super`, the `__class__` cell and the first local (maybe
@@ -25,15 +24,9 @@ impl Vm {
             && !matches!(obj, Value::Class(_))
             && let Value::Cell(cell) = &cell
             && let Value::Class(this) = &*cell.borrow()
+            && let Some(f @ Value::Function(_)) = self.types.class_of(&obj).lookup_after(this, name)
         {
-            let start = self.types.class_of(&obj);
-            let mut mro = std::iter::once(&start).chain(start.mro_tail.iter());
-            if mro.any(|c| Rc::ptr_eq(c, this))
-                && let Some(f @ Value::Function(_)) =
-                    mro.find_map(|c| c.dict.borrow().get(name).cloned())
-            {
-                return Ok((f, obj));
-            }
+            return Ok((f, obj));
         }
         // Anything else (a shadowed `super`, a classmethod, a descriptor, a
         // missing attribute): the ordinary `super()` call and lookup, which
