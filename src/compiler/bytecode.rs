@@ -129,6 +129,9 @@ pub enum Op {
     PrepReraiseStar,
     ImportName(u32),
     ImportFrom(u32),
+    /// `from M import *` at module level: stack `module` → ``; binds its
+    /// public names (or `__all__`) in the globals.
+    ImportStar,
     /// REPL: print the repr of TOS unless None, and bind `_`.
     PrintExpr,
     LoadAssertionError,

@@ -598,7 +598,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::ImportName(i));
                 for a in names {
                     if a.name == "*" {
-                        self.error("'import *' is not supported", a.span);
+                        if self.units.len() > 1 {
+                            self.error("import * only allowed at module level", a.span);
+                        }
+                        self.emit(Op::ImportStar);
                         continue;
                     }
                     let n = self.name_idx(&a.name);

@@ -6,6 +6,7 @@ pub mod asyncio;
 pub mod concurrent;
 pub mod inspect;
 pub mod lazy;
+pub mod pure;
 pub mod sockets;
 pub mod streams;
 pub mod subprocess;
@@ -15,6 +16,11 @@ pub mod typing;
 
 /// Creates a built-in module by name, or `None` if there is no such module.
 pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
+    // A module written in the language itself takes precedence over a
+    // native one of the same name (the native ones are placeholders).
+    if let Some(m) = pure::load(vm, name) {
+        return m.map(Some);
+    }
     let m: PyResult = match name {
         "sys" => sys::create(vm),
         "typing" => typing::create_typing(vm),

@@ -241,9 +241,21 @@ impl Vm {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
+        // A submodule's package is imported first, and the submodule
+        // becomes an attribute of it, as CPython's import system does.
+        let parent = match name.rsplit_once('.') {
+            Some((pkg, _)) => Some(self.import_module(pkg)?),
+            None => None,
+        };
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
         match crate::modules::load(self, name)? {
             Some(m) => {
                 self.modules.insert(name.to_string(), m.clone());
+                if let (Some(Value::Module(p)), Some((_, leaf))) = (parent, name.rsplit_once('.')) {
+                    p.dict.borrow_mut().insert(leaf.into(), m.clone());
+                }
                 Ok(m)
             }
             None => {
@@ -251,5 +263,47 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// `from m import *`: binds `m.__all__`, or every name of `m` not
+    /// starting with an underscore, in `globals`.
+    pub fn import_star(
+        &mut self,
+        m: &Value,
+        globals: &crate::vm::function::Globals,
+    ) -> Result<(), Value> {
+        let Value::Module(mo) = m else {
+            return Ok(());
+        };
+        let all = mo.dict.borrow().get("__all__").cloned();
+        let pairs: Vec<(Value, Value)> = match all {
+            Some(all) => {
+                let names = self.collect(&all)?;
+                let mut out = Vec::with_capacity(names.len());
+                for n in names {
+                    let Value::Str(s) = &n else {
+                        let e = self.new_exc("TypeError", "Item in module.__all__ must be str");
+                        return Err(e);
+                    };
+                    let v = self.getattr(m, s.as_str())?;
+                    out.push((n.clone(), v));
+                }
+                out
+            }
+            None => mo
+                .dict
+                .borrow()
+                .iter()
+                .filter(|(k, _)| !k.starts_with('_'))
+                .map(|(k, v)| (Value::str(&**k), v.clone()))
+                .collect(),
+        };
+        let mut g = globals.borrow_mut();
+        for (k, v) in pairs {
+            if let Value::Str(s) = &k {
+                g.insert(s.as_str().into(), v);
+            }
+        }
+        Ok(())
     }
 }

@@ -1172,6 +1172,10 @@ impl Vm {
                             }
                         }
                     }
+                    Op::ImportStar => {
+                        let m = frame.top().clone();
+                        self.import_star(&m, &frame.globals)
+                    }
                     Op::PrintExpr => {
                         let v = frame.pop();
                         self.print_expr(v)
