@@ -35,6 +35,8 @@ pub fn install(vm: &mut Vm) {
     ctor(vm, TypeId::Slice, new_slice);
     ctor(vm, TypeId::Object, new_object);
     ctor(vm, TypeId::Type, new_type);
+    super::method(vm, TypeId::Type, "__call__", type_call);
+    super::method(vm, TypeId::Type, "__init__", type_init);
     ctor(vm, TypeId::Property, new_property);
     ctor(vm, TypeId::StaticMethod, new_staticmethod);
     ctor(vm, TypeId::ClassMethod, new_classmethod);
@@ -502,9 +504,14 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult {
                 "type.__new__() argument 2 must be tuple, not {tn}"
             )));
         };
-        let Value::Dict(ns) = &args.pos[3] else {
+        let ns_value = crate::vm::class::payload_of(&args.pos[3]).unwrap_or(args.pos[3].clone());
+        let Value::Dict(ns) = &ns_value else {
             let tn = vm.type_name(&args.pos[3]);
             return Err(vm.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
+        };
+        let meta = match &args.pos[0] {
+            Value::Class(m) if m.builtin != Some(TypeId::Type) => Some(m.clone()),
+            _ => None,
         };
         let mut classes = Vec::new();
         for b in bases.iter() {
@@ -530,9 +537,33 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult {
         }
         dict.entry("__module__".into())
             .or_insert_with(|| Value::str("__main__"));
-        return vm.new_class(&name, classes, dict, args.kw, None);
+        let cell = dict.shift_remove("__classcell__");
+        return vm.new_class(&name, classes, dict, args.kw, cell, meta);
     }
     Err(vm.type_error("type() takes 1 or 3 arguments"))
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: makes an instance of `cls` the
+/// ordinary way (what a metaclass's `__call__` reaches with `super()`).
+fn type_call(vm: &mut Vm, mut args: Args) -> PyResult {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
+    }
+    let receiver = args.pos.remove(0);
+    match receiver {
+        Value::Class(c) => vm.construct(&c, args),
+        other => {
+            let tn = vm.type_name(&other);
+            Err(vm.type_error(&format!(
+                "descriptor '__call__' requires a 'type' object but received a '{tn}'"
+            )))
+        }
+    }
+}
+
+/// `type.__init__`: the class is complete after `type.__new__`.
+fn type_init(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
 }
 
 fn descriptor(vm: &mut Vm, t: TypeId, entries: Vec<(&str, Value)>) -> PyResult {

@@ -156,6 +156,23 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> Result<usize, Value> {
                 ));
             }
         },
+        Value::Class(c) if c.meta.is_some() => {
+            let cls = vm.types.class_of(v);
+            match cls.lookup_static("__len__") {
+                Some(f) => {
+                    let r = vm.call(&f, Args::new([v.clone()]))?;
+                    let n = vm.index_value(&r)?;
+                    if n < 0 {
+                        return Err(vm.value_error("__len__() should return >= 0"));
+                    }
+                    n as usize
+                }
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(&format!("object of type '{tn}' has no len()")));
+                }
+            }
+        }
         Value::Instance(_) | Value::Native(_) => {
             let cls = vm.types.class_of(v);
             match cls.lookup_static("__len__") {
@@ -554,6 +571,13 @@ pub fn isinstance_of(vm: &mut Vm, v: &Value, t: &Value) -> Result<bool, Value> {
     match t {
         Value::Class(c) => {
             let cls = vm.types.class_of(v);
+            if Rc::ptr_eq(&cls, c) {
+                return Ok(true);
+            }
+            if let Some(check) = vm.user_method(t, "__instancecheck__") {
+                let r = vm.call(&check, Args::new([t.clone(), v.clone()]))?;
+                return vm.truthy(&r);
+            }
             Ok(cls.is_subclass(c))
         }
         Value::Tuple(items) => {
@@ -580,7 +604,13 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult {
     };
     fn check(vm: &mut Vm, c: &Rc<crate::vm::class::Class>, t: &Value) -> Result<bool, Value> {
         match t {
-            Value::Class(t) => Ok(c.is_subclass(t)),
+            Value::Class(tc) => {
+                if let Some(check) = vm.user_method(t, "__subclasscheck__") {
+                    let r = vm.call(&check, Args::new([t.clone(), Value::Class(c.clone())]))?;
+                    return vm.truthy(&r);
+                }
+                Ok(c.is_subclass(tc))
+            }
             Value::Tuple(items) => {
                 for it in items.iter() {
                     if check(vm, c, it)? {

@@ -44,9 +44,8 @@ pub fn create_futures(vm: &mut Vm) -> PyResult {
 }
 
 pub fn create_package(vm: &mut Vm) -> PyResult {
+    // `concurrent.futures` becomes an attribute when it is imported.
     let g = vm.new_globals("concurrent");
-    let futures = vm.import_module("concurrent.futures")?;
-    g.borrow_mut().insert("futures".into(), futures);
     Ok(Value::Module(Rc::new(ModuleObj {
         name: "concurrent".into(),
         dict: g,

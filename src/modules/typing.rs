@@ -200,9 +200,8 @@ pub fn create_abc(vm: &mut Vm) -> PyResult {
 
 /// `collections`, as a package that holds only `abc`.
 pub fn create_collections(vm: &mut Vm) -> PyResult {
+    // `collections.abc` becomes an attribute when it is imported.
     let g = vm.new_globals("collections");
-    let abc = vm.import_module("collections.abc")?;
-    g.borrow_mut().insert("abc".into(), abc);
     Ok(Value::Module(Rc::new(ModuleObj {
         name: "collections".into(),
         dict: g,

@@ -393,8 +393,24 @@ impl Vm {
                 let d = self.attrs_to_dict(&c.dict.borrow());
                 return Ok(d);
             }
-            "__class__" => return Ok(Value::Class(self.types.get(TypeId::Type).clone())),
+            "__class__" => return Ok(Value::Class(self.types.class_of(&Value::Class(c.clone())))),
             _ => {}
+        }
+        // A data descriptor of the metaclass (a property, say) wins over the
+        // class's own attributes, as in `type.__getattribute__`.
+        if let Some(m) = &c.meta
+            && let Some(Value::Instance(di)) = m.lookup(name)
+        {
+            let d = Value::Instance(di.clone());
+            if di.class.builtin == Some(TypeId::Property) {
+                return self.bind(d, &Value::Class(c.clone()), m);
+            }
+            if user_descriptor_method(&di, "__set__").is_some()
+                && let Some(get) = user_descriptor_method(&di, "__get__")
+            {
+                let args = Args::new([d, Value::Class(c.clone()), Value::Class(m.clone())]);
+                return self.call(&get, args);
+            }
         }
         match c.lookup(name) {
             Some(attr) => match &attr {
@@ -438,6 +454,19 @@ impl Vm {
                 if name == "__doc__" {
                     return Ok(Value::None);
                 }
+                // Attributes of the metaclass, bound to the class.
+                if let Some(m) = c.meta.clone()
+                    && let Some(attr) = m.lookup(name)
+                {
+                    if let Value::Instance(di) = &attr
+                        && let Some(get) = user_descriptor_method(di, "__get__")
+                    {
+                        let args =
+                            Args::new([attr.clone(), Value::Class(c.clone()), Value::Class(m)]);
+                        return self.call(&get, args);
+                    }
+                    return self.bind(attr, &Value::Class(c.clone()), &m);
+                }
                 // Methods of `type` itself (e.g. `C.mro()`).
                 let ty = self.types.get(TypeId::Type).clone();
                 if let Some(attr) = ty.dict.borrow().get(name).cloned() {
@@ -451,7 +480,9 @@ impl Vm {
     fn super_getattr(&mut self, inst: &Rc<Instance>, name: &str) -> PyResult {
         match self.super_find(inst, name) {
             Some((attr, obj, start_cls)) => {
-                if let Value::Class(_) = &obj {
+                if let Value::Class(oc) = &obj
+                    && oc.is_subclass(&start_cls)
+                {
                     // super() in a classmethod: bind classmethods to the class.
                     if let Value::Instance(i) = &attr
                         && i.class.builtin == Some(TypeId::ClassMethod)
@@ -502,8 +533,11 @@ impl Vm {
         let Value::Class(this) = this else {
             return None;
         };
+        // A class that is a subclass of `this` (super() in a classmethod)
+        // searches its own MRO; anything else, a class under its metaclass
+        // included, searches its type's.
         let start_cls = match &obj {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if c.is_subclass(&this) => c.clone(),
             other => self.types.class_of(other),
         };
         let attr = start_cls.lookup_after(&this, name)?;
@@ -679,6 +713,30 @@ impl Vm {
                 self.generic_setattr(obj, inst, name, v)
             }
             Value::Class(c) => {
+                if let Some(m) = &c.meta {
+                    if let Some(sa @ Value::Function(_)) = m.lookup_static("__setattr__") {
+                        self.call(&sa, Args::new([obj.clone(), Value::str(name), v]))?;
+                        return Ok(());
+                    }
+                    if let Some(Value::Instance(d)) = m.lookup(name) {
+                        if d.class.builtin == Some(TypeId::Property) {
+                            let fset = d.dict.borrow().get("fset").cloned().unwrap_or_default();
+                            if fset.is_none() {
+                                let msg = format!(
+                                    "property '{name}' of '{}' object has no setter",
+                                    m.name
+                                );
+                                return Err(self.new_exc("AttributeError", &msg));
+                            }
+                            self.call(&fset, Args::new([obj.clone(), v]))?;
+                            return Ok(());
+                        }
+                        if let Some(set) = user_descriptor_method(&d, "__set__") {
+                            self.call(&set, Args::new([Value::Instance(d), obj.clone(), v]))?;
+                            return Ok(());
+                        }
+                    }
+                }
                 c.set_attr(name.into(), v);
                 Ok(())
             }
@@ -820,6 +878,12 @@ impl Vm {
                 return self.generic_delattr(obj, inst, name);
             }
             Value::Class(c) => {
+                if let Some(m) = &c.meta
+                    && let Some(da @ Value::Function(_)) = m.lookup_static("__delattr__")
+                {
+                    self.call(&da, Args::new([obj.clone(), Value::str(name)]))?;
+                    return Ok(());
+                }
                 super::class::bump_class_epoch();
                 c.dict.borrow_mut().shift_remove(name).is_some()
             }

@@ -108,6 +108,7 @@ impl Vm {
             return false;
         };
         if cls.builtin.is_some()
+            || cls.meta.is_some()
             || cls.layout != Layout::Object
             || !matches!(cls.lookup_static("__new__"), Some(Value::Builtin(_)))
         {
@@ -489,7 +490,16 @@ impl Vm {
                 }
                 (b.func)(self, args)
             }
-            Value::Class(c) => self.construct(c, args),
+            Value::Class(c) => {
+                // A metaclass's own `__call__` decides what calling the class does.
+                if let Some(m) = &c.meta
+                    && let Some(call @ Value::Function(_)) = m.lookup_static("__call__")
+                {
+                    args.pos.insert(0, func.clone());
+                    return self.call(&call, args);
+                }
+                self.construct(c, args)
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let cls = self.types.class_of(func);
                 match cls.lookup_static("__call__") {
@@ -527,6 +537,18 @@ impl Vm {
                 Value::Builtin(_) if cls.builtin.is_some() => {
                     args.pos.insert(0, Value::Class(cls.clone()));
                     return self.call(&ctor, args);
+                }
+                // A metaclass without a `__new__` of its own: `type.__new__`
+                // makes the class, then the metaclass's `__init__` runs.
+                Value::Builtin(_) if cls.is_subclass(self.types.get(TypeId::Type)) => {
+                    let mut nargs = Args::new([Value::Class(cls.clone())]);
+                    nargs.pos.extend(args.pos.iter().cloned());
+                    nargs.kw = args.kw.clone();
+                    let obj = self.call(&ctor, nargs)?;
+                    if args.pos.len() == 3 {
+                        self.run_init(&obj, cls, args)?;
+                    }
+                    return Ok(obj);
                 }
                 Value::Builtin(_) if cls.layout == Layout::Builtin => {
                     return self.construct_builtin_subclass(cls, &ctor, args);
@@ -680,16 +702,103 @@ impl Vm {
                 }
             }
         }
+        let mut kw = kw;
+        let explicit = kw
+            .iter()
+            .position(|(k, _)| &**k == "metaclass")
+            .map(|i| kw.remove(i).1);
+        // `metaclass=` may name any callable; a class decides with the
+        // bases' metaclasses which one wins.
+        let meta = match explicit {
+            Some(Value::Class(m)) if m.builtin == Some(TypeId::Type) => None,
+            Some(Value::Class(m)) => Some(m),
+            Some(other) => {
+                let ns = self.run_class_body(&f, globals, None)?;
+                let bases_t = Value::tuple(bases.clone());
+                let mut args = Args::new([Value::str(&*name), bases_t, ns]);
+                args.kw = kw;
+                return self.call(&other, args);
+            }
+            None => None,
+        };
+        let meta = self.winning_metaclass(meta, &base_classes)?;
         if base_classes.is_empty() {
             base_classes.push(self.types.get(TypeId::Object).clone());
         }
+        let Some(meta) = meta else {
+            let ns = self.class_namespace();
+            let mut nf = self.new_frame(f.code.clone(), globals, ResumeKind::Boundary);
+            nf.ns = Some(ns.clone());
+            self.setup_cells(&mut nf, &f);
+            let cell = self.run_frame(nf)?;
+            let dict = std::mem::take(&mut *ns.borrow_mut());
+            return self.new_class(&name, base_classes, dict, kw, Some(cell), None);
+        };
+        // A user metaclass: `__prepare__` makes the namespace, the body
+        // fills it, and calling the metaclass makes the class.
+        let bases_t = Value::tuple(bases.clone());
+        let prepared = match meta.lookup("__prepare__") {
+            Some(p @ (Value::Function(_) | Value::Instance(_))) => {
+                let p = self
+                    .getattr(&Value::Class(meta.clone()), "__prepare__")
+                    .unwrap_or(p);
+                let mut args = Args::new([Value::str(&*name), bases_t.clone()]);
+                args.kw = kw.clone();
+                Some(self.call(&p, args)?)
+            }
+            _ => None,
+        };
+        let ns = self.run_class_body(&f, globals, prepared)?;
+        let mut args = Args::new([Value::str(&*name), bases_t, ns]);
+        args.kw = kw;
+        self.call(&Value::Class(meta), args)
+    }
+
+    /// Runs a class body in a fresh namespace, or in `prepared` (what a
+    /// metaclass's `__prepare__` returned), and returns the namespace as a
+    /// value, with `__classcell__` set when the body uses `__class__`.
+    fn run_class_body(
+        &mut self,
+        f: &Rc<super::function::Function>,
+        globals: Globals,
+        prepared: Option<Value>,
+    ) -> PyResult {
         let ns = self.class_namespace();
         let mut nf = self.new_frame(f.code.clone(), globals, ResumeKind::Boundary);
         nf.ns = Some(ns.clone());
-        self.setup_cells(&mut nf, &f);
+        let plain = match prepared {
+            Some(Value::Dict(d)) => Some(d),
+            Some(other) => {
+                nf.ns_mapping = Some(other.clone());
+                self.setup_cells(&mut nf, f);
+                let cell = self.run_frame(nf)?;
+                if let Value::Cell(_) = cell {
+                    self.setitem(&other, Value::str("__classcell__"), cell)?;
+                }
+                return Ok(other);
+            }
+            None => None,
+        };
+        if let Some(d) = &plain {
+            let items: Vec<(Value, Value)> = d
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect();
+            let mut n = ns.borrow_mut();
+            for (k, v) in items {
+                if let Value::Str(s) = &k {
+                    n.insert(s.as_str().into(), v);
+                }
+            }
+        }
+        self.setup_cells(&mut nf, f);
         let cell = self.run_frame(nf)?;
-        let dict = std::mem::take(&mut *ns.borrow_mut());
-        self.new_class(&name, base_classes, dict, kw, Some(cell))
+        let mut dict = std::mem::take(&mut *ns.borrow_mut());
+        if let Value::Cell(_) = cell {
+            dict.insert("__classcell__".into(), cell);
+        }
+        Ok(self.attrs_to_dict(&dict))
     }
 }
 

@@ -35,6 +35,9 @@ pub struct Class {
     pub layout: Layout,
     /// Set for the built-in types, so `type(x) is int` and friends resolve.
     pub builtin: Option<super::types::TypeId>,
+    /// The metaclass when it is not `type` itself (`class C(metaclass=M)`,
+    /// or inherited from a base).
+    pub meta: Option<Rc<Class>>,
     /// Results of `lookup` (hits and misses), valid while the global class
     /// epoch equals `cache_epoch`: any write to any class dict bumps the
     /// epoch, since it can change what a subclass finds along its MRO.

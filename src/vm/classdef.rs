@@ -20,7 +20,9 @@ impl Vm {
         dict: AttrMap,
         kw: Vec<(Rc<str>, Value)>,
         cell: Option<Value>,
+        meta: Option<Rc<Class>>,
     ) -> PyResult {
+        let meta = self.winning_metaclass(meta, &base_classes)?;
         let Some(mro_tail) = super::class::c3_mro(&base_classes) else {
             let msg = super::class::mro_error(&base_classes);
             return Err(self.type_error(&msg));
@@ -52,11 +54,13 @@ impl Vm {
             dict: RefCell::new(dict),
             layout,
             builtin: None,
+            meta,
             cache: Default::default(),
         });
         if let Some(Value::Cell(c)) = cell {
             *c.borrow_mut() = Value::Class(cls.clone());
         }
+        self.call_set_names(&cls)?;
         // __init_subclass__ hooks on user bases.
         if let Some(hook) = cls
             .mro_tail
@@ -82,5 +86,62 @@ impl Vm {
             return Err(self.type_error(&msg));
         }
         Ok(Value::Class(cls))
+    }
+
+    /// The metaclass of a class over `bases`: the most derived of the
+    /// explicit one and the bases' metaclasses (`None` for `type`), or
+    /// CPython's "metaclass conflict" error.
+    pub fn winning_metaclass(
+        &mut self,
+        explicit: Option<Rc<Class>>,
+        bases: &[Rc<Class>],
+    ) -> Result<Option<Rc<Class>>, Value> {
+        let mut winner = explicit;
+        for b in bases {
+            let Some(m) = &b.meta else { continue };
+            match &winner {
+                None => winner = Some(m.clone()),
+                Some(w) if w.is_subclass(m) => {}
+                Some(w) if m.is_subclass(w) => winner = Some(m.clone()),
+                Some(_) => {
+                    return Err(self.type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a \
+                         (non-strict) subclass of the metaclasses of all its bases",
+                    ));
+                }
+            }
+        }
+        Ok(winner)
+    }
+
+    /// Calls `__set_name__(cls, name)` on every attribute of the new class
+    /// whose type defines it, in namespace order, as `type.__new__` does.
+    fn call_set_names(&mut self, cls: &Rc<Class>) -> Result<(), Value> {
+        let items: Vec<(Rc<str>, Value)> = cls
+            .dict
+            .borrow()
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Instance(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (name, v) in items {
+            let vcls = self.types.class_of(&v);
+            if let Some(f @ Value::Function(_)) = vcls.lookup_static("__set_name__") {
+                let args = Args::new([v.clone(), Value::Class(cls.clone()), Value::str(&*name)]);
+                if let Err(e) = self.call(&f, args) {
+                    let note = format!(
+                        "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                        vcls.name, name, cls.name
+                    );
+                    if let Value::Instance(i) = &e
+                        && let Some(d) = &i.exc
+                    {
+                        d.borrow_mut().notes.push(Value::str(note.as_str()));
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
     }
 }

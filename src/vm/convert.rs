@@ -107,6 +107,10 @@ impl Vm {
                 Some(f @ (Value::Function(_) | Value::Builtin(_))) => Some(f),
                 _ => None,
             },
+            Value::Class(c) => match c.meta.as_ref()?.lookup_static(name) {
+                Some(f @ Value::Function(_)) => Some(f),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -221,6 +225,19 @@ impl Vm {
                 };
                 let r = self.repr(&m.receiver.clone())?;
                 format!("<bound method {fname} of {r}>")
+            }
+            Value::Class(c) if c.meta.is_some() && self.user_method(v, "__repr__").is_some() => {
+                let f = self.user_method(v, "__repr__").unwrap_or_default();
+                let r = self.call(&f, super::function::Args::new([v.clone()]))?;
+                match r.as_str() {
+                    Some(s) => s.to_string(),
+                    None => {
+                        let tn = self.type_name(&r);
+                        return Err(
+                            self.type_error(&format!("__repr__ returned non-string (type {tn})"))
+                        );
+                    }
+                }
             }
             Value::Class(c) => {
                 if c.module.as_ref() == "builtins" {

@@ -55,6 +55,10 @@ pub struct Frame {
     pub globals: Globals,
     /// Class bodies keep their names here instead of in fast locals.
     pub ns: Option<Rc<RefCell<AttrMap>>>,
+    /// A class body's namespace when the metaclass's `__prepare__` returned
+    /// a mapping other than a plain dict: names go through its
+    /// `__getitem__`/`__setitem__`/`__delitem__`.
+    pub ns_mapping: Option<Value>,
     pub blocks: Vec<Block>,
     /// Exceptions being handled in this frame (innermost last).
     pub handling: Vec<Value>,

@@ -105,6 +105,7 @@ impl Vm {
                 f.ip = 0;
                 f.kind = kind;
                 f.ns = None;
+                f.ns_mapping = None;
                 f
             }
             None => Box::new(Frame {
@@ -114,6 +115,7 @@ impl Vm {
                 cells: Vec::new(),
                 globals,
                 ns: None,
+                ns_mapping: None,
                 blocks: Vec::new(),
                 handling: Vec::new(),
                 kind,
@@ -129,6 +131,7 @@ impl Vm {
             f.blocks.clear();
             f.handling.clear();
             f.ns = None;
+            f.ns_mapping = None;
             self.frame_pool.push(f);
         }
     }
@@ -472,6 +475,40 @@ impl Vm {
                             Some(_) => Ok(()),
                             None => Err(self.name_error(name)),
                         }
+                    }
+                    Op::LoadName(i) if frame.ns_mapping.is_some() => {
+                        let name = code.names[i as usize].clone();
+                        let m = frame.ns_mapping.clone().unwrap_or_default();
+                        match self.mapping_lookup(&m, &name) {
+                            Ok(Some(v)) => {
+                                frame.regs.push(v);
+                                Ok(())
+                            }
+                            Ok(None) => {
+                                let g = frame.globals.borrow().get(&*name).cloned();
+                                let found =
+                                    g.or_else(|| self.builtins.borrow().get(&*name).cloned());
+                                match found {
+                                    Some(v) => {
+                                        frame.regs.push(v);
+                                        Ok(())
+                                    }
+                                    None => self.load_missing_global(frame, &name),
+                                }
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Op::StoreName(i) if frame.ns_mapping.is_some() => {
+                        let v = frame.pop();
+                        let m = frame.ns_mapping.clone().unwrap_or_default();
+                        let key = Value::str(&*code.names[i as usize]);
+                        self.setitem(&m, key, v)
+                    }
+                    Op::DeleteName(i) if frame.ns_mapping.is_some() => {
+                        let m = frame.ns_mapping.clone().unwrap_or_default();
+                        let key = Value::str(&*code.names[i as usize]);
+                        self.delitem(&m, &key)
                     }
                     Op::LoadName(i) => {
                         let name = &code.names[i as usize];

@@ -52,7 +52,7 @@ impl Vm {
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let cls = self.types.class_of(v);
                 if let Some(f) = cls.lookup_static("__iter__")
-                    && !matches!(v, Value::Class(_))
+                    && !matches!(v, Value::Class(c) if c.meta.is_none())
                 {
                     let it = self.call(&f, Args::new([v.clone()]))?;
                     let icls = self.types.class_of(&it);
@@ -68,7 +68,9 @@ impl Vm {
                 if let Some(it) = crate::runtime::native_iter(self, v)? {
                     return Ok(it);
                 }
-                if !matches!(v, Value::Class(_)) && cls.lookup_static("__getitem__").is_some() {
+                if !matches!(v, Value::Class(c) if c.meta.is_none())
+                    && cls.lookup_static("__getitem__").is_some()
+                {
                     return Ok(native(NativeIter::SeqIndex {
                         obj: v.clone(),
                         idx: 0,

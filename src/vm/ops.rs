@@ -216,6 +216,10 @@ impl Vm {
                 Some(f @ Value::Function(_)) => Some(f),
                 _ => None,
             },
+            Value::Class(c) => match c.meta.as_ref()?.lookup_static(name) {
+                Some(f @ Value::Function(_)) => Some(f),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -753,7 +757,7 @@ impl Vm {
                 }
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 if let Some(f) = self.user_dunder(container, "__contains__") {
                     let r = self.call(&f, Args::new([container.clone(), item.clone()]))?;
                     return self.truthy(&r);

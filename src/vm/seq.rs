@@ -145,6 +145,16 @@ impl Vm {
         Ok(j as usize)
     }
 
+    /// `mapping[name]`, or `None` when it raises `KeyError` (a class body's
+    /// prepared namespace falling back to globals).
+    pub fn mapping_lookup(&mut self, mapping: &Value, name: &str) -> Result<Option<Value>, Value> {
+        match self.getitem(mapping, &Value::str(name)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches_name(&e, "KeyError") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult {
         match obj {
             Value::List(l) => {
@@ -240,6 +250,9 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
+                if let Some(f) = self.user_method(obj, "__getitem__") {
+                    return self.call(&f, Args::new([obj.clone(), idx.clone()]));
+                }
                 // `list[int]` and friends in annotations-as-values: return the class.
                 if let Some(f) = c.lookup_static("__class_getitem__") {
                     let f = match &f {

@@ -163,6 +163,7 @@ pub fn new_class(
         dict: RefCell::new(new_attrs()),
         layout,
         builtin,
+        meta: None,
         cache: Default::default(),
     })
 }
@@ -278,7 +279,10 @@ impl Types {
             Value::Function(_) => TypeId::Function,
             Value::Builtin(_) => TypeId::BuiltinFunction,
             Value::Method(_) => TypeId::Method,
-            Value::Class(_) => TypeId::Type,
+            Value::Class(c) => match &c.meta {
+                Some(m) => return m.clone(),
+                None => TypeId::Type,
+            },
             Value::Module(_) => TypeId::Module,
             Value::Generator(g) => match g.kind {
                 super::generator::GenKind::Generator => TypeId::Generator,
