@@ -588,6 +588,11 @@ pub fn isinstance_of(vm: &mut Vm, v: &Value, t: &Value) -> Result<bool, Value> {
             }
             Ok(false)
         }
+        Value::Instance(_) if vm.user_method(t, "__instancecheck__").is_some() => {
+            let check = vm.user_method(t, "__instancecheck__").unwrap_or_default();
+            let r = vm.call(&check, Args::new([t.clone(), v.clone()]))?;
+            vm.truthy(&r)
+        }
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
@@ -618,6 +623,11 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult {
                     }
                 }
                 Ok(false)
+            }
+            Value::Instance(_) if vm.user_method(t, "__subclasscheck__").is_some() => {
+                let check = vm.user_method(t, "__subclasscheck__").unwrap_or_default();
+                let r = vm.call(&check, Args::new([t.clone(), Value::Class(c.clone())]))?;
+                vm.truthy(&r)
             }
             _ => Err(
                 vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")

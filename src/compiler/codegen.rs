@@ -60,6 +60,34 @@ struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     errors: Vec<SyntaxError>,
     mode: Mode,
+    /// The program text, for annotations kept as strings.
+    source: String,
+}
+
+/// Whether a module or class body has an annotated simple name, which
+/// makes `__annotations__` (CPython's SETUP_ANNOTATIONS); nested blocks
+/// count, nested functions and classes do not.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        _ => false,
+    })
 }
 
 pub fn compile_module(
@@ -78,8 +106,12 @@ pub fn compile_module(
         units: Vec::new(),
         errors: Vec::new(),
         mode,
+        source: source.to_string(),
     };
     c.push_unit(0, "<module>", "<module>".into(), 1);
+    if has_annotations(&module.body) {
+        c.emit(Op::SetupAnnotations);
+    }
     let scope = &table.scopes[0];
     if scope.has_await {
         c.unit().flags.top_level_await = true;
@@ -106,6 +138,9 @@ impl<'a> Compiler<'a> {
     fn unit(&mut self) -> &mut Unit<'a> {
         let n = self.units.len() - 1;
         &mut self.units[n]
+    }
+    fn unit_kind(&self) -> ScopeKind {
+        self.table.scopes[self.unit_ref().scope].kind
     }
     fn unit_ref(&self) -> &Unit<'a> {
         &self.units[self.units.len() - 1]
@@ -448,10 +483,31 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                value,
+                annotation,
+            } => {
                 if let Some(v) = value {
                     self.expr(v);
                     self.assign(target);
+                }
+                // Outside functions the annotation is evaluated; a simple
+                // name's is stored in `__annotations__`.
+                if self.unit_kind() != ScopeKind::Function {
+                    self.annotation_value(annotation);
+                    match &target.kind {
+                        ExprKind::Name(n) => {
+                            let i = self.name_idx("__annotations__");
+                            self.emit(Op::LoadName(i));
+                            let key = self.mangled(n);
+                            self.load_const(Value::str(key.as_str()));
+                            self.emit(Op::StoreSubscr);
+                        }
+                        _ => {
+                            self.emit(Op::Pop);
+                        }
+                    }
                 }
             }
             StmtKind::Delete(targets) => {
@@ -975,7 +1031,7 @@ impl<'a> Compiler<'a> {
             FuncBody::Stmts(&f.body),
             line,
         );
-        self.make_function(code, &f.params);
+        self.make_function(code, &f.params, f.returns.as_ref());
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }
@@ -1081,7 +1137,52 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits defaults, closure and the code constant, then MakeFunction.
-    fn make_function(&mut self, code: Rc<Code>, params: &'a Params) {
+    /// An annotation's value: the expression, or its source text under
+    /// `from __future__ import annotations`.
+    fn annotation_value(&mut self, e: &'a Expr) {
+        if self.table.future_annotations {
+            let text = self
+                .source
+                .get(e.span.start..e.span.end)
+                .unwrap_or_default()
+                .to_string();
+            self.load_const(Value::str(text.as_str()));
+        } else {
+            self.expr(e);
+        }
+    }
+
+    /// Pushes the `__annotations__` dict of a function (parameters in
+    /// order, then `return`); false when it has none.
+    fn function_annotations(&mut self, params: &'a Params, returns: Option<&'a Expr>) -> bool {
+        let all = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg);
+        let mut n = 0;
+        for p in all {
+            if let Some(a) = &p.annotation {
+                let key = self.mangled(&p.name);
+                self.load_const(Value::str(key.as_str()));
+                self.annotation_value(a);
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Value::str("return"));
+            self.annotation_value(r);
+            n += 1;
+        }
+        if n > 0 {
+            self.emit(Op::BuildMap(n));
+        }
+        n > 0
+    }
+
+    fn make_function(&mut self, code: Rc<Code>, params: &'a Params, returns: Option<&'a Expr>) {
         let mut flags = 0u8;
         let positional: Vec<&Param> = params.posonly.iter().chain(&params.args).collect();
         let defaults: Vec<&Expr> = positional
@@ -1110,6 +1211,9 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildMap(kwdefaults.len() as u32));
             flags |= 2;
         }
+        if self.function_annotations(params, returns) {
+            flags |= 8;
+        }
         self.closure_for(&code, &mut flags);
         self.load_const(Value::Code(code));
         self.emit(Op::MakeFunction(flags));
@@ -1136,6 +1240,9 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&c.name);
         let line = self.unit_ref().line;
         self.push_unit(scope, &c.name, qualname.clone(), line);
+        if has_annotations(&c.body) {
+            self.emit(Op::SetupAnnotations);
+        }
         let m = self.name_idx("__name__");
         self.emit(Op::LoadGlobal(m));
         let i = self.name_idx("__module__");
@@ -1466,7 +1573,7 @@ impl<'a> Compiler<'a> {
                 let line = self.unit_ref().line;
                 let code =
                     self.function_code(node_key(e), "<lambda>", params, FuncBody::Expr(body), line);
-                self.make_function(code, params);
+                self.make_function(code, params, None);
             }
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e, generators, Comp::List(elt))

@@ -99,6 +99,18 @@ pub struct SymbolTable {
     /// AST node address → scope, for functions, lambdas, classes and comprehensions.
     pub by_node: HashMap<usize, ScopeId>,
     pub errors: Vec<SyntaxError>,
+    /// `from __future__ import annotations`: annotations are kept as
+    /// strings, never evaluated.
+    pub future_annotations: bool,
+}
+
+/// Whether the module starts with `from __future__ import annotations`
+/// (after its docstring and other future imports).
+pub fn has_future_annotations(module: &Module) -> bool {
+    module.body.iter().any(|s| {
+        matches!(&s.kind, StmtKind::ImportFrom { module, names, .. }
+            if module == "__future__" && names.iter().any(|a| a.name == "annotations"))
+    })
 }
 
 pub fn node_key<T>(node: &T) -> usize {
@@ -116,6 +128,7 @@ pub fn analyze(module: &Module) -> SymbolTable {
             scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
             by_node: HashMap::new(),
             errors: Vec::new(),
+            future_annotations: has_future_annotations(module),
         },
         stack: vec![0],
     };
@@ -200,7 +213,15 @@ impl Builder {
                 }
                 self.target(target);
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                value,
+                annotation,
+            } => {
+                // Evaluated only outside functions (CPython 3.13).
+                if !self.cur().is_function_like() {
+                    self.annotation(annotation);
+                }
                 if let Some(v) = value {
                     self.expr(v);
                     self.target(target);
@@ -394,14 +415,30 @@ impl Builder {
         }
     }
 
-    fn annotation(&mut self, _e: &Expr) {
-        // Annotations are parsed and ignored: never evaluated, never bind.
+    /// Annotations are evaluated where they stand (CPython 3.13), unless
+    /// the module asks for them as strings.
+    fn annotation(&mut self, e: &Expr) {
+        if !self.table.future_annotations {
+            self.expr(e);
+        }
     }
 
     fn params_defaults(&mut self, p: &Params) {
         for a in p.posonly.iter().chain(&p.args).chain(&p.kwonly) {
             if let Some(d) = &a.default {
                 self.expr(d);
+            }
+        }
+        let all = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg);
+        for a in all {
+            if let Some(ann) = &a.annotation {
+                self.annotation(ann);
             }
         }
     }

@@ -591,9 +591,25 @@ impl Vm {
             }
             (Value::Cell(c), "cell_contents") => c.borrow().clone(),
             (Value::Function(f), "__dict__") => match &*f.attrs.borrow() {
-                Some(a) => self.attrs_to_dict(a),
+                Some(a) => {
+                    let mut a = a.clone();
+                    for hidden in ["__annotations__", "__doc__", "__module__"] {
+                        a.shift_remove(hidden);
+                    }
+                    self.attrs_to_dict(&a)
+                }
                 None => Value::dict(Default::default()),
             },
+            (Value::Function(f), "__annotations__") => {
+                // Made empty on first access and kept, as CPython does.
+                let fresh = Value::dict(Default::default());
+                f.attrs
+                    .borrow_mut()
+                    .get_or_insert_with(super::class::new_attrs)
+                    .entry("__annotations__".into())
+                    .or_insert(fresh)
+                    .clone()
+            }
             (Value::Code(c), "co_name") => Value::str(&*c.name),
             (Value::Code(c), "co_filename") => Value::str(&*c.filename),
             (Value::Code(c), "co_firstlineno") => Value::Int(c.first_line as i64),

@@ -306,4 +306,12 @@ impl Vm {
         }
         Ok(())
     }
+
+    /// Calls `module.name(*args)` of a support module written in the
+    /// language (src/modules/lib), importing it on first use.
+    pub fn call_support(&mut self, module: &str, name: &str, args: Vec<Value>) -> PyResult {
+        let m = self.import_module(module)?;
+        let f = self.getattr(&m, name)?;
+        self.call(&f, Args::new(args))
+    }
 }

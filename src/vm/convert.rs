@@ -240,10 +240,15 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
-                if c.module.as_ref() == "builtins" {
+                // `__module__` may be reassigned after the class is made.
+                let module = match c.dict.borrow().get("__module__") {
+                    Some(Value::Str(s)) => s.as_str().to_string(),
+                    _ => c.module.to_string(),
+                };
+                if module == "builtins" {
                     format!("<class '{}'>", c.qualname)
                 } else {
-                    format!("<class '{}.{}'>", c.module, c.qualname)
+                    format!("<class '{module}.{}'>", c.qualname)
                 }
             }
             Value::Module(m) => {

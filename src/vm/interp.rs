@@ -1223,7 +1223,31 @@ impl Vm {
                             .push(Value::Class(self.types.exc("AssertionError")));
                         Ok(())
                     }
-                    Op::GenStart | Op::SetupAnnotations => Ok(()),
+                    Op::GenStart => Ok(()),
+                    Op::SetupAnnotations => {
+                        let fresh = Value::dict(super::dict::Dict::new());
+                        match &frame.ns_mapping {
+                            Some(m) => {
+                                let m = m.clone();
+                                match self.mapping_lookup(&m, "__annotations__") {
+                                    Ok(Some(_)) => Ok(()),
+                                    Ok(None) => {
+                                        self.setitem(&m, Value::str("__annotations__"), fresh)
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                            None => {
+                                let target =
+                                    frame.ns.clone().unwrap_or_else(|| frame.globals.clone());
+                                target
+                                    .borrow_mut()
+                                    .entry("__annotations__".into())
+                                    .or_insert(fresh);
+                                Ok(())
+                            }
+                        }
+                    }
                     Op::BuildClass(nbases, ki) => {
                         let names = code.consts[ki as usize].clone();
                         let nkw = match &names {
@@ -1565,6 +1589,11 @@ impl Vm {
         } else {
             Vec::new()
         };
+        let annotations = if flags & 8 != 0 {
+            Some(frame.pop())
+        } else {
+            None
+        };
         let kwdefaults = if flags & 2 != 0 {
             match frame.pop() {
                 Value::Dict(d) => d
@@ -1593,7 +1622,11 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            attrs: RefCell::new(None),
+            attrs: RefCell::new(annotations.map(|a| {
+                let mut m = super::class::new_attrs();
+                m.insert("__annotations__".into(), a);
+                m
+            })),
         }))
     }
 

@@ -170,6 +170,17 @@ impl Vm {
         if !matches!(r, Value::NotImplemented) {
             return Ok(r);
         }
+        // `int | None` and friends: a union of types.
+        if op == BinOp::BitOr
+            && (matches!(a, Value::Class(_)) || matches!(b, Value::Class(_)))
+            && matches!(a, Value::Class(_) | Value::None)
+            && matches!(b, Value::Class(_) | Value::None)
+        {
+            let r = self.call_support("_typealias", "union", vec![a.clone(), b.clone()])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
         let (ta, tb) = (self.type_name(&a), self.type_name(&b));
         let sym = op_symbol(op);
         let sym = if inplace && op != BinOp::Pow {

@@ -263,6 +263,14 @@ impl Vm {
                     };
                     return self.call(&f, Args::new([obj.clone(), idx.clone()]));
                 }
+                // `list[int]`, `dict[str, int]`: a generic alias.
+                if c.builtin.is_some() {
+                    return self.call_support(
+                        "_typealias",
+                        "alias",
+                        vec![obj.clone(), idx.clone()],
+                    );
+                }
                 Ok(obj.clone())
             }
             Value::Instance(_) | Value::Native(_) => {

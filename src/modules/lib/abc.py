@@ -69,6 +69,13 @@ class ABCMeta(type):
         cls._abc_cache = set()
         cls._abc_negative_cache = set()
         cls._abc_negative_cache_version = _registry_generation
+        # The direct subclasses made by this metaclass, for the subclass
+        # walk in __subclasscheck__ (what type.__subclasses__() reports).
+        cls._abc_children = []
+        for base in bases:
+            children = base.__dict__.get("_abc_children")
+            if children is not None:
+                children.append(cls)
         return cls
 
     # Like CPython's type.__abstractmethods__: each class has its own set,
@@ -167,7 +174,7 @@ class ABCMeta(type):
             if issubclass(subclass, registered):
                 cls._abc_cache.add(subclass)
                 return True
-        for child in cls.__subclasses__():
+        for child in cls.__dict__.get("_abc_children", ()):
             if issubclass(subclass, child):
                 cls._abc_cache.add(subclass)
                 return True

@@ -96,6 +96,7 @@ _SHALLOW_SAME.add(super)
 _DEEP_SAME = set(_ATOMIC)
 _DEEP_SAME.discard(tuple)
 _DEEP_SAME.discard(frozenset)
+_DEEP_SAME.discard(slice)
 
 _METHOD_TYPE = _type_of(lambda: _Probe().method)
 
@@ -262,6 +263,14 @@ def _default_reduce(x, cls):
     if isinstance(x, (set, frozenset)):
         # Sets rebuild from a list of their items, as set.__reduce__ says.
         return (cls, (list(x),), _default_state(x, cls) or None)
+    if cls is slice:
+        return (slice, (x.start, x.stop, x.step))
+    if cls.__name__ == 'bytearray' and cls.__module__ == 'builtins':
+        return (cls, (bytes(x),))
+    if (cls.__module__ == 'builtins' and cls is not object
+            and not isinstance(x, _VALUE_BASES + (list, dict))):
+        # Built-in objects without a pickle recipe (generators, frames, ...).
+        raise TypeError(f"cannot pickle '{cls.__name__}' object")
     kwargs = {}
     if hasattr(x, '__getnewargs_ex__'):
         args, kwargs = x.__getnewargs_ex__()

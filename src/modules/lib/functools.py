@@ -425,6 +425,19 @@ and keywords."""
             _repr_active.discard(key)
         return f"{head}({', '.join(parts)})"
 
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        try:
+            import warnings
+        except ImportError:
+            return self
+        warnings.warn('functools.partial will be a method descriptor in '
+                      'future Python versions; wrap it in staticmethod() '
+                      'if you want to preserve the old behavior',
+                      FutureWarning, 2)
+        return self
+
     def __reduce__(self):
         return (type(self), (self.func,),
                 (self.func, self.args, self.keywords or None, _own_attrs(self) or None))
@@ -439,9 +452,18 @@ and keywords."""
                 (kwds is not None and not isinstance(kwds, dict)) or
                 (namespace is not None and not isinstance(namespace, dict))):
             raise TypeError('invalid partial state')
+        if type(args) is not tuple:
+            args = tuple(args)
+        if kwds is None:
+            kwds = {}
+        elif type(kwds) is not dict:
+            kwds = dict(kwds)
         object.__setattr__(self, '_partial_fn', func)
-        object.__setattr__(self, '_partial_args', tuple(args))
-        object.__setattr__(self, '_partial_kw', dict(kwds) if kwds else {})
+        object.__setattr__(self, '_partial_args', args)
+        object.__setattr__(self, '_partial_kw', kwds)
+        # the namespace is replaced as a whole
+        for k in list(_own_attrs(self)):
+            delattr(self, k)
         if namespace:
             for k, v in namespace.items():
                 setattr(self, k, v)
@@ -665,6 +687,27 @@ _KW_MARK = (object(),)
 _FAST_KEY_TYPES = (int, str)
 
 
+_len = len   # the cached function may be len itself (or replace it)
+
+
+class _HashedKey:
+    """A cache key whose hash is computed once, so that the arguments'
+    __hash__ runs a single time per call."""
+    __slots__ = ('parts', 'hashvalue')
+
+    def __init__(self, parts):
+        self.parts = parts
+        self.hashvalue = hash(parts)
+
+    def __hash__(self):
+        return self.hashvalue
+
+    def __eq__(self, other):
+        if type(other) is not _HashedKey:
+            return NotImplemented
+        return self.parts == other.parts
+
+
 def _cache_key(args, kwds, typed):
     key = args
     if kwds:
@@ -675,9 +718,9 @@ def _cache_key(args, kwds, typed):
         key += tuple(type(v) for v in args)
         if kwds:
             key += tuple(type(v) for v in kwds.values())
-    elif len(key) == 1 and type(key[0]) in _FAST_KEY_TYPES:
+    elif _len(key) == 1 and type(key[0]) in _FAST_KEY_TYPES:
         return key[0]
-    return key
+    return _HashedKey(key)
 
 
 class _lru_cache_wrapper:
@@ -712,7 +755,7 @@ class _lru_cache_wrapper:
         if key in store:
             # a recursive call already stored this key
             return result
-        if limit is not None and len(store) >= limit:
+        if limit is not None and _len(store) >= limit:
             del store[next(iter(store))]
         store[key] = result
         return result
@@ -720,7 +763,7 @@ class _lru_cache_wrapper:
     def cache_info(self):
         """Report cache statistics"""
         return self._lru_info(self._lru_hits, self._lru_misses,
-                              self._lru_max, len(self._lru_store))
+                              self._lru_max, _len(self._lru_store))
 
     def cache_clear(self):
         """Clear the cache and cache statistics"""
@@ -880,40 +923,89 @@ def _subclass_safe(cls, base):
         return False
 
 
-def _dispatch_mro(cls, candidates):
-    """cls.__mro__ with registered virtual bases (ABCs) of cls placed where
-    they apply: right after the last class of the MRO that is their subclass."""
-    mro = list(cls.__mro__)
-    present = set(mro)
-    virtual = [t for t in candidates
-               if t not in present and isinstance(t, type) and _subclass_safe(cls, t)]
-    if not virtual:
-        return mro
-    # most specific first: a type goes before every type it derives from
-    ordered = []
-    for t in virtual:
-        spot = len(ordered)
-        for i, u in enumerate(ordered):
-            if _subclass_safe(t, u):
-                spot = i
+def _merge_linearizations(seqs):
+    """C3 merge: repeatedly take the first head that appears in no tail."""
+    seqs = [list(q) for q in seqs]
+    out = []
+    while True:
+        seqs = [q for q in seqs if q]
+        if not seqs:
+            return out
+        pick = None
+        for q in seqs:
+            head = q[0]
+            if not any(head in other[1:] for other in seqs):
+                pick = head
                 break
-        ordered.insert(spot, t)
-    after = {}
-    for t in ordered:
-        last = 0
-        for i, c in enumerate(mro):
-            if _subclass_safe(c, t):
-                last = i
-        after.setdefault(last, []).append(t)
-    result = []
-    for i, c in enumerate(mro):
-        result.append(c)
-        result.extend(after.get(i, ()))
-    return result
+        if pick is None:
+            raise RuntimeError('Inconsistent hierarchy')
+        out.append(pick)
+        for q in seqs:
+            if q[0] == pick:
+                del q[0]
 
 
-def _pick_impl(cls, registry):
-    order = _dispatch_mro(cls, registry.keys())
+def _c3_mro(cls, abcs=None):
+    """The C3 linearization of *cls*, with the abstract base classes in
+    *abcs* inserted next to the class that brings in their behaviour."""
+    bases = cls.__bases__
+    # explicit bases up to (and including) the last abstract one keep their
+    # place; virtual ABCs are merged right after them
+    cut = 0
+    for i in range(len(bases) - 1, -1, -1):
+        if hasattr(bases[i], '__abstractmethods__'):
+            cut = i + 1
+            break
+    pending = list(abcs) if abcs else []
+    leading = list(bases[:cut])
+    trailing = list(bases[cut:])
+    introduced = [a for a in pending
+                  if issubclass(cls, a) and not any(issubclass(b, a) for b in bases)]
+    for a in introduced:
+        pending.remove(a)
+    groups = [[cls]]
+    groups += [_c3_mro(b, abcs=pending) for b in leading]
+    groups += [_c3_mro(a, abcs=pending) for a in introduced]
+    groups += [_c3_mro(b, abcs=pending) for b in trailing]
+    groups += [leading, introduced, trailing]
+    return _merge_linearizations(groups)
+
+
+def _compose_mro(cls, types):
+    """The MRO of *cls* extended with those of *types* (registered classes)
+    that it is a virtual subclass of."""
+    own = set(cls.__mro__)
+
+    def applies(t):
+        return (t not in own and hasattr(t, '__mro__')
+                and type(t).__name__ != 'GenericAlias'
+                and _subclass_safe(cls, t))
+    related = [t for t in types if applies(t)]
+    # a type already reachable through another related type adds nothing
+    related = [t for t in related
+               if not any(o is not t and t in o.__mro__ for o in related)]
+    wanted = set(related)
+    extra = []
+    for t in related:
+        chains = []
+        subclasses = getattr(t, '__subclasses__', None)
+        for sub in (subclasses() if subclasses is not None else ()):
+            if sub not in own and _subclass_safe(cls, sub):
+                chains.append([k for k in sub.__mro__ if k in wanted])
+        if not chains:
+            extra.append(t)
+            continue
+        chains.sort(key=len, reverse=True)
+        for chain in chains:
+            for k in chain:
+                if k not in extra:
+                    extra.append(k)
+    return _c3_mro(cls, abcs=extra)
+
+
+def _find_impl(cls, registry):
+    """The implementation registered for the closest match to *cls*."""
+    order = _compose_mro(cls, registry.keys())
     real = cls.__mro__
     chosen = None
     for t in order:
@@ -969,7 +1061,7 @@ def singledispatch(func):
                 return impl
         impl = registry.get(cls, _MISSING)
         if impl is _MISSING:
-            impl = _pick_impl(cls, registry)
+            impl = _find_impl(cls, registry)
         if state['memo_ok']:
             memo[cls] = impl
         return impl

@@ -39,8 +39,8 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
 def _need_list(heap, fname, numbered):
     if not isinstance(heap, list):
         which = 'argument 1' if numbered else 'argument'
-        raise TypeError(f'{fname}() {which} must be list, not '
-                        f'{type(heap).__name__}')
+        shown = 'None' if heap is None else type(heap).__name__
+        raise TypeError(f'{fname}() {which} must be list, not {shown}')
 
 
 # The sifting helpers.  "Toward root" moves the item at `pos` up while it

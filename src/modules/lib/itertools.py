@@ -51,8 +51,16 @@ def _check_count(name, args, lo, hi):
         raise TypeError(f'{name} expected at most {hi} {_plural(hi)}, got {k}')
 
 
-def _no_keywords(name, kwargs):
-    if kwargs:
+def _custom_init(cls):
+    # a subclass that defines __init__ may take keywords of its own
+    for klass in cls.__mro__:
+        if klass is not object and '__init__' in klass.__dict__:
+            return True
+    return False
+
+
+def _no_keywords(name, cls, kwargs):
+    if kwargs and not _custom_init(cls):
         raise TypeError(f'{name}() takes no keyword arguments')
 
 
@@ -108,6 +116,19 @@ def _is_number(x):
 _UNSET = object()
 
 
+def _rebuild(cls, state):
+    obj = object.__new__(cls)
+    for name, value in state.items():
+        setattr(obj, name, value)
+    return obj
+
+
+def _reduce_state(self):
+    # copy.copy() support (no __copy__: tee() must not take these objects
+    # for copyable ones); a copy shares the underlying iterator(s)
+    return _rebuild, (type(self), dict(vars(self)))
+
+
 # ---- infinite iterators ----------------------------------------------------
 
 class count:
@@ -121,7 +142,8 @@ class count:
                 x += step
     """
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (start, step), _ = _unpack('count', args, kwargs, ('start', 'step'), 0)
         if start is _UNSET:
             start = 0
@@ -134,6 +156,9 @@ class count:
             start = int(start)
         self._value = start
         self._step = step
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -154,13 +179,17 @@ class count:
 class cycle:
     """Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely."""
 
-    def __init__(self, *args, **kwargs):
-        _no_keywords('cycle', kwargs)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('cycle', cls, kwargs)
         _check_count('cycle', args, 1, 1)
         self._source = iter(args[0])
         self._saved = []
         self._pos = 0
         self._replaying = False
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -188,14 +217,18 @@ class repeat:
 for the specified number of times.  If not specified, returns the object
 endlessly."""
 
-    def __init__(self, *args, **kwargs):
-        (object, times), _ = _unpack('repeat', args, kwargs, ('object', 'times'), 1)
-        self._object = object
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        (elem, times), _ = _unpack('repeat', args, kwargs, ('object', 'times'), 1)
+        self._object = elem
         if times is _UNSET:
             self._left = None
         else:
             n = _as_index(times)
             self._left = n if n > 0 else 0
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -226,13 +259,17 @@ endlessly."""
 class accumulate:
     """Return series of accumulated sums (or other binary function results)."""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (iterable, func), extra = _unpack('accumulate', args, kwargs, ('iterable', 'func'), 1,
                                           ('initial',), 'pos')
         self._it = iter(iterable)
         self._func = None if func is _UNSET else func
         self._total = _UNSET
         self._initial = extra.get('initial')
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -270,7 +307,8 @@ or when the input iterable is exhausted.
 If "strict" is True, raises a ValueError if the final batch is shorter
 than n."""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (iterable, n), extra = _unpack('batched', args, kwargs, ('iterable', 'n'), 2,
                                        ('strict',), 'pos')
         strict = extra.get('strict', False)
@@ -280,6 +318,9 @@ than n."""
         self._it = iter(iterable)
         self._size = size
         self._strict = strict
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -307,10 +348,12 @@ class chain:
 first iterable until it is exhausted, then elements from the next
 iterable, until all of the iterables are exhausted."""
 
-    def __init__(self, *iterables, **kwargs):
-        _no_keywords('chain', kwargs)
+    def __new__(cls, *iterables, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('chain', cls, kwargs)
         self._sources = iter(iterables)
         self._active = None
+        return self
 
     @classmethod
     def from_iterable(cls, *args):
@@ -321,6 +364,8 @@ iterable, until all of the iterables are exhausted."""
         obj._sources = iter(args[0])
         obj._active = None
         return obj
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -371,10 +416,14 @@ class compress:
 Forms a shorter iterator from selected data elements using the selectors to
 choose the data elements."""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (data, selectors), _ = _unpack('compress', args, kwargs, ('data', 'selectors'), 2)
         self._data = iter(data)
         self._selectors = iter(selectors)
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -394,12 +443,16 @@ class dropwhile:
 
 Afterwards, return every element until the iterable is exhausted."""
 
-    def __init__(self, *args, **kwargs):
-        _no_keywords('dropwhile', kwargs)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('dropwhile', cls, kwargs)
         _check_count('dropwhile', args, 2, 2)
         self._pred = args[0]
         self._it = iter(args[1])
         self._dropping = True
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -418,12 +471,16 @@ Afterwards, return every element until the iterable is exhausted."""
 class takewhile:
     """Return successive entries from an iterable as long as the predicate evaluates to true for each entry."""
 
-    def __init__(self, *args, **kwargs):
-        _no_keywords('takewhile', kwargs)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('takewhile', cls, kwargs)
         _check_count('takewhile', args, 2, 2)
         self._pred = args[0]
         self._it = iter(args[1])
         self._done = False
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -443,11 +500,15 @@ class filterfalse:
 
 If function is None, return the items that are false."""
 
-    def __init__(self, *args, **kwargs):
-        _no_keywords('filterfalse', kwargs)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('filterfalse', cls, kwargs)
         _check_count('filterfalse', args, 2, 2)
         self._pred = args[0]
         self._it = iter(args[1])
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -465,11 +526,15 @@ If function is None, return the items that are false."""
 class starmap:
     """Return an iterator whose values are returned from the function evaluated with an argument tuple taken from the given sequence."""
 
-    def __init__(self, *args, **kwargs):
-        _no_keywords('starmap', kwargs)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('starmap', cls, kwargs)
         _check_count('starmap', args, 2, 2)
         self._func = args[0]
         self._it = iter(args[1])
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -486,11 +551,15 @@ class pairwise:
 
     s -> (s0,s1), (s1,s2), (s2, s3), ..."""
 
-    def __init__(self, *args, **kwargs):
-        _no_keywords('pairwise', kwargs)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('pairwise', cls, kwargs)
         _check_count('pairwise', args, 1, 1)
         self._it = iter(args[0])
         self._last = _UNSET
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -499,17 +568,19 @@ class pairwise:
         it = self._it
         if it is None:
             raise StopIteration
+        # the source may re-enter this iterator: read our state only once
+        old = self._last
         try:
-            if self._last is _UNSET:
-                self._last = next(it)
+            if old is _UNSET:
+                old = next(it)
+                self._last = old
             item = next(it)
         except StopIteration:
             self._it = None
             self._last = _UNSET
             raise
-        pair = (self._last, item)
         self._last = item
-        return pair
+        return (old, item)
 
 
 _GROUP_END = object()
@@ -525,7 +596,8 @@ class groupby:
     If the key function is not specified or is None, the element itself
     is used for grouping."""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (iterable, key), _ = _unpack('groupby', args, kwargs, ('iterable', 'key'), 1)
         self._it = iter(iterable)
         self._keyfunc = None if key is _UNSET else key
@@ -533,6 +605,9 @@ class groupby:
         self._curkey = _GROUP_END
         self._curvalue = _GROUP_END
         self._live = None
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -610,8 +685,9 @@ specified as another value, step determines how many values are
 skipped between successive calls.  Works like a slice() on a list
 but returns an iterator."""
 
-    def __init__(self, *args, **kwargs):
-        _no_keywords('islice', kwargs)
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _no_keywords('islice', cls, kwargs)
         _check_count('islice', args, 2, 4)
         source = args[0]
         if len(args) == 2:
@@ -636,6 +712,9 @@ but returns an iterator."""
         self._stop = stop
         self._step = step
         self._seen = 0
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -671,7 +750,8 @@ is exhausted and then it raises StopIteration.  When the shorter iterables
 are exhausted, the fillvalue is substituted in their place.  The fillvalue
 defaults to None or can be specified by a keyword argument."""
 
-    def __init__(self, *iterables, **kwargs):
+    def __new__(cls, *iterables, **kwargs):
+        self = object.__new__(cls)
         fill = None
         if kwargs:
             if len(kwargs) != 1 or 'fillvalue' not in kwargs:
@@ -680,6 +760,9 @@ defaults to None or can be specified by a keyword argument."""
         self._its = [iter(x) for x in iterables]
         self._fill = fill
         self._open = len(self._its)
+        return self
+
+    __reduce__ = _reduce_state
 
     def __iter__(self):
         return self
@@ -715,17 +798,37 @@ class _TeeCell:
         self.link = None
 
 
+class _TeeSource:
+    """The iterator shared by a family of tee objects."""
+    __slots__ = ('it', 'busy')
+
+    def __init__(self, it):
+        self.it = it
+        self.busy = False
+
+    def pull(self):
+        if self.busy:
+            raise RuntimeError('cannot re-enter the tee iterator')
+        self.busy = True
+        try:
+            return next(self.it)
+        finally:
+            self.busy = False
+
+
 class _tee:
     """Iterator wrapped to make it copyable."""
 
-    def __init__(self, iterable):
+    def __new__(cls, iterable):
+        self = object.__new__(cls)
         it = iter(iterable)
         if isinstance(it, _tee):
             self._source = it._source
             self._cell = it._cell
         else:
-            self._source = it
+            self._source = _TeeSource(it)
             self._cell = _TeeCell()
+        return self
 
     def __iter__(self):
         return self
@@ -733,7 +836,7 @@ class _tee:
     def __next__(self):
         cell = self._cell
         if cell.link is None:
-            value = next(self._source)
+            value = self._source.pull()
             if cell.link is None:
                 cell.value = value
                 cell.link = _TeeCell()
@@ -741,7 +844,7 @@ class _tee:
         return cell.value
 
     def __copy__(self):
-        other = _tee.__new__(_tee)
+        other = object.__new__(type(self))
         other._source = self._source
         other._cell = self._cell
         return other
@@ -802,7 +905,8 @@ product(A, repeat=4) means the same as product(A, A, A, A).
 product('ab', range(3)) --> ('a',0) ('a',1) ('a',2) ('b',0) ('b',1) ('b',2)
 product((0,1), (0,1), (0,1)) --> (0,0,0) (0,0,1) (0,1,0) (0,1,1) (1,0,0) ..."""
 
-    def __init__(self, *iterables, **kwargs):
+    def __new__(cls, *iterables, **kwargs):
+        self = object.__new__(cls)
         for key in kwargs:
             if key != 'repeat':
                 raise TypeError(f"product() got an unexpected keyword argument '{key}'")
@@ -811,6 +915,7 @@ product((0,1), (0,1), (0,1)) --> (0,0,0) (0,0,1) (0,1,0) (0,1,1) (1,0,0) ..."""
             raise ValueError('repeat argument cannot be negative')
         pools = [tuple(x) for x in iterables] * times
         self._gen = self._produce(pools)
+        return self
 
     @staticmethod
     def _produce(pools):
@@ -837,13 +942,15 @@ class permutations(_Combinatoric):
 
 permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)"""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (iterable, r), _ = _unpack('permutations', args, kwargs, ('iterable', 'r'), 1)
         if r is _UNSET:
             r = None
         pool = tuple(iterable)
         size = len(pool) if r is None else _check_r(r, True)
         self._gen = self._produce(pool, size)
+        return self
 
     @staticmethod
     def _produce(pool, r):
@@ -877,10 +984,12 @@ class combinations(_Combinatoric):
 
 combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)"""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (iterable, r), _ = _unpack('combinations', args, kwargs, ('iterable', 'r'), 2)
         pool = tuple(iterable)
         self._gen = self._produce(pool, _check_r(r))
+        return self
 
     @staticmethod
     def _produce(pool, r):
@@ -906,10 +1015,12 @@ class combinations_with_replacement(_Combinatoric):
 
 combinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')"""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
         (iterable, r), _ = _unpack('combinations_with_replacement', args, kwargs, ('iterable', 'r'), 2)
         pool = tuple(iterable)
         self._gen = self._produce(pool, _check_r(r))
+        return self
 
     @staticmethod
     def _produce(pool, r):

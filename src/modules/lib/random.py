@@ -101,18 +101,16 @@ except ImportError:
 
 _BUILTIN_SEQUENCES = (list, tuple, str, range, bytes, _bytearray)
 
+try:
+    from collections.abc import Sequence as _Sequence
+except ImportError:
+    _Sequence = _BUILTIN_SEQUENCES
+
 
 def _is_sequence(obj):
-    if isinstance(obj, _BUILTIN_SEQUENCES):
-        return True
-    for klass in type(obj).__mro__:
-        mod = getattr(klass, '__module__', None)
-        name = klass.__name__
-        if mod == 'collections.abc' and name in ('Sequence', 'MutableSequence'):
-            return True
-        if mod == 'collections' and name in ('deque', 'UserList', 'UserString'):
-            return True
-    return False
+    # isinstance(obj, collections.abc.Sequence), with the built-in
+    # sequence types checked directly
+    return isinstance(obj, _BUILTIN_SEQUENCES) or isinstance(obj, _Sequence)
 
 
 _sha512 = None

@@ -608,38 +608,33 @@ passed to the dict constructor, including keyword arguments.
 ### OrderedDict
 ################################################################################
 
-class odict_keys(_KeysView):
-    __slots__ = ()
-
-    def __reversed__(self):
-        yield from reversed(self._mapping)
-
-    def __repr__(self):
-        return f'{type(self).__name__}({list(self)!r})'
-
-
-class odict_values(_ValuesView):
-    __slots__ = ()
-
+def _odict_view(name, base, extra):
+    # The views of OrderedDict are named like CPython's built-in ones
+    # (odict_keys, ...), which live in no importable module.
     def __reversed__(self):
         source = self._mapping
         for key in reversed(source):
-            yield source[key]
+            yield extra(source, key)
 
     def __repr__(self):
         return f'{type(self).__name__}({list(self)!r})'
 
+    namespace = {
+        '__slots__': (),
+        '__module__': 'builtins',
+        '__qualname__': name,
+        '__reversed__': __reversed__,
+        '__repr__': __repr__,
+    }
+    return type(base)(name, (base,), namespace)
 
-class odict_items(_ItemsView):
-    __slots__ = ()
 
-    def __reversed__(self):
-        source = self._mapping
-        for key in reversed(source):
-            yield (key, source[key])
-
-    def __repr__(self):
-        return f'{type(self).__name__}({list(self)!r})'
+_OrderedDictKeysView = _odict_view(
+    'odict_keys', _KeysView, lambda source, key: key)
+_OrderedDictValuesView = _odict_view(
+    'odict_values', _ValuesView, lambda source, key: source[key])
+_OrderedDictItemsView = _odict_view(
+    'odict_items', _ItemsView, lambda source, key: (key, source[key]))
 
 
 _absent = object()
@@ -695,15 +690,15 @@ class OrderedDict(dict):
 
     def keys(self):
         "D.keys() -> a set-like object providing a view on D's keys"
-        return odict_keys(self)
+        return _OrderedDictKeysView(self)
 
     def values(self):
         "D.values() -> an object providing a view on D's values"
-        return odict_values(self)
+        return _OrderedDictValuesView(self)
 
     def items(self):
         "D.items() -> a set-like object providing a view on D's items"
-        return odict_items(self)
+        return _OrderedDictItemsView(self)
 
     def pop(self, key, default=_absent):
         '''od.pop(key[,default]) -> v, remove specified key and return the corresponding value.

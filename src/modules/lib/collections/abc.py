@@ -927,6 +927,11 @@ class MutableSequence(Sequence):
 
 # --- the built-in types ---------------------------------------------------
 
+class _Sample:
+    def method(self):
+        pass
+
+
 def _register_builtins():
     def kind(make):
         try:
@@ -961,6 +966,9 @@ def _register_builtins():
         kind(lambda: iter(range(1 << 1000))), kind(lambda: iter(set())),
         kind(lambda: iter('')), kind(lambda: iter(())), kind(lambda: zip()))
     reg(Generator, kind(gen))
+    # Callables whose type may not list __call__ in its __dict__ here.
+    reg(Callable, kind(lambda: gen), kind(lambda: len),
+        kind(lambda: [].append), kind(lambda: _Sample().method))
     reg(Coroutine, kind(coroutine_type))
     reg(AsyncGenerator, kind(agen))
     reg(Set, frozenset)
@@ -978,4 +986,4 @@ def _register_builtins():
 
 
 _register_builtins()
-del _register_builtins
+del _register_builtins, _Sample
