@@ -21,16 +21,57 @@ fn ctor(vm: &mut Vm, t: TypeId, f: NativeFn) {
     );
 }
 
+/// The constructors of the built-in value types, whose `__new__` is
+/// `value_new` (so `tuple.__new__(cls, ...)` with a subclass makes an
+/// instance of the subclass around the built-in value).
+const VALUE_CTORS: &[(TypeId, NativeFn)] = &[
+    (TypeId::Int, new_int),
+    (TypeId::Bool, new_bool),
+    (TypeId::Float, new_float),
+    (TypeId::Str, new_str),
+    (TypeId::List, new_list),
+    (TypeId::Tuple, new_tuple),
+    (TypeId::Dict, new_dict),
+    (TypeId::Set, new_set),
+    (TypeId::FrozenSet, new_frozenset),
+    (TypeId::Bytes, new_bytes),
+];
+
+/// `T.__new__(cls, ...)` for a built-in value type `T`: `cls` may be `T`
+/// or a user subclass of it.
+fn value_new(vm: &mut Vm, mut args: Args) -> PyResult {
+    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    };
+    let base = if cls.builtin.is_some() {
+        Some(cls.clone())
+    } else {
+        cls.mro_tail
+            .iter()
+            .find(|c| VALUE_CTORS.iter().any(|(t, _)| c.builtin == Some(*t)))
+            .cloned()
+    };
+    let Some(base) = base else {
+        let msg = format!("{}.__new__({}): not a subtype", "object", cls.name);
+        return Err(vm.type_error(&msg));
+    };
+    let Some(&(_, f)) = VALUE_CTORS.iter().find(|(t, _)| base.builtin == Some(*t)) else {
+        return Err(vm.type_error("__new__(): not a built-in value type"));
+    };
+    args.pos[0] = Value::Class(base.clone());
+    let v = f(vm, args)?;
+    if Rc::ptr_eq(&cls, &base) {
+        return Ok(v);
+    }
+    let inst = Instance::new(cls.clone());
+    *inst.payload.borrow_mut() = v;
+    Ok(Value::Instance(Rc::new(inst)))
+}
+
 pub fn install(vm: &mut Vm) {
-    ctor(vm, TypeId::Int, new_int);
-    ctor(vm, TypeId::Bool, new_bool);
-    ctor(vm, TypeId::Float, new_float);
-    ctor(vm, TypeId::Str, new_str);
-    ctor(vm, TypeId::List, new_list);
-    ctor(vm, TypeId::Tuple, new_tuple);
-    ctor(vm, TypeId::Dict, new_dict);
-    ctor(vm, TypeId::Set, new_set);
-    ctor(vm, TypeId::FrozenSet, new_frozenset);
+    for (t, _) in VALUE_CTORS {
+        ctor(vm, *t, value_new);
+    }
     ctor(vm, TypeId::Range, new_range);
     ctor(vm, TypeId::Slice, new_slice);
     ctor(vm, TypeId::Object, new_object);
@@ -41,7 +82,6 @@ pub fn install(vm: &mut Vm) {
     ctor(vm, TypeId::StaticMethod, new_staticmethod);
     ctor(vm, TypeId::ClassMethod, new_classmethod);
     ctor(vm, TypeId::Super, new_super);
-    ctor(vm, TypeId::Bytes, new_bytes);
     let base = vm.types.exc("BaseException");
     base.set_attr(
         "__init__".into(),

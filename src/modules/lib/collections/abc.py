@@ -17,6 +17,10 @@ __all__ = ["Awaitable", "Coroutine",
            "ByteString", "Buffer",
            ]
 
+# Default for arguments that may be left out (None is a valid value).
+_MISSING = object()
+
+
 def _generic_alias(cls, item):
     try:
         from types import GenericAlias
@@ -718,16 +722,14 @@ class MutableMapping(Mapping):
     def __delitem__(self, key):
         raise KeyError
 
-    _absent = object()
-
-    def pop(self, key, default=_absent):
+    def pop(self, key, default=_MISSING):
         '''D.pop(k[,d]) -> v, remove specified key and return the corresponding value.
           If key is not found, d is returned if given, otherwise KeyError is raised.
         '''
         try:
             value = self[key]
         except KeyError:
-            if default is MutableMapping._absent:
+            if default is _MISSING:
                 raise
             return default
         del self[key]
