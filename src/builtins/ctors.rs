@@ -78,6 +78,8 @@ pub fn install(vm: &mut Vm) {
     ctor(vm, TypeId::Type, new_type);
     super::method(vm, TypeId::Type, "__call__", type_call);
     super::method(vm, TypeId::Type, "__init__", type_init);
+    super::method(vm, TypeId::Type, "__setattr__", type_setattr);
+    super::method(vm, TypeId::Type, "__delattr__", type_delattr);
     ctor(vm, TypeId::Property, new_property);
     ctor(vm, TypeId::StaticMethod, new_staticmethod);
     ctor(vm, TypeId::ClassMethod, new_classmethod);
@@ -598,6 +600,45 @@ fn type_call(vm: &mut Vm, mut args: Args) -> PyResult {
                 "descriptor '__call__' requires a 'type' object but received a '{tn}'"
             )))
         }
+    }
+}
+
+/// `type.__setattr__(cls, name, value)`: sets the class attribute itself,
+/// past any metaclass `__setattr__` (what `super().__setattr__` reaches).
+fn type_setattr(vm: &mut Vm, args: Args) -> PyResult {
+    match args.pos.as_slice() {
+        [Value::Class(c), Value::Str(name), v] => {
+            if c.builtin.is_some() {
+                let msg = format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    name.as_str(),
+                    c.name
+                );
+                return Err(vm.type_error(&msg));
+            }
+            c.set_attr(name.as_str().into(), v.clone());
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("expected 2 arguments, got wrong arguments")),
+    }
+}
+
+/// `type.__delattr__(cls, name)`, past any metaclass `__delattr__`.
+fn type_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    match args.pos.as_slice() {
+        [Value::Class(c), Value::Str(name)] => {
+            crate::vm::class::bump_class_epoch();
+            if c.dict.borrow_mut().shift_remove(name.as_str()).is_none() {
+                let msg = format!(
+                    "type object '{}' has no attribute '{}'",
+                    c.name,
+                    name.as_str()
+                );
+                return Err(vm.new_exc("AttributeError", &msg));
+            }
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("expected 1 argument, got wrong arguments")),
     }
 }
 

@@ -1066,6 +1066,25 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn dir(vm: &mut Vm, args: Args) -> PyResult {
+    // A user `__dir__` (on the class, or on the metaclass for a class).
+    if let Some(obj) = args.pos.first()
+        && let Some(f) = vm.user_method(obj, "__dir__")
+    {
+        let r = vm.call(&f, Args::new([obj.clone()]))?;
+        let mut items = vm.collect(&r)?;
+        let mut err = None;
+        items.sort_by(|a, b| match (a.as_str(), b.as_str()) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => {
+                err = Some(());
+                std::cmp::Ordering::Equal
+            }
+        });
+        if err.is_some() {
+            return Err(vm.type_error("'<' not supported between instances of 'str' and 'int'"));
+        }
+        return Ok(Value::list(items));
+    }
     let mut names: Vec<String> = Vec::new();
     match args.pos.first() {
         Some(Value::Instance(i)) => {

@@ -2,6 +2,7 @@
 
 mod conveniences;
 mod ctors;
+mod eval;
 mod functions;
 pub mod gen_methods;
 pub(crate) mod methods;
@@ -118,7 +119,12 @@ pub fn install(vm: &mut Vm) {
             .insert("IOError".into(), Value::Class(os));
     }
     ctors::install(vm);
+    // The mutable containers are unhashable: `list.__hash__ is None`.
+    for t in [TypeId::List, TypeId::Dict, TypeId::Set] {
+        vm.types.get(t).set_attr("__hash__".into(), Value::None);
+    }
     functions::install(vm);
+    eval::install(vm);
     conveniences::install(vm);
     methods::install(vm);
     gen_methods::install(vm);

@@ -117,6 +117,24 @@ pub fn compile_module(
         c.unit().flags.top_level_await = true;
     }
     let body = &module.body;
+    if mode == Mode::Eval
+        && let [
+            Stmt {
+                kind: StmtKind::Expr(e),
+                ..
+            },
+        ] = body.as_slice()
+    {
+        c.set_line(e.span);
+        c.expr(e);
+        c.emit(Op::Return);
+        let code = c.pop_unit();
+        return if c.errors.is_empty() {
+            Ok(code)
+        } else {
+            Err(c.errors)
+        };
+    }
     for (i, s) in body.iter().enumerate() {
         // The REPL echoes the value of a trailing expression statement.
         c.stmt(s);
@@ -400,6 +418,12 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::LoadDeref(i));
                 }
             }
+            NameKind::GlobalImplicit
+                if self.units.len() == 1 && matches!(self.mode, Mode::Eval | Mode::Exec) =>
+            {
+                let i = self.name_idx(name);
+                self.emit(Op::LoadName(i));
+            }
             NameKind::GlobalExplicit | NameKind::GlobalImplicit => {
                 let i = self.name_idx(name);
                 self.emit(Op::LoadGlobal(i));
@@ -420,6 +444,12 @@ impl<'a> Compiler<'a> {
             NameKind::Cell | NameKind::Free => {
                 let i = self.cell_idx(name);
                 self.emit(Op::StoreDeref(i));
+            }
+            NameKind::GlobalImplicit
+                if self.units.len() == 1 && matches!(self.mode, Mode::Eval | Mode::Exec) =>
+            {
+                let i = self.name_idx(name);
+                self.emit(Op::StoreName(i));
             }
             NameKind::GlobalExplicit | NameKind::GlobalImplicit => {
                 let i = self.name_idx(name);

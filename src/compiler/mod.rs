@@ -18,6 +18,12 @@ pub enum Mode {
     Module,
     /// A REPL line: expression statements print their value.
     Interactive,
+    /// `eval`: one expression, whose value the code returns.
+    Eval,
+    /// `exec`/`compile(..., 'exec')`: a module body whose top-level names go
+    /// through the locals namespace (LOAD_NAME), which may differ from the
+    /// globals.
+    Exec,
 }
 
 pub fn compile(

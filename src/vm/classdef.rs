@@ -37,6 +37,12 @@ impl Vm {
         } else {
             Layout::Object
         };
+        // Defining `__eq__` without `__hash__` makes instances unhashable,
+        // recorded in the class dict as CPython's type_new does.
+        let mut dict = dict;
+        if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
+            dict.insert("__hash__".into(), Value::None);
+        }
         let qualname: Rc<str> = dict
             .get("__qualname__")
             .and_then(|v| v.as_str().map(Rc::from))

@@ -314,6 +314,20 @@ impl Vm {
                 if n == 1 { "" } else { "s" }
             ));
         }
+        // SyntaxError(msg, (filename, lineno, offset, text, ...)).
+        if self.exc_matches_name(exc, "SyntaxError")
+            && args.len() == 2
+            && let Value::Tuple(details) = &args[1]
+            && details.len() >= 2
+        {
+            let msg = self.str(&args[0])?;
+            return Ok(match (&details[0], &details[1]) {
+                (Value::Str(f), Value::Int(n)) => format!("{msg} ({}, line {n})", f.as_str()),
+                (_, Value::Int(n)) => format!("{msg} (line {n})"),
+                (Value::Str(f), _) => format!("{msg} ({})", f.as_str()),
+                _ => msg,
+            });
+        }
         if self.exc_matches_name(exc, "KeyError") && args.len() == 1 {
             return self.repr(&args[0]);
         }

@@ -456,6 +456,12 @@ class _ThisModule:
     __name__ = 'dataclasses'
 
 
+try:
+    _MUTABLE_BUILTINS = (list, dict, set, bytearray)
+except NameError:               # an interpreter without bytearray
+    _MUTABLE_BUILTINS = (list, dict, set)
+
+
 def _unhashable_class(klass):
     # Mirrors "type(value).__hash__ is None", which marks mutable defaults.
     if klass.__hash__ is None:
@@ -466,7 +472,7 @@ def _unhashable_class(klass):
             return ns['__hash__'] is None
         if '__eq__' in ns:
             return True
-        if k in (list, dict, set, bytearray):
+        if k in _MUTABLE_BUILTINS:
             return True
     return False
 
