@@ -6,6 +6,7 @@ pub mod asyncio;
 pub mod concurrent;
 pub mod inspect;
 pub mod lazy;
+pub mod math;
 pub mod pure;
 pub mod sockets;
 pub mod streams;
@@ -35,6 +36,7 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
             return Ok(vm.modules.get("asyncio.subprocess").cloned());
         }
         "time" => time::create(vm),
+        "math" => math::create(vm),
         "concurrent" => concurrent::create_package(vm),
         "concurrent.futures" => concurrent::create_futures(vm),
         _ => return Ok(None),
