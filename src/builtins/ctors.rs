@@ -524,6 +524,7 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult {
         Some(Value::Class(c))
             if c.layout != Layout::Builtin || c.builtin == Some(TypeId::Object) =>
         {
+            vm.check_abstract(&c)?;
             Ok(Value::Instance(Rc::new(Instance::new(c))))
         }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),

@@ -112,6 +112,40 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult {
             return Err(vm.type_error(&format!("end must be None or a string, not {tn}")));
         }
     };
+    // Without `file=`, a program may have replaced `sys.stdout`.
+    let file = match (&file, vm.modules.get("sys")) {
+        (Value::None, Some(Value::Module(m))) => m
+            .dict
+            .borrow()
+            .get("stdout")
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => file,
+    };
+    let fd = crate::modules::sys::stream_fd(&file);
+    if !file.is_none() && fd.is_none() {
+        // A file object: each piece is written separately, as CPython does.
+        let w = vm.getattr(&file, "write")?;
+        for (i, v) in args.pos.iter().enumerate() {
+            if i > 0 {
+                vm.call(&w, Args::new([Value::str(sep.as_str())]))?;
+            }
+            let s = match v {
+                Value::Str(_) => v.clone(),
+                other => Value::str(vm.str(other)?),
+            };
+            vm.call(&w, Args::new([s]))?;
+        }
+        vm.call(&w, Args::new([Value::str(end.as_str())]))?;
+        if flush
+            .as_ref()
+            .is_some_and(|f| !matches!(f, Value::Bool(false) | Value::None))
+        {
+            let f = vm.getattr(&file, "flush")?;
+            vm.call(&f, Args::default())?;
+        }
+        return Ok(Value::None);
+    }
     let mut out = String::new();
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
@@ -123,13 +157,9 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult {
         }
     }
     out.push_str(&end);
-    let fd = crate::modules::sys::stream_fd(&file);
     if fd == Some(2) {
         vm.flush();
         let _ = std::io::stderr().write_all(out.as_bytes());
-    } else if !file.is_none() && fd.is_none() {
-        let w = vm.getattr(&file, "write")?;
-        vm.call(&w, Args::new([Value::str(out)]))?;
     } else {
         let _ = vm.out.write_all(out.as_bytes());
         if flush.is_some() {

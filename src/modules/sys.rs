@@ -20,11 +20,56 @@ pub fn create(vm: &mut Vm) -> PyResult {
             "setrecursionlimit".into(),
             native("setrecursionlimit", setrecursionlimit),
         );
-        d.insert("stdout".into(), vm.std_stream(1));
-        d.insert("stderr".into(), vm.std_stream(2));
+        let (stdout, stderr) = (vm.std_stream(1), vm.std_stream(2));
+        d.insert("stdout".into(), stdout.clone());
+        d.insert("stderr".into(), stderr.clone());
+        d.insert("__stdout__".into(), stdout);
+        d.insert("__stderr__".into(), stderr);
         d.insert("maxsize".into(), Value::Int(i64::MAX));
         d.insert("platform".into(), Value::str("linux"));
+        d.insert("byteorder".into(), Value::str("little"));
+        d.insert("exc_info".into(), native("exc_info", exc_info));
+        d.insert("exception".into(), native("exception", exception));
+        d.insert("intern".into(), native("intern", intern));
+        d.insert("version".into(), Value::str("3.13.0 (aio) [Rust]"));
+        d.insert("hexversion".into(), Value::Int(0x030d00f0));
+        d.insert("api_version".into(), Value::Int(1013));
+        d.insert("executable".into(), Value::str(""));
+        d.insert("path".into(), Value::list(Vec::new()));
+        d.insert("warnoptions".into(), Value::list(Vec::new()));
+        d.insert(
+            "builtin_module_names".into(),
+            Value::tuple(
+                ["sys", "time", "math"]
+                    .into_iter()
+                    .map(Value::str)
+                    .collect(),
+            ),
+        );
+        // The modules imported so far; `import` adds to it.
+        let modules = crate::vm::dict::Dict::new();
+        d.insert("modules".into(), Value::dict(modules));
     }
+    if let Some(Value::Dict(m)) = g.borrow().get("modules").cloned() {
+        let loaded: Vec<(String, Value)> = vm
+            .modules
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let m = Value::Dict(m);
+        for (k, v) in loaded {
+            let _ = vm.setitem(&m, Value::str(k.as_str()), v);
+        }
+    }
+    vm.call_support(
+        "_sysinfo",
+        "install",
+        vec![Value::Module(Rc::new(ModuleObj {
+            name: "sys".into(),
+            dict: g.clone(),
+        }))],
+    )
+    .ok();
     Ok(Value::Module(Rc::new(ModuleObj {
         name: "sys".into(),
         dict: g,
@@ -65,6 +110,47 @@ impl Vm {
             .borrow_mut()
             .insert("name".into(), Value::str(name));
         Value::Instance(Rc::new(inst))
+    }
+}
+
+/// The exception being handled by the innermost frame handling one.
+fn current_exception(vm: &Vm) -> Value {
+    vm.frames
+        .iter()
+        .rev()
+        .find_map(|f| f.handling.last().cloned())
+        .unwrap_or(Value::None)
+}
+
+/// `sys.exception()`: the exception being handled, or None.
+fn exception(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(current_exception(vm))
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being
+/// handled, or three Nones.
+fn exc_info(vm: &mut Vm, _args: Args) -> PyResult {
+    let e = current_exception(vm);
+    if e.is_none() {
+        return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Class(vm.types.class_of(&e));
+    let tb = vm.getattr(&e, "__traceback__").unwrap_or(Value::None);
+    Ok(Value::tuple(vec![t, e, tb]))
+}
+
+/// `sys.intern(s)`: strings are values here, so the string itself.
+fn intern(vm: &mut Vm, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(s @ Value::Str(_)) if args.pos.len() == 1 => Ok(s.clone()),
+        Some(other) if args.pos.len() == 1 => {
+            let tn = vm.type_name(other);
+            Err(vm.type_error(&format!("intern() argument must be str, not {tn}")))
+        }
+        _ => Err(vm.type_error(&format!(
+            "intern() takes exactly one argument ({} given)",
+            args.pos.len()
+        ))),
     }
 }
 

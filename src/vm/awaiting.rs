@@ -253,6 +253,14 @@ impl Vm {
         match crate::modules::load(self, name)? {
             Some(m) => {
                 self.modules.insert(name.to_string(), m.clone());
+                // `sys.modules` lists it too, once `sys` exists.
+                let table = match self.modules.get("sys") {
+                    Some(Value::Module(sys)) => sys.dict.borrow().get("modules").cloned(),
+                    _ => None,
+                };
+                if let Some(table @ Value::Dict(_)) = table {
+                    self.setitem(&table, Value::str(name), m.clone())?;
+                }
                 if let (Some(Value::Module(p)), Some((_, leaf))) = (parent, name.rsplit_once('.')) {
                     p.dict.borrow_mut().insert(leaf.into(), m.clone());
                 }

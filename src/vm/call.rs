@@ -117,6 +117,9 @@ impl Vm {
         let Some(Value::Function(init)) = cls.lookup_static("__init__") else {
             return false;
         };
+        if cls.lookup_static("__abstractmethods__").is_some() {
+            return false;
+        }
         if init.code.fast_argc as usize != argc + 1
             || init.code.is_generator_like()
             || self.frames.len() >= self.recursion_limit
@@ -593,6 +596,7 @@ impl Vm {
             }
             _ => None,
         };
+        self.check_abstract(cls)?;
         let inst = Instance::new(mapped.unwrap_or_else(|| cls.clone()));
         if let Some(d) = &inst.exc {
             d.borrow_mut().args = args.pos.to_vec();
@@ -799,6 +803,33 @@ impl Vm {
             dict.insert("__classcell__".into(), cell);
         }
         Ok(self.attrs_to_dict(&dict))
+    }
+}
+
+impl Vm {
+    /// `object.__new__`'s refusal to instantiate a class that still has
+    /// abstract methods (its `__abstractmethods__`, set by `abc.ABCMeta`).
+    pub fn check_abstract(&mut self, cls: &Rc<Class>) -> Result<(), Value> {
+        let Some(abstract_set) = cls.lookup_static("__abstractmethods__") else {
+            return Ok(());
+        };
+        let mut names: Vec<String> = self
+            .collect(&abstract_set)?
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let msg = format!(
+            "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
+            cls.name,
+            if names.len() == 1 { "" } else { "s" },
+            quoted.join(", ")
+        );
+        Err(self.type_error(&msg))
     }
 }
 

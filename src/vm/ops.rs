@@ -674,6 +674,16 @@ impl Vm {
         if !matches!(r, Value::NotImplemented) {
             return Ok(r);
         }
+        // Instances of subclasses of built-in types compare by their
+        // built-in value (`IntEnum` members, `str` subclasses).
+        let (pa, pb) = (super::class::payload_of(a), super::class::payload_of(b));
+        if pa.is_some() || pb.is_some() {
+            let pa = pa.unwrap_or_else(|| a.clone());
+            let pb = pb.unwrap_or_else(|| b.clone());
+            if let Ok(r) = self.order(op, &pa, &pb) {
+                return Ok(r);
+            }
+        }
         let sym = match op {
             CmpOp::Lt => "<",
             CmpOp::LtE => "<=",
