@@ -109,6 +109,59 @@ pub enum StmtKind {
         test: Expr,
         msg: Option<Expr>,
     },
+    /// `match subject:` with its `case` blocks, in order.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A `case` pattern (PEP 634).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatternKind {
+    /// `_`
+    Wildcard,
+    /// A bare name: binds the subject.
+    Capture(String),
+    /// A literal or a dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`: compared with `is`.
+    Singleton(Constant),
+    /// `[p, *rest, q]` / `(p, q)` / `p, q`; `star` is the index of the
+    /// starred item, whose name (or None for `*_`) is in `star_name`.
+    Sequence {
+        items: Vec<Pattern>,
+        star: Option<(usize, Option<String>)>,
+    },
+    /// `{key: p, **rest}`; keys are literal or value expressions.
+    Mapping {
+        keys: Vec<Expr>,
+        values: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    /// `Cls(p, attr=q)`
+    Class {
+        cls: Expr,
+        args: Vec<Pattern>,
+        kw_names: Vec<String>,
+        kw_values: Vec<Pattern>,
+    },
+    Or(Vec<Pattern>),
+    /// `p as name`
+    As(Box<Pattern>, String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -266,6 +319,12 @@ pub enum ExprKind {
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
+    /// `value as name` inside brackets: only valid as a `case` sub-pattern
+    /// (the compiler rejects it anywhere else).
+    PatternAs {
+        value: Box<Expr>,
+        name: String,
+    },
     /// `name := value`
     NamedExpr {
         target: String,

@@ -33,6 +33,19 @@ pub struct SyntaxError {
     /// A second place worth pointing at (e.g. the unclosed opener).
     pub secondary: Option<(Span, String)>,
     pub hint: Option<String>,
+    /// Set where the error belongs at the first token at or after
+    /// `span.start` (the parser knows the tokens; the rule raising it,
+    /// such as a `case` pattern's, does not).
+    pub at_next_token: Option<NextToken>,
+}
+
+/// Which token a [`SyntaxError::at_next_token`] error points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextToken {
+    /// The first token at or after the position.
+    First,
+    /// The first one after an optional comma there.
+    PastComma,
 }
 
 impl SyntaxError {
@@ -45,7 +58,14 @@ impl SyntaxError {
             span,
             secondary: None,
             hint: None,
+            at_next_token: None,
         }
+    }
+    /// The error moves to the token at or after `span.start` (see
+    /// [`SyntaxError::at_next_token`]).
+    pub fn at_next_token(mut self, which: NextToken) -> Self {
+        self.at_next_token = Some(which);
+        self
     }
     pub fn with_kind(mut self, kind: SyntaxKind) -> Self {
         self.kind = kind;

@@ -123,6 +123,19 @@ pub fn install(vm: &mut Vm) {
     for t in [TypeId::List, TypeId::Dict, TypeId::Set] {
         vm.types.get(t).set_attr("__hash__".into(), Value::None);
     }
+    // The hashable ones have a `__hash__` that subclasses inherit ahead of
+    // later bases (an `IntEnum` member hashes as its int).
+    for t in [
+        TypeId::Int,
+        TypeId::Bool,
+        TypeId::Float,
+        TypeId::Str,
+        TypeId::Bytes,
+        TypeId::Tuple,
+        TypeId::FrozenSet,
+    ] {
+        method(vm, t, "__hash__", value_hash);
+    }
     functions::install(vm);
     eval::install(vm);
     conveniences::install(vm);
@@ -140,5 +153,14 @@ fn intern_builtin_names(vm: &mut Vm) {
     let mut b = vm.builtins.borrow_mut();
     for (k, v) in old {
         b.insert(crate::vm::intern::intern(&k), v);
+    }
+}
+
+/// `T.__hash__(v)` for the hashable built-in types (a subclass instance
+/// arrives as its built-in value).
+fn value_hash(vm: &mut Vm, args: crate::vm::function::Args) -> crate::vm::function::PyResult {
+    match args.pos.first() {
+        Some(v) => Ok(Value::Int(vm.hash(v)?)),
+        None => Err(vm.type_error("descriptor '__hash__' needs an argument")),
     }
 }

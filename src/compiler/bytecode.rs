@@ -58,6 +58,9 @@ pub enum Op {
     Copy(u32),
     /// Swaps the top with the item `n` deep.
     Swap(u32),
+    /// `case` pattern `code.patterns[i]`: stack `subject, values...` →
+    /// `captures..., True` on a match, `False` otherwise.
+    MatchCase(u32),
     Jump(u32),
     PopJumpIfFalse(u32),
     PopJumpIfTrue(u32),
@@ -195,6 +198,46 @@ pub struct Code {
     /// defaults needed, no `*args`/`**kw`/keyword-only); `u32::MAX`
     /// otherwise. Cells are set up after the move.
     pub fast_argc: u32,
+    /// The `case` patterns of `MatchCase` ops.
+    pub patterns: Vec<MatchCaseCode>,
+}
+
+/// A compiled `case` pattern. Values (literals, dotted names, classes,
+/// mapping keys) are evaluated onto the stack before the op, numbered in
+/// pre-order; captures fill numbered slots that the op pushes in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MatchPat {
+    Wildcard,
+    Capture(u32),
+    /// Equal (`==`) to value slot `n`.
+    Value(u32),
+    /// `None`, `False`, `True` (0, 1, 2): compared by identity.
+    Singleton(u8),
+    /// Items; the starred one (index, capture slot or None for `*_`).
+    Seq {
+        items: Vec<MatchPat>,
+        star: Option<(usize, Option<u32>)>,
+    },
+    Map {
+        keys: Vec<u32>,
+        values: Vec<MatchPat>,
+        rest: Option<u32>,
+    },
+    Class {
+        cls: u32,
+        args: Vec<MatchPat>,
+        kw_names: Vec<Rc<str>>,
+        kw: Vec<MatchPat>,
+    },
+    Or(Vec<MatchPat>),
+    As(Box<MatchPat>, u32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCaseCode {
+    pub pat: MatchPat,
+    pub nvalues: u32,
+    pub ncaptures: u32,
 }
 
 pub const BUILTIN_BIT: u32 = 1 << 31;

@@ -3,6 +3,7 @@
 //! (fall-through, return, break, continue) and once more for the exception
 //! path, as CPython does, so the VM needs no "pending return" state.
 
+mod matching;
 use super::Mode;
 use super::bytecode::{Code, CodeFlags, Op};
 use super::symtable::{NameKind, ScopeId, ScopeKind, SymbolTable, node_key};
@@ -51,6 +52,7 @@ struct Unit<'a> {
     kwonlycount: u32,
     first_line: u32,
     doc: Option<Rc<str>>,
+    patterns: Vec<super::bytecode::MatchCaseCode>,
 }
 
 struct Compiler<'a> {
@@ -193,6 +195,7 @@ impl<'a> Compiler<'a> {
             kwonlycount: 0,
             first_line: line,
             doc: None,
+            patterns: Vec::new(),
         };
         if s.kind == ScopeKind::Function || s.kind == ScopeKind::Comprehension {
             u.flags.generator = s.is_generator && !s.is_async;
@@ -251,6 +254,7 @@ impl<'a> Compiler<'a> {
             first_line: u.first_line,
             max_stack: 16,
             fast_argc: u32::MAX,
+            patterns: u.patterns,
         };
         code.fast_argc = code.compute_fast_argc();
         Rc::new(code)
@@ -494,6 +498,7 @@ impl<'a> Compiler<'a> {
     fn stmt(&mut self, s: &'a Stmt) {
         self.set_line(s.span);
         match &s.kind {
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Expr(e) => {
                 self.expr(e);
                 let top_level = self.units.len() == 1;
@@ -1450,6 +1455,8 @@ impl<'a> Compiler<'a> {
     fn expr(&mut self, e: &'a Expr) {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
+            // `x as y` outside a pattern: the grammar has no such expression.
+            ExprKind::PatternAs { .. } => self.error("invalid syntax", e.span),
             ExprKind::Constant(c) => {
                 let v = constant_value(c);
                 self.load_const(v);
@@ -2028,5 +2035,6 @@ fn unreachable_unit() -> Unit<'static> {
         kwonlycount: 0,
         first_line: 0,
         doc: None,
+        patterns: Vec::new(),
     }
 }

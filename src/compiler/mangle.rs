@@ -41,6 +41,7 @@ pub fn has_class(body: &[Stmt]) -> bool {
                 || has_class(orelse)
                 || has_class(finalbody)
         }
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_class(&c.body)),
         _ => false,
     })
 }
@@ -67,8 +68,61 @@ impl Pass {
         }
     }
 
+    fn pattern(&mut self, p: &mut Pattern) {
+        match &mut p.kind {
+            PatternKind::Wildcard | PatternKind::Singleton(_) => {}
+            PatternKind::Capture(n) => self.name(n),
+            PatternKind::Value(e) => self.expr(e),
+            PatternKind::Sequence { items, star } => {
+                for it in items {
+                    self.pattern(it);
+                }
+                if let Some((_, Some(n))) = star {
+                    self.name(n);
+                }
+            }
+            PatternKind::Mapping { keys, values, rest } => {
+                self.exprs(keys);
+                for v in values {
+                    self.pattern(v);
+                }
+                if let Some(n) = rest {
+                    self.name(n);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                args,
+                kw_values,
+                ..
+            } => {
+                self.expr(cls);
+                for a in args.iter_mut().chain(kw_values.iter_mut()) {
+                    self.pattern(a);
+                }
+            }
+            PatternKind::Or(alts) => {
+                for a in alts {
+                    self.pattern(a);
+                }
+            }
+            PatternKind::As(inner, n) => {
+                self.pattern(inner);
+                self.name(n);
+            }
+        }
+    }
+
     fn stmt(&mut self, s: &mut Stmt) {
         match &mut s.kind {
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    self.pattern(&mut c.pattern);
+                    self.opt(&mut c.guard);
+                    self.stmts(&mut c.body);
+                }
+            }
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Assign { targets, value } => {
                 self.exprs(targets);
@@ -229,6 +283,10 @@ impl Pass {
     fn expr(&mut self, e: &mut Expr) {
         match &mut e.kind {
             ExprKind::Name(n) => self.name(n),
+            ExprKind::PatternAs { value, name } => {
+                self.expr(value);
+                self.name(name);
+            }
             ExprKind::Constant(_) => {}
             ExprKind::JoinedStr(parts) => self.fstring(parts),
             ExprKind::BinOp { left, right, .. } => {

@@ -197,8 +197,67 @@ impl Builder {
         }
     }
 
+    /// A pattern's captures bind in the current scope; its values, class
+    /// names and mapping keys are expressions evaluated there.
+    fn pattern(&mut self, p: &Pattern) {
+        match &p.kind {
+            PatternKind::Wildcard | PatternKind::Singleton(_) => {}
+            PatternKind::Capture(n) => self.bind(n, p.span),
+            PatternKind::Value(e) => self.expr(e),
+            PatternKind::Sequence { items, star } => {
+                for it in items {
+                    self.pattern(it);
+                }
+                if let Some((_, Some(n))) = star {
+                    self.bind(n, p.span);
+                }
+            }
+            PatternKind::Mapping { keys, values, rest } => {
+                for k in keys {
+                    self.expr(k);
+                }
+                for v in values {
+                    self.pattern(v);
+                }
+                if let Some(n) = rest {
+                    self.bind(n, p.span);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                args,
+                kw_values,
+                ..
+            } => {
+                self.expr(cls);
+                for a in args.iter().chain(kw_values) {
+                    self.pattern(a);
+                }
+            }
+            PatternKind::Or(alts) => {
+                for a in alts {
+                    self.pattern(a);
+                }
+            }
+            PatternKind::As(inner, n) => {
+                self.pattern(inner);
+                self.bind(n, p.span);
+            }
+        }
+    }
+
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    self.pattern(&c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.stmts(&c.body);
+                }
+            }
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Assign { targets, value } => {
                 self.expr(value);
@@ -553,6 +612,7 @@ impl Builder {
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Name(n) => self.use_name(n),
+            ExprKind::PatternAs { value, .. } => self.expr(value),
             ExprKind::Constant(_) => {}
             ExprKind::JoinedStr(parts) => self.fstring_parts(parts),
             ExprKind::BinOp { left, right, .. } => {

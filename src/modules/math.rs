@@ -462,8 +462,8 @@ fn m_lgamma(vm: &mut Vm, args: Args) -> PyResult {
     errno_1(vm, &args, "lgamma", lgamma)
 }
 
-const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+const LANCZOS_G: f64 = 6.024_680_040_776_73;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,

@@ -424,7 +424,23 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
         .ignore_then(bitwise_or_b.clone())
         .map_with(|v, e| ex(ExprKind::Starred(bx(v)), e.span()))
         .boxed();
-    let star_named = starred.clone().or(named.clone()).boxed();
+    // Inside brackets an element may carry `as NAME`, which only a `case`
+    // pattern accepts (`case [(1 | 2) as x, y]`).
+    let star_named = starred
+        .clone()
+        .or(named.clone())
+        .then(just(Tok::As).ignore_then(name.clone()).or_not())
+        .map_with(|(v, alias), e| match alias {
+            None => v,
+            Some(n) => ex(
+                ExprKind::PatternAs {
+                    value: bx(v),
+                    name: n,
+                },
+                e.span(),
+            ),
+        })
+        .boxed();
     let star_expression = starred.clone().or(expression_b.clone()).boxed();
     let star_expressions = comma_tuple(star_expression);
     let star_target = starred.clone().or(bitwise_or_b.clone()).boxed();

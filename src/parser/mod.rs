@@ -13,6 +13,7 @@
 mod errors;
 mod fstring;
 mod grammar;
+mod patterns;
 mod stmt;
 mod targets;
 #[cfg(test)]
@@ -207,8 +208,27 @@ fn run<'a, O>(
     if v.is_empty() {
         v.push(SyntaxError::new("invalid syntax", eoi_span(toks, eoi)));
     }
+    for e in &mut v {
+        place_at_next_token(e, toks);
+    }
     v.sort_by_key(|e| e.span.start);
     Err(v)
+}
+
+/// Moves an error raised without the tokens at hand onto the token it
+/// names (see [`SyntaxError::at_next_token`]).
+fn place_at_next_token(e: &mut SyntaxError, toks: &[(Tok, TSpan)]) {
+    let Some(which) = e.at_next_token.take() else {
+        return;
+    };
+    let mut rest = toks.iter().skip_while(|(_, s)| s.start < e.span.start);
+    let mut next = rest.next();
+    if which == crate::diagnostics::NextToken::PastComma && matches!(next, Some((Tok::Comma, _))) {
+        next = rest.next();
+    }
+    if let Some((_, s)) = next {
+        e.span = Span::new(s.start, s.end);
+    }
 }
 
 fn eoi_span(toks: &[(Tok, TSpan)], eoi: TSpan) -> Span {

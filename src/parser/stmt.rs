@@ -609,7 +609,70 @@ pub fn statement<'a, Er: PErrT<'a>>() -> BoxP<'a, Vec<Stmt>, Er> {
             },
         );
 
+    // `match` and `case` are soft keywords: names everywhere else.
+    let soft = |kw: &'static str| {
+        select! { Tok::Name(n) if n == kw => () }
+            .labelled(kw)
+            .boxed()
+    };
+    let case_block = soft("case")
+        .ignore_then(star_expressions.clone())
+        .then(
+            just(Tok::As)
+                .ignore_then(name.clone())
+                .map_with(|n, e| (n, e.span()))
+                .or_not(),
+        )
+        .then(just(Tok::If).ignore_then(named.clone()).or_not())
+        .then_ignore(colon.clone())
+        .then(block.clone())
+        .validate(|(((pattern, alias), guard), body), _e, emitter| {
+            let pattern = match super::patterns::to_pattern(pattern) {
+                Ok(p) => p,
+                Err(error) => {
+                    emitter.emit(custom(*error));
+                    Pattern {
+                        kind: PatternKind::Wildcard,
+                        span: Span::new(0, 0),
+                    }
+                }
+            };
+            let pattern = match alias {
+                Some((n, s)) => {
+                    let span = Span::new(pattern.span.start, sp(s).end);
+                    Pattern {
+                        kind: PatternKind::As(Box::new(pattern), n),
+                        span,
+                    }
+                }
+                None => pattern,
+            };
+            MatchCase {
+                pattern,
+                guard,
+                body,
+            }
+        })
+        .boxed();
+    let match_stmt = soft("match")
+        .ignore_then(star_expressions.clone())
+        .then_ignore(colon.clone())
+        .then_ignore(just(Tok::Newline))
+        .then_ignore(just(Tok::Indent))
+        .then(
+            just(Tok::Newline)
+                .repeated()
+                .ignore_then(case_block)
+                .then_ignore(just(Tok::Newline).repeated())
+                .repeated()
+                .at_least(1)
+                .collect::<Vec<_>>(),
+        )
+        .then_ignore(just(Tok::Dedent))
+        .map_with(|(subject, cases), e| st(StmtKind::Match { subject, cases }, e.span()));
+
     let compound = choice((
+        match_stmt.boxed(),
         if_stmt.boxed(),
         while_stmt.boxed(),
         for_stmt.boxed(),

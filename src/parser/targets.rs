@@ -20,6 +20,7 @@ pub enum TargetCtx {
 pub fn describe(e: &Expr) -> &'static str {
     match &e.kind {
         ExprKind::Name(_) => "name",
+        ExprKind::PatternAs { .. } => "expression",
         ExprKind::Attribute { .. } => "attribute",
         ExprKind::Subscript { .. } => "subscript",
         ExprKind::Starred(_) => "starred",

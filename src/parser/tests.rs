@@ -140,6 +140,11 @@ fn e(out: &mut String, x: &Expr) {
     use ExprKind::*;
     match &x.kind {
         Name(n) => out.push_str(n),
+        PatternAs { value, name } => {
+            out.push_str("(as ");
+            e(out, value);
+            write!(out, " {name})").unwrap_or(());
+        }
         Constant(k) => c(out, k),
         JoinedStr(parts) => {
             out.push_str("(f");
@@ -332,6 +337,11 @@ fn s(out: &mut String, st: &Stmt, ind: usize) {
     out.push_str(&pad);
     match &st.kind {
         Expr(x) => e(out, x),
+        Match { subject, cases } => {
+            out.push_str("(match ");
+            e(out, subject);
+            write!(out, " {} cases)", cases.len()).unwrap_or(());
+        }
         Assign { targets, value } => {
             out.push_str("(=");
             list(out, targets);

@@ -455,6 +455,13 @@ impl Vm {
                             _ => Err(self.type_error("__hash__ method should return an integer")),
                         };
                     }
+                    // A subclass of a hashable built-in type hashes its value.
+                    _ if !i.payload.borrow().is_unbound()
+                        && !matches!(i.class.lookup_static("__eq__"), Some(Value::Function(_))) =>
+                    {
+                        let p = i.payload.borrow().clone();
+                        return self.hash(&p);
+                    }
                     // `__hash__ = object.__hash__` restores identity hashing.
                     Some(Value::Builtin(_)) => return Ok((v.ptr().unwrap_or(0) >> 4) as i64),
                     _ => {}
@@ -529,14 +536,38 @@ impl Vm {
             (Slice(x), Slice(y)) => self.seq_eq(&x[..], &y[..]),
             (Method(x), Method(y)) => Ok(x.receiver.is(&y.receiver) && x.func.is(&y.func)),
             (Instance(_) | Native(_), _) | (_, Instance(_) | Native(_)) => {
+                // Subclasses of built-in types without an `__eq__` of their
+                // own compare by value.
+                let user_eq = |v: &Value| match v {
+                    Instance(i) => matches!(i.class.lookup_static("__eq__"), Some(Function(_))),
+                    _ => false,
+                };
+                let (pa, pb) = (super::class::payload_of(a), super::class::payload_of(b));
+                if (pa.is_some() || pb.is_some()) && !user_eq(a) && !user_eq(b) {
+                    let pa = pa.unwrap_or_else(|| a.clone());
+                    let pb = pb.unwrap_or_else(|| b.clone());
+                    return self.eq(&pa, &pb);
+                }
                 let r = self.rich_compare(a, b, "__eq__", "__eq__")?;
                 match r {
-                    NotImplemented => Ok(a.is(b)),
+                    NotImplemented => self.eq_after_not_implemented(a, b),
                     v => self.truthy(&v),
                 }
             }
             _ => Ok(a.is(b)),
         }
+    }
+
+    /// `==` once both `__eq__` methods declined: subclasses of built-in
+    /// types compare by their value, everything else by identity.
+    pub fn eq_after_not_implemented(&mut self, a: &Value, b: &Value) -> Result<bool, Value> {
+        let (pa, pb) = (super::class::payload_of(a), super::class::payload_of(b));
+        if pa.is_none() && pb.is_none() {
+            return Ok(a.is(b));
+        }
+        let pa = pa.unwrap_or_else(|| a.clone());
+        let pb = pb.unwrap_or_else(|| b.clone());
+        self.eq(&pa, &pb)
     }
 
     fn seq_eq(&mut self, x: &[Value], y: &[Value]) -> Result<bool, Value> {

@@ -490,6 +490,26 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (FrozenSet(x), FrozenSet(y)) => {
             x.len() == y.len() && x.iter().all(|e| y.contains(e.hash, &e.key))
         }
+        // Subclasses of built-in types (IntEnum members, str subclasses)
+        // without an `__eq__` of their own are equal to their value.
+        (Instance(_), _) | (_, Instance(_)) if !a.is(b) => {
+            let value_of = |v: &Value| match v {
+                Instance(i)
+                    if !i.payload.borrow().is_unbound()
+                        && !matches!(i.class.lookup_static("__eq__"), Some(Function(_))) =>
+                {
+                    Some(i.payload.borrow().clone())
+                }
+                Instance(_) => Option::None,
+                other => Some(other.clone()),
+            };
+            match (value_of(a), value_of(b)) {
+                (Some(x), Some(y)) if !matches!((&x, &y), (Instance(_), Instance(_))) => {
+                    key_eq(&x, &y)
+                }
+                _ => false,
+            }
+        }
         _ => a.is(b),
     }
 }

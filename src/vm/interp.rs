@@ -735,6 +735,7 @@ impl Vm {
                         frame.regs.push(v);
                         Ok(())
                     }
+                    Op::MatchCase(i) => self.match_case(frame, code, i),
                     Op::Swap(n) => {
                         let len = frame.regs.len();
                         frame.regs.swap(len - 1, len - 1 - n as usize);

@@ -20,6 +20,7 @@ pub mod module;
 pub mod native;
 pub mod ops;
 pub mod output;
+pub mod pattern;
 pub mod percent;
 pub mod range;
 pub mod seq;

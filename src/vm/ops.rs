@@ -565,6 +565,10 @@ impl Vm {
                 if let Some(f) = self.user_dunder(&a, name) {
                     return self.call(&f, Args::new([a]));
                 }
+                // A subclass of a built-in type: the operator of its value.
+                if let Some(p) = super::class::payload_of(&a) {
+                    return self.unary_op(op, p);
+                }
                 let sym = match op {
                     UnaryOp::Neg => "-",
                     UnaryOp::Pos => "+",
@@ -591,7 +595,7 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
-                    a.is(b)
+                    self.eq_after_not_implemented(a, b)?
                 } else {
                     self.eq(a, b)?
                 }
@@ -608,7 +612,7 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(Value::Bool(!self.truthy(&r)?));
                     }
-                    !a.is(b)
+                    !self.eq_after_not_implemented(a, b)?
                 } else {
                     !self.eq(a, b)?
                 }
