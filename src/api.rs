@@ -66,6 +66,9 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
     vm.runtime.clock = crate::runtime::clock::Clock::new(opts.clock == ClockKind::Virtual);
     crate::vm::sources::register(filename, source);
     let globals = vm.new_globals("__main__");
+    globals
+        .borrow_mut()
+        .insert("__file__".into(), Value::str(filename));
     vm.main_globals = Some(globals.clone());
     let top_level_await = code.flags.top_level_await;
     let frame = vm.new_frame(code, globals, ResumeKind::Boundary);

@@ -330,7 +330,16 @@ fn new_float(vm: &mut Vm, args: Args) -> PyResult {
 fn new_str(vm: &mut Vm, args: Args) -> PyResult {
     match arg(&args, 1) {
         Some(Value::Bytes(b)) if args.len() > 2 || !args.kw.is_empty() => {
-            Ok(Value::str(String::from_utf8_lossy(&b).to_string()))
+            // str(b, encoding, errors) is b.decode(encoding, errors).
+            let find = |k: &str| {
+                args.kw
+                    .iter()
+                    .find(|(n, _)| &**n == k)
+                    .map(|(_, v)| v.clone())
+            };
+            let enc = args.pos.get(2).cloned().or_else(|| find("encoding"));
+            let errors = args.pos.get(3).cloned().or_else(|| find("errors"));
+            super::methods::bytes::decode_bytes(vm, &b, enc.as_ref(), errors.as_ref())
         }
         Some(v) => vm.str_value(&v),
         None => Ok(Value::str("")),

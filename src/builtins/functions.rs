@@ -910,9 +910,29 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult {
                 "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
             )));
         }
-        if let Some(f) = vm.types.class_of(&a).lookup_static("__divmod__") {
-            return vm.call(&f, Args::new([a, b]));
+        // a.__divmod__(b), then the reflected b.__rdivmod__(a) (first when
+        // b's class is a proper subclass of a's).
+        let (ca, cb) = (vm.types.class_of(&a), vm.types.class_of(&b));
+        let b_first = !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca);
+        let mut attempts = vec![
+            (ca.lookup_static("__divmod__"), a.clone(), b.clone()),
+            (cb.lookup_static("__rdivmod__"), b.clone(), a.clone()),
+        ];
+        if b_first {
+            attempts.reverse();
         }
+        for (f, x, y) in attempts {
+            if let Some(f) = f {
+                let r = vm.call(&f, Args::new([x, y]))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        let (ta, tb) = (vm.type_name(&a), vm.type_name(&b));
+        return Err(vm.type_error(&format!(
+            "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+        )));
     }
     let q = vm.binary_op(crate::ast::BinOp::FloorDiv, a.clone(), b.clone(), false)?;
     let r = vm.binary_op(crate::ast::BinOp::Mod, a, b, false)?;
@@ -921,10 +941,40 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult {
 
 fn pow(vm: &mut Vm, args: Args) -> PyResult {
     if args.len() == 3 && !args.pos[2].is_none() {
+        // Only the base's `__pow__` takes part in three-argument pow().
+        if let Some(f) = vm.user_method(&args.pos[0], "__pow__") {
+            let r = vm.call(&f, Args::new(args.pos.to_vec()))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        // Subclasses of int (IntEnum members) count as their value.
+        let pos: Vec<Value> = args
+            .pos
+            .iter()
+            .map(|v| crate::vm::class::payload_of(v).unwrap_or_else(|| v.clone()))
+            .collect();
+        let numeric = |v: &Value| {
+            matches!(
+                v,
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+            )
+        };
+        if !pos.iter().all(numeric) {
+            let names: Vec<String> = args
+                .pos
+                .iter()
+                .map(|v| format!("'{}'", vm.type_name(v)))
+                .collect();
+            return Err(vm.type_error(&format!(
+                "unsupported operand type(s) for ** or pow(): {}",
+                names.join(", ")
+            )));
+        }
         let (Some(b), Some(e), Some(m)) = (
-            vm.to_bigint(&args.pos[0]),
-            vm.to_bigint(&args.pos[1]),
-            vm.to_bigint(&args.pos[2]),
+            vm.to_bigint(&pos[0]),
+            vm.to_bigint(&pos[1]),
+            vm.to_bigint(&pos[2]),
         ) else {
             return Err(
                 vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")

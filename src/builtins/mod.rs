@@ -84,7 +84,6 @@ pub fn install(vm: &mut Vm) {
                 | TypeId::StaticMethod
                 | TypeId::ClassMethod
                 | TypeId::Super
-                | TypeId::Complex
         );
         if exposed {
             let c = vm.types.get(*id).clone();

@@ -58,6 +58,9 @@ pub enum Op {
     Copy(u32),
     /// Swaps the top with the item `n` deep.
     Swap(u32),
+    /// Replaces the float on top with the complex number with that
+    /// imaginary part (an imaginary literal such as `2j`).
+    Imaginary,
     /// `case` pattern `code.patterns[i]`: stack `subject, values...` →
     /// `captures..., True` on a match, `False` otherwise.
     MatchCase(u32),

@@ -137,10 +137,22 @@ pub fn compile_module(
             Err(c.errors)
         };
     }
-    for (i, s) in body.iter().enumerate() {
-        // The REPL echoes the value of a trailing expression statement.
+    if let Some(Stmt {
+        kind:
+            StmtKind::Expr(Expr {
+                kind: ExprKind::Constant(Constant::Str(doc)),
+                ..
+            }),
+        ..
+    }) = body.first()
+        && mode != Mode::Interactive
+    {
+        c.load_const(Value::str(clean_doc(doc)));
+        let i = c.name_idx("__doc__");
+        c.emit(Op::StoreName(i));
+    }
+    for s in body {
         c.stmt(s);
-        let _ = i;
     }
     c.emit(Op::LoadConst(0));
     c.emit(Op::Return);
@@ -153,6 +165,47 @@ pub fn compile_module(
 }
 
 type Label = usize;
+
+/// A docstring as CPython 3.13's compiler stores it: tabs expanded, the
+/// first line's leading spaces dropped, and the common indentation of the
+/// other non-blank lines removed.
+fn clean_doc(doc: &str) -> String {
+    let mut expanded = String::with_capacity(doc.len());
+    let mut col = 0;
+    for ch in doc.chars() {
+        match ch {
+            '\t' => {
+                let n = 8 - col % 8;
+                expanded.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\n' => {
+                expanded.push(ch);
+                col = 0;
+            }
+            _ => {
+                expanded.push(ch);
+                col += 1;
+            }
+        }
+    }
+    let mut lines = expanded.split('\n');
+    let first = lines.next().unwrap_or("").trim_start_matches(' ');
+    let rest: Vec<&str> = lines.collect();
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let margin = rest
+        .iter()
+        .filter(|l| !l.trim_start_matches(' ').is_empty())
+        .map(|l| indent(l))
+        .min()
+        .unwrap_or(0);
+    let mut out = first.to_string();
+    for l in rest {
+        out.push('\n');
+        out.push_str(&l[margin.min(indent(l))..]);
+    }
+    out
+}
 
 impl<'a> Compiler<'a> {
     fn unit(&mut self) -> &mut Unit<'a> {
@@ -1150,7 +1203,7 @@ impl<'a> Compiler<'a> {
                     ..
                 }) = stmts.first()
                 {
-                    self.unit().doc = Some(doc.as_str().into());
+                    self.unit().doc = Some(clean_doc(doc).into());
                 }
                 self.body(stmts);
                 self.load_const(Value::None);
@@ -1294,7 +1347,7 @@ impl<'a> Compiler<'a> {
             ..
         }) = c.body.first()
         {
-            self.load_const(Value::str(doc.as_str()));
+            self.load_const(Value::str(clean_doc(doc)));
             let i = self.name_idx("__doc__");
             self.emit(Op::StoreName(i));
         }
@@ -1457,6 +1510,10 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.load_name(n),
             // `x as y` outside a pattern: the grammar has no such expression.
             ExprKind::PatternAs { .. } => self.error("invalid syntax", e.span),
+            ExprKind::Constant(Constant::Imag(x)) => {
+                self.load_const(Value::Float(*x));
+                self.emit(Op::Imaginary);
+            }
             ExprKind::Constant(c) => {
                 let v = constant_value(c);
                 self.load_const(v);

@@ -1,6 +1,7 @@
 //! Built-in modules importable by programs.
 
 use crate::vm::{PyResult, Value, Vm};
+use std::rc::Rc;
 
 pub mod asyncio;
 pub mod concurrent;
@@ -24,6 +25,11 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
     }
     let m: PyResult = match name {
         "sys" => sys::create(vm),
+        // The module's namespace is the interpreter's builtins themselves.
+        "builtins" => Ok(Value::Module(Rc::new(crate::vm::module::ModuleObj {
+            name: "builtins".into(),
+            dict: vm.builtins.clone(),
+        }))),
         "typing" => typing::create_typing(vm),
         "collections.abc" => typing::create_abc(vm),
         "collections" => typing::create_collections(vm),

@@ -80,3 +80,28 @@ pub fn load(vm: &mut Vm, name: &str) -> Option<PyResult> {
     }
     Some(Ok(module))
 }
+
+/// Built-in names whose type is written in the language: (name, module).
+/// The module is imported the first time a program looks the name up, so
+/// programs that never use the type do not pay for compiling it.
+const LAZY_BUILTINS: &[(&str, &str)] = &[("complex", "_complex")];
+
+impl Vm {
+    /// The built-in `name` if it is one of the lazily provided ones; it is
+    /// entered in the builtins from then on.
+    pub fn lazy_builtin(&mut self, name: &str) -> Result<Option<Value>, Value> {
+        let Some((_, module)) = LAZY_BUILTINS.iter().find(|(n, _)| *n == name) else {
+            return Ok(None);
+        };
+        let m = self.import_module(module)?;
+        let v = self.getattr(&m, name)?;
+        self.builtins.borrow_mut().insert(name.into(), v.clone());
+        Ok(Some(v))
+    }
+
+    /// The names [`Vm::lazy_builtin`] provides (for `dir(builtins)` and
+    /// completion).
+    pub fn lazy_builtin_names() -> impl Iterator<Item = &'static str> {
+        LAZY_BUILTINS.iter().map(|(n, _)| *n)
+    }
+}

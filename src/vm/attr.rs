@@ -210,6 +210,16 @@ impl Vm {
                 if let Some(v) = crate::modules::asyncio::lazy_attr(self, m, name)? {
                     return Ok(v);
                 }
+                if &*m.name == "builtins"
+                    && let Some(v) = self.lazy_builtin(name)?
+                {
+                    return Ok(v);
+                }
+                // A module-level `__getattr__` (PEP 562) answers the rest.
+                let hook = m.dict.borrow().get("__getattr__").cloned();
+                if let Some(f) = hook {
+                    return self.call(&f, Args::new([Value::str(name)]));
+                }
                 Err(self.attr_error(obj, name))
             }
             _ => {
@@ -231,7 +241,15 @@ impl Vm {
                 }
                 match cls.lookup(name) {
                     Some(attr) => self.bind(attr, obj, &cls),
-                    None => Err(self.attr_error(obj, name)),
+                    // A bound method passes other reads to its function.
+                    None => match obj {
+                        Value::Method(m) => {
+                            let f = m.func.clone();
+                            self.getattr(&f, name)
+                                .map_err(|_| self.attr_error(obj, name))
+                        }
+                        _ => Err(self.attr_error(obj, name)),
+                    },
                 }
             }
         }
@@ -282,8 +300,20 @@ impl Vm {
         }
         match name {
             "__class__" => return Ok(Value::Class(cls.clone())),
-            "__dict__" => {
-                let d = self.attrs_to_dict(&inst.dict.borrow());
+            // Instances of classes whose `__slots__` leave it out have none.
+            "__dict__" if slots_allow(&cls, "__dict__") => {
+                // Values of slots live beside the dict, not in it.
+                let mut slots = Vec::new();
+                for c in std::iter::once(&cls).chain(cls.mro_tail.iter()) {
+                    slots.extend(super::classdef::declared_slots(
+                        c.dict.borrow().get("__slots__"),
+                    ));
+                }
+                let mut attrs = inst.dict.borrow().clone();
+                for s in &slots {
+                    attrs.shift_remove(s.as_str());
+                }
+                let d = self.attrs_to_dict(&attrs);
                 return Ok(d);
             }
             _ => {}

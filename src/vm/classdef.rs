@@ -43,6 +43,12 @@ impl Vm {
         if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
             dict.insert("__hash__".into(), Value::None);
         }
+        for slot in declared_slots(dict.get("__slots__")) {
+            if slot != "__dict__" && dict.contains_key(slot.as_str()) {
+                let msg = format!("'{slot}' in __slots__ conflicts with class variable");
+                return Err(self.value_error(&msg));
+            }
+        }
         let qualname: Rc<str> = dict
             .get("__qualname__")
             .and_then(|v| v.as_str().map(Rc::from))
@@ -149,5 +155,22 @@ impl Vm {
             }
         }
         Ok(())
+    }
+}
+
+/// The names a class body's `__slots__` value declares (a string or an
+/// iterable of strings; other values declare nothing here).
+pub fn declared_slots(slots: Option<&Value>) -> Vec<String> {
+    let names = |items: &[Value]| -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    match slots {
+        Some(Value::Str(s)) => vec![s.as_str().to_string()],
+        Some(Value::Tuple(t)) => names(t),
+        Some(Value::List(l)) => names(&l.borrow()),
+        _ => Vec::new(),
     }
 }

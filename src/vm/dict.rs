@@ -177,6 +177,9 @@ pub struct Dict {
     entries: Vec<Option<Entry>>,
     len: usize,
     slots: Option<Box<SetSlots>>,
+    /// Whether some key ever stored needs a user `__eq__` to compare (then
+    /// lookups of built-in keys must consult it too).
+    user_eq_keys: bool,
 }
 
 impl Dict {
@@ -253,10 +256,17 @@ impl Dict {
 
     /// Stored keys with this hash (for lookups that need user `__eq__`).
     pub fn keys_with_hash(&self, hash: i64) -> Vec<Value> {
-        self.iter()
+        self.index
+            .iter_hash(hash as u64)
+            .filter_map(|&i| self.entries[i as usize].as_ref())
             .filter(|e| e.hash == hash)
             .map(|e| e.key.clone())
             .collect()
+    }
+
+    /// See [`Dict::user_eq_keys`].
+    pub fn has_user_eq_keys(&self) -> bool {
+        self.user_eq_keys
     }
 
     pub fn get(&self, hash: i64, key: &Value) -> Option<&Value> {
@@ -277,6 +287,7 @@ impl Dict {
             return Some(std::mem::replace(&mut e.value, value));
         }
         let i = self.entries.len() as u32;
+        self.user_eq_keys |= super::seq::needs_user_eq(&key);
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, i, |&j| {

@@ -75,6 +75,9 @@ impl Vm {
     pub fn new_globals(&self, name: &str) -> Globals {
         let mut g = super::class::new_attrs();
         g.insert("__name__".into(), Value::str(name));
+        g.insert("__doc__".into(), Value::None);
+        g.insert("__package__".into(), Value::None);
+        g.insert("__spec__".into(), Value::None);
         g.insert("__builtins__".into(), Value::None);
         Rc::new(RefCell::new(g))
     }
@@ -736,6 +739,16 @@ impl Vm {
                         Ok(())
                     }
                     Op::MatchCase(i) => self.match_case(frame, code, i),
+                    Op::Imaginary => {
+                        let x = frame.pop();
+                        match self.call_support("_complex", "_imaginary", vec![x]) {
+                            Ok(c) => {
+                                frame.regs.push(c);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
                     Op::Swap(n) => {
                         let len = frame.regs.len();
                         frame.regs.swap(len - 1, len - 1 - n as usize);
@@ -836,8 +849,12 @@ impl Vm {
                         let mut r = Ok(());
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            match self.hash(&k) {
-                                Ok(h) => {
+                            // Keys equal by a user `__eq__` are one key.
+                            let key = self
+                                .hash(&k)
+                                .and_then(|h| Ok((h, self.canonical_key(&d, h, &k)?)));
+                            match key {
+                                Ok((h, k)) => {
                                     d.insert(h, k, v);
                                 }
                                 Err(e) => {
@@ -1289,7 +1306,11 @@ impl Vm {
     #[cold]
     fn load_missing_global(&mut self, frame: &mut Frame, name: &str) -> Result<(), Value> {
         let globals = frame.globals.clone();
-        match self.lazy_global(&globals, name)? {
+        let found = match self.lazy_global(&globals, name)? {
+            Some(v) => Some(v),
+            None => self.lazy_builtin(name)?,
+        };
+        match found {
             Some(v) => {
                 frame.regs.push(v);
                 Ok(())

@@ -514,8 +514,13 @@ impl Vm {
                         "0.0 cannot be raised to a negative power",
                     ));
                 }
-                if x < 0.0 && y.fract() != 0.0 {
-                    return Err(self.value_error("complex results are not supported"));
+                if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+                    // A negative base to a fractional power is complex.
+                    return self.call_support(
+                        "_complex",
+                        "_float_power",
+                        vec![Value::Float(x), Value::Float(y)],
+                    );
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -822,6 +827,36 @@ fn small(v: &Value) -> Option<i64> {
     }
 }
 
+/// `q * 2**exp` rounded once to the nearest float (ties to even), the
+/// precision shrinking as CPython's does for subnormal results.
+fn round_scaled(q: u128, exp: i64) -> f64 {
+    let top = 127 - q.leading_zeros() as i64 + exp; // exponent of the leading bit
+    if top > 1023 {
+        return f64::INFINITY;
+    }
+    // Bits of precision the result keeps: 53, fewer below 2**-1022.
+    let precision = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
+    if precision <= 0 && !(precision == 0 && q.count_ones() > 0) {
+        return 0.0;
+    }
+    let width = 128 - q.leading_zeros() as i64;
+    let drop = (width - precision).max(0) as u32;
+    let mut m = if drop >= 128 { 0 } else { q >> drop };
+    if drop > 0 && drop <= 128 {
+        let half = 1u128 << (drop - 1);
+        let rest = q & ((half << 1).wrapping_sub(1));
+        if rest > half || (rest == half && m & 1 == 1) {
+            m += 1;
+        }
+    }
+    // m * 2**(exp + drop) is exactly representable: scale in two steps so
+    // no intermediate leaves the normal range.
+    let k = exp + drop as i64;
+    let step = k.clamp(-1000, 1000);
+    let f = m as f64 * 2f64.powi(step as i32);
+    f * 2f64.powi((k - step) as i32)
+}
+
 /// Correctly rounded int/int true division.
 pub fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
     if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64())
@@ -832,7 +867,11 @@ pub fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
     }
     let neg = x.is_negative() != y.is_negative();
     let (x, y) = (x.abs(), y.abs());
-    // Scale so the quotient has 64+ significant bits, then round via f64.
+    if x.is_zero() {
+        return if neg { -0.0 } else { 0.0 };
+    }
+    // Scale so the quotient has 64+ significant bits; a sticky low bit
+    // records a non-zero remainder, so one rounding below is exact.
     let shift = 64i64 + y.bits() as i64 - x.bits() as i64;
     let (n, d) = if shift > 0 {
         (x << shift as usize, y.clone())
@@ -844,6 +883,6 @@ pub fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
     if !r.is_zero() {
         q |= 1;
     }
-    let f = (q as f64) * 2f64.powi(-shift as i32);
+    let f = round_scaled(q, -shift);
     if neg { -f } else { f }
 }

@@ -50,7 +50,7 @@ impl Vm {
     /// The key object stored in `d` that equals `key`, if any; user
     /// `__eq__` methods run here, outside any borrow of the table.
     pub fn canonical_key(&mut self, d: &Dict, hash: i64, key: &Value) -> Result<Value, Value> {
-        if !needs_user_eq(key) {
+        if !needs_user_eq(key) && !d.has_user_eq_keys() {
             return Ok(key.clone());
         }
         for c in d.keys_with_hash(hash) {
@@ -71,7 +71,7 @@ impl Vm {
     }
 
     fn canon_in(&mut self, d: &Rc<RefCell<Dict>>, hash: i64, key: &Value) -> Result<Value, Value> {
-        if !needs_user_eq(key) {
+        if !needs_user_eq(key) && !d.borrow().has_user_eq_keys() {
             return Ok(key.clone());
         }
         let snapshot = d.borrow().keys_with_hash(hash);

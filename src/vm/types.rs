@@ -21,7 +21,6 @@ type_ids! {
     Int => "int",
     Bool => "bool",
     Float => "float",
-    Complex => "complex",
     Str => "str",
     Bytes => "bytes",
     List => "list",

@@ -5,6 +5,7 @@ use crate::ast::CmpOp;
 use crate::vm::function::{Args, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::{Value, Vm};
+use num_traits::ToPrimitive;
 use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
@@ -164,13 +165,39 @@ fn decode(vm: &mut Vm, args: Args) -> PyResult {
 fn hex(vm: &mut Vm, args: Args) -> PyResult {
     let x = this(vm, &args, "hex")?;
     let p = params(vm, &args, "hex", &["sep", "bytes_per_sep"], 0)?;
-    let digits: Vec<String> = x.iter().map(|c| format!("{c:02x}")).collect();
-    let out = match opt(&p[0]) {
-        None => digits.concat(),
-        Some(Value::Str(s)) => digits.join(s.as_str()),
-        Some(Value::Bytes(s)) => digits.join(&String::from_utf8_lossy(s)),
+    let sep = match opt(&p[0]) {
+        None => {
+            return Ok(Value::str(
+                x.iter().map(|c| format!("{c:02x}")).collect::<String>(),
+            ));
+        }
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(Value::Bytes(s)) => String::from_utf8_lossy(s).into_owned(),
         Some(_) => return Err(vm.type_error("sep must be str or bytes.")),
     };
+    if sep.chars().count() != 1 {
+        return Err(vm.value_error("sep must be length 1."));
+    }
+    let per = match opt(&p[1]) {
+        None => 1,
+        Some(v) => vm.to_bigint(v).and_then(|b| b.to_i64()).unwrap_or(1),
+    };
+    // Groups of |per| bytes, counted from the right when per > 0 and from
+    // the left when per < 0.
+    let n = per.unsigned_abs().max(1) as usize;
+    let len = x.len();
+    let mut out = String::with_capacity(len * 3);
+    for (i, c) in x.iter().enumerate() {
+        let boundary = if per >= 0 {
+            (len - i) % n == 0
+        } else {
+            i % n == 0
+        };
+        if i > 0 && boundary {
+            out.push_str(&sep);
+        }
+        out.push_str(&format!("{c:02x}"));
+    }
     Ok(Value::str(out))
 }
 

@@ -5,7 +5,7 @@
 //! file; this module holds the argument-checking helpers they share and the
 //! hooks the VM calls for the dict view objects.
 
-mod bytes;
+pub mod bytes;
 mod dict;
 mod float;
 mod format;
