@@ -8,12 +8,14 @@ pub mod concurrent;
 pub mod inspect;
 pub mod lazy;
 pub mod math;
+mod os_native;
 pub mod pure;
 pub mod sockets;
 pub mod streams;
 pub mod subprocess;
 pub mod sys;
 pub mod time;
+mod time_calendar;
 pub mod typing;
 
 /// Creates a built-in module by name, or `None` if there is no such module.
@@ -42,6 +44,7 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
             return Ok(vm.modules.get("asyncio.subprocess").cloned());
         }
         "time" => time::create(vm),
+        "_os" => os_native::create(vm),
         "math" => math::create(vm),
         "concurrent" => concurrent::create_package(vm),
         "concurrent.futures" => concurrent::create_futures(vm),

@@ -18,6 +18,12 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("time_ns", time_ns),
             ("perf_counter_ns", perf_counter_ns),
             ("monotonic_ns", perf_counter_ns),
+            ("_broken_down", super::time_calendar::broken_down),
+            ("_mktime", super::time_calendar::mktime),
+            ("_strftime", super::time_calendar::strftime),
+            ("_process_time", super::time_calendar::process_time),
+            ("_wall_time", super::time_calendar::wall_time),
+            ("__getattr__", calendar_attr),
         ];
         for (name, f) in table {
             d.insert((*name).into(), native(name, *f, BuiltinKind::Function));
@@ -27,6 +33,34 @@ pub fn create(vm: &mut Vm) -> PyResult {
         name: "time".into(),
         dict: g,
     })))
+}
+
+/// The rest of the module (`struct_time`, `strftime`, `localtime`, …) is
+/// written in the language in `lib/_time.py`, loaded on first use.
+fn calendar_attr(vm: &mut Vm, args: Args) -> PyResult {
+    let name = match args.pos.first() {
+        Some(Value::Str(s)) => s.clone(),
+        _ => return Err(vm.type_error("__getattr__ expects a name")),
+    };
+    let extra = vm.import_module("_time")?;
+    let found = match &extra {
+        Value::Module(m) if !name.as_str().starts_with('_') => {
+            m.dict.borrow().get(name.as_str()).cloned()
+        }
+        _ => None,
+    };
+    match found {
+        Some(v) => {
+            if let Ok(Value::Module(t)) = vm.import_module("time") {
+                t.dict.borrow_mut().insert(name.as_str().into(), v.clone());
+            }
+            Ok(v)
+        }
+        None => Err(vm.new_exc(
+            "AttributeError",
+            &format!("module 'time' has no attribute '{}'", name.as_str()),
+        )),
+    }
 }
 
 fn time(vm: &mut Vm, _args: Args) -> PyResult {

@@ -334,8 +334,12 @@ impl Vm {
         if (2..=5).contains(&args.len()) && self.exc_matches_name(exc, "OSError") {
             let errno = self.str(&args[0])?;
             let strerror = self.str(&args[1])?;
-            return Ok(match args.get(2) {
-                Some(f) if !matches!(f, Value::None) => {
+            return Ok(match (args.get(2), args.get(4)) {
+                (Some(f), Some(f2)) if !matches!(f, Value::None) && !matches!(f2, Value::None) => {
+                    let (a, b) = (self.repr(f)?, self.repr(f2)?);
+                    format!("[Errno {errno}] {strerror}: {a} -> {b}")
+                }
+                (Some(f), _) if !matches!(f, Value::None) => {
                     format!("[Errno {errno}] {strerror}: {}", self.repr(f)?)
                 }
                 _ => format!("[Errno {errno}] {strerror}"),
