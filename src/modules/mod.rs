@@ -8,6 +8,7 @@ pub mod inspect;
 pub mod lazy;
 pub mod math;
 pub mod pure;
+pub mod re_engine;
 pub mod sockets;
 pub mod streams;
 pub mod subprocess;
@@ -37,6 +38,7 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         }
         "time" => time::create(vm),
         "math" => math::create(vm),
+        "_re" => re_engine::create(vm),
         "concurrent" => concurrent::create_package(vm),
         "concurrent.futures" => concurrent::create_futures(vm),
         _ => return Ok(None),
