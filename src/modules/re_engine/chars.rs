@@ -101,10 +101,15 @@ pub fn is_uni_space(c: u32) -> bool {
     )
 }
 
-/// `str.isalnum()` or `_`: letters (L*) and numbers (N*).
+/// `str.isalnum()` or `_`: letters (L*) and numbers (N*). The category
+/// table is Unicode 15.0's; CPython 3.13 has 15.1, which only added the
+/// letters of CJK Extension I.
 pub fn is_uni_word(c: u32) -> bool {
     if c < 128 {
         return is_ascii_word(c);
+    }
+    if (0x2ebf0..=0x2ee5d).contains(&c) {
+        return true;
     }
     matches!(
         category(c),

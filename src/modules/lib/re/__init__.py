@@ -1,9 +1,8 @@
-"""Support for regular expressions (aio's re).
+"""Regular expressions with CPython 3.13's syntax and behaviour.
 
-Patterns are parsed, compiled and matched by the native engine `_re`,
-which gives CPython 3.13's error messages and positions; this module
-holds the public API: Pattern and Match objects, flags, the cache and
-replacement templates.
+The native engine `_re` parses, compiles and matches patterns (and gives
+CPython's error messages and positions); this module holds the public
+API: Pattern and Match objects, flags, the cache and templates.
 """
 
 import enum
@@ -39,16 +38,7 @@ class RegexFlag:
 
 
 class PatternError(Exception):
-    """Exception raised for invalid regular expressions.
-
-    Attributes:
-
-        msg: The unformatted error message
-        pattern: The regular expression pattern
-        pos: The index in the pattern where compilation failed (may be None)
-        lineno: The line corresponding to pos (may be None)
-        colno: The column corresponding to pos (may be None)
-    """
+    """A malformed pattern or template: msg, pattern, pos, lineno, colno."""
 
     def __init__(self, msg, pattern=None, pos=None):
         self.msg = msg
@@ -94,7 +84,7 @@ _FLAG_NAMES = (
 
 
 class Pattern:
-    """Compiled regular expression object."""
+    """A compiled regular expression."""
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 're.Pattern' instances")
@@ -104,22 +94,22 @@ class Pattern:
 
     @property
     def pattern(self):
-        """The pattern string from which the RE object was compiled."""
+        """The source the pattern was compiled from."""
         return self._pattern
 
     @property
     def flags(self):
-        """The regex matching flags."""
+        """The flags the pattern was compiled with, inline flags included."""
         return self._flags
 
     @property
     def groups(self):
-        """The number of capturing groups in the pattern."""
+        """How many capturing groups the pattern has."""
         return self._groups
 
     @property
     def groupindex(self):
-        """A dictionary mapping group names to group numbers."""
+        """Group names mapped to their numbers (read-only)."""
         return _mappingproxy(dict(self._groupindex))
 
     def _exec(self, string, pos, endpos, mode):
@@ -129,42 +119,38 @@ class Pattern:
         return _new_match(self, string, r)
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
-        """Matches zero or more characters at the beginning of the string."""
+        """A Match if the pattern matches at the start, else None."""
         return self._exec(string, pos, endpos, 0)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
-        """Matches against all of the string."""
+        """A Match if the pattern matches the whole string, else None."""
         return self._exec(string, pos, endpos, 1)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
-        """Scan through string looking for a match, and return a corresponding match object instance.
-
-        Return None if no position in the string matches."""
+        """The first Match anywhere in the string, or None."""
         return self._exec(string, pos, endpos, 2)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        """Return a list of all non-overlapping matches of pattern in string."""
+        """Every non-overlapping match: whole matches, group 1, or tuples of all groups."""
         return _re.findall(self._code, string, _index(pos), _index(endpos))
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        """Return an iterator over all non-overlapping matches for the RE pattern in string.
-
-        For each match, the iterator returns a match object."""
+        """An iterator of Match objects for every non-overlapping match."""
         return _iter_matches(self, string, _index(pos), _index(endpos))
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
         return _Scanner(self, string, _index(pos), _index(endpos))
 
     def split(self, string, maxsplit=0):
-        """Split string by the occurrences of pattern."""
+        """The pieces between matches, with the groups of each match in between."""
         return _re.split(self._code, string, _index(maxsplit))
 
     def sub(self, repl, string, count=0):
-        """Return the string obtained by replacing the leftmost non-overlapping occurrences of pattern in string by the replacement repl."""
+        """The string with matches replaced by repl (a template or a function of the Match)."""
         return self._subx(repl, string, _index(count))[0]
 
     def subn(self, repl, string, count=0):
-        """Return the tuple (new_string, number_of_subs_made) found by replacing the leftmost non-overlapping occurrences of pattern with the replacement repl."""
+        """Like sub(), as a (new string, number of replacements) pair."""
         return self._subx(repl, string, _index(count))
 
     def _template(self, repl):
@@ -180,7 +166,16 @@ class Pattern:
     def _subx(self, repl, string, count):
         if callable(repl):
             return _sub_callable(self, repl, string, count)
-        if isinstance(repl, (str, bytes)) and (b'\\' if isinstance(repl, bytes) else '\\') not in repl:
+        if isinstance(repl, str):
+            backslash = '\\'
+        elif isinstance(repl, bytes):
+            backslash = b'\\'
+        else:
+            raise TypeError("decoding to str: need a bytes-like object, %s found"
+                            % type(repl).__name__)
+        if isinstance(repl, bytes) != self._isbytes:
+            return _sub_mismatch(self, repl, string)
+        if backslash not in repl:
             template = [repl]
         else:
             template = self._template(repl)
@@ -248,8 +243,7 @@ def _new_pattern(pattern, flags, code, groups, names):
 
 
 class Match:
-    """The result of re.match() and re.search().
-    Match objects always have a boolean value of True."""
+    """The result of a successful match; always true."""
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 're.Match' instances")
@@ -259,32 +253,32 @@ class Match:
 
     @property
     def string(self):
-        """The string passed to match() or search()."""
+        """The subject string."""
         return self._string
 
     @property
     def re(self):
-        """The regular expression object."""
+        """The Pattern that made this match."""
         return self._re
 
     @property
     def pos(self):
-        """The index into the string at which the RE engine started looking for a match."""
+        """Where the search started."""
         return self._pos
 
     @property
     def endpos(self):
-        """The index into the string beyond which the RE engine will not go."""
+        """Where the subject was cut off for the search."""
         return self._endpos
 
     @property
     def lastindex(self):
-        """The integer index of the last matched capturing group."""
+        """The number of the last group that closed, or None."""
         return self._lastindex
 
     @property
     def lastgroup(self):
-        """The name of the last matched capturing group."""
+        """The name of the last group that closed, or None."""
         if self._lastindex is None:
             return None
         return self._re._names.get(self._lastindex)
@@ -314,9 +308,7 @@ class Match:
         return self._string[s:e]
 
     def group(self, *args):
-        """group([group1, ...]) -> str or tuple.
-        Return subgroup(s) of the match by indices or names.
-        For 0 returns the entire match."""
+        """The text of one group, or a tuple of several (0 is the whole match)."""
         if not args:
             return self._get(0)
         if len(args) == 1:
@@ -327,34 +319,28 @@ class Match:
         return self._get(self._gindex(g))
 
     def groups(self, default=None):
-        """Return a tuple containing all the subgroups of the match, from 1.
-
-          default
-            Is used for groups that did not participate in the match."""
+        """The text of groups 1..n; default for those that did not take part."""
         return tuple([self._get(i, default) for i in range(1, len(self._regs))])
 
     def groupdict(self, default=None):
-        """Return a dictionary containing all the named subgroups of the match, keyed by the subgroup name.
-
-          default
-            Is used for groups that did not participate in the match."""
+        """Named groups mapped to their text; default for those that did not take part."""
         return {name: self._get(i, default)
                 for name, i in self._re._groupindex.items()}
 
     def start(self, group=0):
-        """Return index of the start of the substring matched by group."""
+        """Where a group starts, -1 if it did not take part."""
         return self._regs[self._gindex(group)][0]
 
     def end(self, group=0):
-        """Return index of the end of the substring matched by group."""
+        """Where a group ends, -1 if it did not take part."""
         return self._regs[self._gindex(group)][1]
 
     def span(self, group=0):
-        """For match object m, return the 2-tuple (m.start(group), m.end(group))."""
+        """A group's (start, end)."""
         return self._regs[self._gindex(group)]
 
     def expand(self, template):
-        """Return the string obtained by doing backslash substitution on the string template, as done by the sub() method."""
+        """The template with group references filled in from this match."""
         return _expand(self, self._re._template(template))
 
     def __repr__(self):
@@ -437,6 +423,20 @@ class _Scanner:
         return self._next(2)
 
 
+def _sub_mismatch(pattern, repl, string):
+    # A str replacement for a bytes pattern (or the reverse) fails where
+    # joining the pieces would: at the first replacement.
+    m = pattern.search(string)
+    if m is None:
+        return string, 0
+    item = 1 if m.start() > 0 else 0
+    if pattern._isbytes:
+        want = "expected a bytes-like object"
+    else:
+        want = "expected str instance"
+    raise TypeError("sequence item %d: %s, %s found" % (item, want, type(repl).__name__))
+
+
 def _sub_callable(pattern, repl, string, count):
     pieces = []
     n = 0
@@ -462,20 +462,17 @@ def _sub_callable(pattern, repl, string, count):
 # -------------------------------------------------------------- functions
 
 def match(pattern, string, flags=0):
-    """Try to apply the pattern at the start of the string, returning
-    a Match object, or None if no match was found."""
+    """A Match if the pattern matches at the start, else None."""
     return _compile(pattern, flags).match(string)
 
 
 def fullmatch(pattern, string, flags=0):
-    """Try to apply the pattern to all of the string, returning
-    a Match object, or None if no match was found."""
+    """A Match if the pattern matches the whole string, else None."""
     return _compile(pattern, flags).fullmatch(string)
 
 
 def search(pattern, string, flags=0):
-    """Scan through string looking for a match to the pattern, returning
-    a Match object, or None if no match was found."""
+    """The first Match anywhere in the string, or None."""
     return _compile(pattern, flags).search(string)
 
 
@@ -507,67 +504,40 @@ def _legacy_args(name, args, first, firstname, flags, lo, hi):
 
 
 def sub(pattern, repl, string, *args, count=_UNSET, flags=_UNSET):
-    """Return the string obtained by replacing the leftmost
-    non-overlapping occurrences of the pattern in string by the
-    replacement repl.  repl can be either a string or a callable;
-    if a string, backslash escapes in it are processed.  If it is
-    a callable, it's passed the Match object and must return
-    a replacement string to be used."""
+    """The string with matches replaced by repl (a template or a function of the Match)."""
     count, flags = _legacy_args('sub', args, count, 'count', flags, 3, 5)
     return _compile(pattern, flags).sub(repl, string, count)
 
 
 def subn(pattern, repl, string, *args, count=_UNSET, flags=_UNSET):
-    """Return a 2-tuple containing (new_string, number).
-    new_string is the string obtained by replacing the leftmost
-    non-overlapping occurrences of the pattern in the source
-    string by the replacement repl.  number is the number of
-    substitutions that were made. repl can be either a string or a
-    callable; if a string, backslash escapes in it are processed.
-    If it is a callable, it's passed the Match object and must
-    return a replacement string to be used."""
+    """Like sub(), as a (new string, number of replacements) pair."""
     count, flags = _legacy_args('subn', args, count, 'count', flags, 3, 5)
     return _compile(pattern, flags).subn(repl, string, count)
 
 
 def split(pattern, string, *args, maxsplit=_UNSET, flags=_UNSET):
-    """Split the source string by the occurrences of the pattern,
-    returning a list containing the resulting substrings.  If
-    capturing parentheses are used in pattern, then the text of all
-    groups in the pattern are also returned as part of the resulting
-    list.  If maxsplit is nonzero, at most maxsplit splits occur,
-    and the remainder of the string is returned as the final element
-    of the list."""
+    """The pieces between matches, with the groups of each match in between."""
     maxsplit, flags = _legacy_args('split', args, maxsplit, 'maxsplit', flags, 2, 4)
     return _compile(pattern, flags).split(string, maxsplit)
 
 
 def findall(pattern, string, flags=0):
-    """Return a list of all non-overlapping matches in the string.
-
-    If one or more capturing groups are present in the pattern, return
-    a list of groups; this will be a list of tuples if the pattern
-    has more than one group.
-
-    Empty matches are included in the result."""
+    """Every non-overlapping match: whole matches, group 1, or tuples of all groups."""
     return _compile(pattern, flags).findall(string)
 
 
 def finditer(pattern, string, flags=0):
-    """Return an iterator over all non-overlapping matches in the
-    string.  For each match, the iterator returns a Match object.
-
-    Empty matches are included in the result."""
+    """An iterator of Match objects for every non-overlapping match."""
     return _compile(pattern, flags).finditer(string)
 
 
 def compile(pattern, flags=0):
-    "Compile a regular expression pattern, returning a Pattern object."
+    """Compile a pattern into a Pattern object."""
     return _compile(pattern, flags)
 
 
 def purge():
-    "Clear the regular expression caches"
+    """Empty the pattern cache."""
     _cache.clear()
 
 
@@ -575,9 +545,7 @@ _special_chars_map = {i: '\\' + chr(i) for i in b'()[]{}?*+-|^$\\.&~# \t\n\r\v\f
 
 
 def escape(pattern):
-    """
-    Escape special characters in a string.
-    """
+    """The string with every character that is special in patterns backslashed."""
     if isinstance(pattern, str):
         return pattern.translate(_special_chars_map)
     pattern = str(pattern, 'latin1')
@@ -594,7 +562,7 @@ def _compile(pattern, flags):
     key = (type(pattern), pattern, flags)
     try:
         return _cache[key]
-    except (KeyError, TypeError):
+    except KeyError:
         pass
     if isinstance(pattern, Pattern):
         if flags:
@@ -610,7 +578,7 @@ def _compile(pattern, flags):
     if warns:
         import warnings
         for msg, category in warns:
-            warnings.warn(msg, FutureWarning, stacklevel=4)
+            warnings.warn(msg, FutureWarning, stacklevel=3)
     p = _new_pattern(pattern, final_flags, code, groups, names)
     if flags & DEBUG:
         return p
@@ -624,31 +592,31 @@ def _compile(pattern, flags):
 
 
 class Scanner:
+    """Splits a string into tokens with a lexicon of (pattern, action)
+    pairs; an action is a callable (scanner, text), a value, or None."""
+
     def __init__(self, lexicon, flags=0):
         if isinstance(flags, RegexFlag):
             flags = flags.value
         self.lexicon = lexicon
-        # One capturing group per phrase, numbered in order, as CPython
-        # builds it from the parsed phrases.
-        self.scanner = _compile('|'.join('(%s)' % phrase for phrase, _ in lexicon), flags)
+        # Phrase k becomes capturing group k, numbered as CPython numbers
+        # the phrases it parses into one alternation.
+        alternation = '|'.join('(%s)' % phrase for phrase, _ in lexicon)
+        self.scanner = _compile(alternation, flags)
 
     def scan(self, string):
-        result = []
-        append = result.append
-        match = self.scanner.scanner(string).match
-        i = 0
+        tokens = []
+        next_match = self.scanner.scanner(string).match
+        done = 0
         while True:
-            m = match()
-            if not m:
+            m = next_match()
+            if not m or m.end() == done:
                 break
-            j = m.end()
-            if i == j:
-                break
-            action = self.lexicon[m.lastindex-1][1]
+            action = self.lexicon[m.lastindex - 1][1]
             if callable(action):
                 self.match = m
                 action = action(self, m.group())
             if action is not None:
-                append(action)
-            i = j
-        return result, string[i:]
+                tokens.append(action)
+            done = m.end()
+        return tokens, string[done:]
