@@ -24,6 +24,7 @@ pub fn compile(parsed: &Parsed) -> PResult<Program> {
             prefix: Vec::new(),
             first: None,
             anchored: false,
+            line_start: false,
         },
         widths: &parsed.group_widths,
     };

@@ -52,17 +52,26 @@ impl Frame {
 
 pub trait Unit: Copy {
     fn get(self) -> u32;
+    /// The index of the first unit equal to `c`.
+    fn find(hay: &[Self], c: u32) -> Option<usize>;
 }
 impl Unit for u8 {
     #[inline(always)]
     fn get(self) -> u32 {
         self as u32
     }
+    fn find(hay: &[u8], c: u32) -> Option<usize> {
+        let c = u8::try_from(c).ok()?;
+        memchr::memchr(c, hay)
+    }
 }
 impl Unit for u32 {
     #[inline(always)]
     fn get(self) -> u32 {
         self
+    }
+    fn find(hay: &[u32], c: u32) -> Option<usize> {
+        hay.iter().position(|&u| u == c)
     }
 }
 
@@ -155,14 +164,20 @@ impl<'a, T: Unit> Matcher<'a, T> {
     fn candidate(&self, p: usize) -> Option<usize> {
         let end = self.text.len();
         let prog = self.prog;
+        if p > end {
+            return None;
+        }
+        if prog.line_start {
+            if p == 0 || self.at(p - 1) == '\n' as u32 {
+                return Some(p);
+            }
+            return T::find(&self.text[p..], '\n' as u32).map(|i| p + i + 1);
+        }
         if let Some(&c0) = prog.prefix.first() {
             let n = prog.prefix.len();
             let mut i = p;
             while i + n <= end {
-                let off = self.text[i..end - n + 1]
-                    .iter()
-                    .position(|u| u.get() == c0)?;
-                i += off;
+                i += T::find(&self.text[i..end - n + 1], c0)?;
                 if (1..n).all(|k| self.at(i + k) == prog.prefix[k]) {
                     return Some(i);
                 }
@@ -171,7 +186,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
             return None;
         }
         if let Some(first) = prog.first {
-            let off = self.text[p.min(end)..]
+            let off = self.text[p..]
                 .iter()
                 .position(|u| prog.test(first, u.get()))?;
             return Some(p + off);
@@ -346,9 +361,7 @@ impl<T: Unit> Matcher<'_, T> {
         let end = self.text.len();
         let (mut pc, mut pos) = (pc, pos);
         loop {
-            let Some(&inst) = self.prog.insts.get(pc) else {
-                return None;
-            };
+            let &inst = self.prog.insts.get(pc)?;
             let ok = match inst {
                 Inst::Char(c) => {
                     let ok = pos < end && self.at(pos) == c;

@@ -351,8 +351,7 @@ impl Parser<'_> {
     fn parse_seq(&mut self, mut verbose: bool, nested: usize, first: bool) -> PResult<Vec<Node>> {
         self.enter()?;
         let mut seq: Vec<Node> = Vec::new();
-        loop {
-            let Some(this) = self.src.next else { break };
+        while let Some(this) = self.src.next {
             if this == Tok::C('|' as u32) || this == Tok::C(')' as u32) {
                 break;
             }
@@ -820,8 +819,7 @@ impl Parser<'_> {
         let mut del = 0;
         let mut c = Some(Tok::C(first));
         if first != '-' as u32 {
-            loop {
-                let Some(Tok::C(k)) = c else { break };
+            while let Some(Tok::C(k)) = c {
                 let Some(flag) = flag_of(k) else { break };
                 if self.src.is_text {
                     if k == 'L' as u32 {
@@ -867,8 +865,7 @@ impl Parser<'_> {
             if !matches!(t, Tok::C(x) if flag_of(x).is_some()) {
                 return Err(self.flag_error(t, "missing flag"));
             }
-            loop {
-                let Some(Tok::C(k)) = c else { break };
+            while let Some(Tok::C(k)) = c {
                 let Some(flag) = flag_of(k) else { break };
                 if flag & TYPE_FLAGS != 0 {
                     return Err(self.src.error(

@@ -166,6 +166,8 @@ pub struct Program {
     pub first: Option<Inst>,
     /// Matches can only start at the beginning of the string.
     pub anchored: bool,
+    /// Matches can only start at the beginning of a line.
+    pub line_start: bool,
 }
 
 impl Program {
@@ -190,9 +192,16 @@ impl Program {
         while let Some(Inst::Mark(_)) = self.insts.get(pc) {
             pc += 1;
         }
-        if let Some(Inst::At(AtCode::BeginningString | AtCode::Beginning)) = self.insts.get(pc) {
-            self.anchored = true;
-            return;
+        match self.insts.get(pc) {
+            Some(Inst::At(AtCode::BeginningString | AtCode::Beginning)) => {
+                self.anchored = true;
+                return;
+            }
+            Some(Inst::At(AtCode::BeginningLine)) => {
+                self.line_start = true;
+                return;
+            }
+            _ => {}
         }
         let mut prefix = Vec::new();
         while let Some(inst) = self.insts.get(pc) {

@@ -14,8 +14,11 @@ pub enum Subject {
     Wide(Rc<PyStr>, Rc<Vec<u32>>),
 }
 
+/// A string and its code points.
+type Decoded = (Rc<PyStr>, Rc<Vec<u32>>);
+
 thread_local! {
-    static LAST_WIDE: RefCell<Option<(Rc<PyStr>, Rc<Vec<u32>>)>> = const { RefCell::new(None) };
+    static LAST_WIDE: RefCell<Option<Decoded>> = const { RefCell::new(None) };
 }
 
 fn decode(s: &Rc<PyStr>) -> Rc<Vec<u32>> {

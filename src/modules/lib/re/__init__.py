@@ -309,13 +309,24 @@ class Match:
 
     def group(self, *args):
         """The text of one group, or a tuple of several (0 is the whole match)."""
+        regs = self._regs
         if not args:
-            return self._get(0)
+            s, e = regs[0]
+            return self._string[s:e]
         if len(args) == 1:
-            return self._get(self._gindex(args[0]))
+            g = args[0]
+            # The common case, a valid group number, without the lookup.
+            if type(g) is int and 0 <= g < len(regs):
+                s, e = regs[g]
+                return None if s < 0 else self._string[s:e]
+            return self._get(self._gindex(g))
         return tuple([self._get(self._gindex(g)) for g in args])
 
     def __getitem__(self, g):
+        regs = self._regs
+        if type(g) is int and 0 <= g < len(regs):
+            s, e = regs[g]
+            return None if s < 0 else self._string[s:e]
         return self._get(self._gindex(g))
 
     def groups(self, default=None):
