@@ -7,6 +7,7 @@
 mod ast;
 mod chars;
 mod compile;
+mod match_obj;
 mod matcher;
 mod parser;
 mod program;
@@ -36,6 +37,9 @@ struct Code {
 
 pub fn create(vm: &mut Vm) -> PyResult {
     let g = vm.new_globals("_re");
+    let match_class = match_obj::match_class(vm)?;
+    g.borrow_mut()
+        .insert("Match".into(), Value::Class(match_class));
     {
         let mut d = g.borrow_mut();
         let table: &[(&str, NativeFn)] = &[
@@ -200,35 +204,36 @@ fn bounds(vm: &mut Vm, args: &Args, i: usize, len: usize) -> Result<(usize, usiz
     Ok((pos, endpos))
 }
 
-fn span_value(m_slots: &[usize], g: usize) -> Value {
-    let (s, e) = (m_slots[2 * g], m_slots[2 * g + 1]);
-    if s == UNSET || e == UNSET {
-        Value::tuple(vec![Value::Int(-1), Value::Int(-1)])
-    } else {
-        Value::tuple(vec![Value::Int(s as i64), Value::Int(e as i64)])
-    }
-}
-
 fn exec_on<T: Unit>(
     prog: &Program,
     text: &[T],
     pos: usize,
     mode: Mode,
     must_advance: bool,
-) -> Option<(Vec<Value>, i32)> {
+) -> Option<(Vec<(i64, i64)>, i32)> {
     let mut m = Matcher::new(prog, text);
     if !m.exec(pos, mode, must_advance) {
         return None;
     }
-    let regs = (0..prog.groups).map(|g| span_value(&m.slots, g)).collect();
+    let regs = (0..prog.groups)
+        .map(|g| {
+            let (s, e) = (m.slots[2 * g], m.slots[2 * g + 1]);
+            if s == UNSET || e == UNSET {
+                (-1, -1)
+            } else {
+                (s as i64, e as i64)
+            }
+        })
+        .collect();
     Some((regs, m.lastindex))
 }
 
-/// `_re.exec(code, string, pos, endpos, mode, must_advance)`: `None`, or
-/// `(pos, endpos, lastindex, regs)` with `regs` the spans of all groups.
+/// `_re.exec(code, string, pos, endpos, mode, must_advance, pattern)`:
+/// a Match, or None.
 fn re_exec(vm: &mut Vm, args: Args) -> PyResult {
     let code = code_of(vm, &arg(&args, 0))?;
-    let subject = Subject::from_value(vm, &arg(&args, 1), code.is_text)?;
+    let string = arg(&args, 1);
+    let subject = Subject::from_value(vm, &string, code.is_text)?;
     let (pos, endpos) = bounds(vm, &args, 2, subject.len())?;
     let mode = match int_arg(vm, &args, 4)? {
         0 => Mode::Match,
@@ -242,19 +247,21 @@ fn re_exec(vm: &mut Vm, args: Args) -> PyResult {
         Subject::Ascii(s) => exec_on(prog, &s.as_str().as_bytes()[..endpos], pos, mode, must),
         Subject::Wide(_, w) => exec_on(prog, &w[..endpos], pos, mode, must),
     };
-    Ok(match found {
-        None => Value::None,
-        Some((regs, last)) => Value::tuple(vec![
-            Value::Int(pos as i64),
-            Value::Int(endpos as i64),
-            if last < 0 {
-                Value::None
-            } else {
-                Value::Int(last as i64)
+    match found {
+        None => Ok(Value::None),
+        Some((regs, lastindex)) => match_obj::new_match(
+            vm,
+            match_obj::MatchData {
+                string,
+                pattern: arg(&args, 6),
+                code: code.clone(),
+                pos,
+                endpos,
+                lastindex,
+                regs,
             },
-            Value::tuple(regs),
-        ]),
-    })
+        ),
+    }
 }
 
 /// Calls `f(matcher)` for each successive match from `pos`, the way

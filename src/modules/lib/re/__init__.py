@@ -37,6 +37,19 @@ class RegexFlag:
     _numeric_repr_ = hex
 
 
+# global_enum exports the members through sys.modules, which may not list
+# this module yet while it is being imported from inside a function.
+NOFLAG = RegexFlag.NOFLAG
+ASCII = A = RegexFlag.ASCII
+IGNORECASE = I = RegexFlag.IGNORECASE
+LOCALE = L = RegexFlag.LOCALE
+UNICODE = U = RegexFlag.UNICODE
+MULTILINE = M = RegexFlag.MULTILINE
+DOTALL = S = RegexFlag.DOTALL
+VERBOSE = X = RegexFlag.VERBOSE
+DEBUG = RegexFlag.DEBUG
+
+
 class PatternError(Exception):
     """A malformed pattern or template: msg, pattern, pos, lineno, colno."""
 
@@ -113,10 +126,7 @@ class Pattern:
         return _mappingproxy(dict(self._groupindex))
 
     def _exec(self, string, pos, endpos, mode):
-        r = _re.exec(self._code, string, _index(pos), _index(endpos), mode, False)
-        if r is None:
-            return None
-        return _new_match(self, string, r)
+        return _re.exec(self._code, string, _index(pos), _index(endpos), mode, False, self)
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
         """A Match if the pattern matches at the start, else None."""
@@ -242,147 +252,18 @@ def _new_pattern(pattern, flags, code, groups, names):
     return p
 
 
-class Match:
-    """The result of a successful match; always true."""
-
-    def __init__(self, *args, **kwargs):
-        raise TypeError("cannot create 're.Match' instances")
-
-    def __init_subclass__(cls, **kwargs):
-        raise TypeError("type 're.Match' is not an acceptable base type")
-
-    @property
-    def string(self):
-        """The subject string."""
-        return self._string
-
-    @property
-    def re(self):
-        """The Pattern that made this match."""
-        return self._re
-
-    @property
-    def pos(self):
-        """Where the search started."""
-        return self._pos
-
-    @property
-    def endpos(self):
-        """Where the subject was cut off for the search."""
-        return self._endpos
-
-    @property
-    def lastindex(self):
-        """The number of the last group that closed, or None."""
-        return self._lastindex
-
-    @property
-    def lastgroup(self):
-        """The name of the last group that closed, or None."""
-        if self._lastindex is None:
-            return None
-        return self._re._names.get(self._lastindex)
-
-    @property
-    def regs(self):
-        return self._regs
-
-    def _gindex(self, g):
-        if isinstance(g, str):
-            i = self._re._groupindex.get(g)
-        elif isinstance(g, int):
-            i = g
-        else:
-            try:
-                i = g.__index__()
-            except AttributeError:
-                i = None
-        if i is None or i < 0 or i >= len(self._regs):
-            raise IndexError("no such group")
-        return i
-
-    def _get(self, i, default=None):
-        s, e = self._regs[i]
-        if s < 0:
-            return default
-        return self._string[s:e]
-
-    def group(self, *args):
-        """The text of one group, or a tuple of several (0 is the whole match)."""
-        regs = self._regs
-        if not args:
-            s, e = regs[0]
-            return self._string[s:e]
-        if len(args) == 1:
-            g = args[0]
-            # The common case, a valid group number, without the lookup.
-            if type(g) is int and 0 <= g < len(regs):
-                s, e = regs[g]
-                return None if s < 0 else self._string[s:e]
-            return self._get(self._gindex(g))
-        return tuple([self._get(self._gindex(g)) for g in args])
-
-    def __getitem__(self, g):
-        regs = self._regs
-        if type(g) is int and 0 <= g < len(regs):
-            s, e = regs[g]
-            return None if s < 0 else self._string[s:e]
-        return self._get(self._gindex(g))
-
-    def groups(self, default=None):
-        """The text of groups 1..n; default for those that did not take part."""
-        return tuple([self._get(i, default) for i in range(1, len(self._regs))])
-
-    def groupdict(self, default=None):
-        """Named groups mapped to their text; default for those that did not take part."""
-        return {name: self._get(i, default)
-                for name, i in self._re._groupindex.items()}
-
-    def start(self, group=0):
-        """Where a group starts, -1 if it did not take part."""
-        return self._regs[self._gindex(group)][0]
-
-    def end(self, group=0):
-        """Where a group ends, -1 if it did not take part."""
-        return self._regs[self._gindex(group)][1]
-
-    def span(self, group=0):
-        """A group's (start, end)."""
-        return self._regs[self._gindex(group)]
-
-    def expand(self, template):
-        """The template with group references filled in from this match."""
-        return _expand(self, self._re._template(template))
-
-    def __repr__(self):
-        s, e = self._regs[0]
-        return '<re.Match object; span=(%d, %d), match=%s>' % (
-            s, e, repr(self._string[s:e])[:50])
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        return _generic_alias(cls, item)
-
-
-def _new_match(pattern, string, r):
-    m = object.__new__(Match)
-    m._re = pattern
-    m._string = string
-    m._pos, m._endpos, m._lastindex, m._regs = r
-    return m
+# Match objects are native (made by _re.exec, one per match found).
+Match = _re.Match
 
 
 def _expand(m, template):
-    empty = b'' if m._re._isbytes else ''
+    # Match.expand: the template's pieces, with the groups' text.
+    empty = b'' if m.re._isbytes else ''
     parts = []
-    for piece in template:
+    for piece in m.re._template(template):
         if type(piece) is int:
-            parts.append(m._get(piece, empty))
+            text = m.group(piece)
+            parts.append(empty if text is None else text)
         else:
             parts.append(piece)
     return empty.join(parts)
@@ -392,12 +273,11 @@ def _iter_matches(pattern, string, pos, endpos):
     code = pattern._code
     must = False
     while True:
-        r = _re.exec(code, string, pos, endpos, 2, must)
-        if r is None:
+        m = _re.exec(code, string, pos, endpos, 2, must, pattern)
+        if m is None:
             return
-        m = _new_match(pattern, string, r)
         yield m
-        start, end = r[3][0]
+        start, end = m.span()
         must = start == end
         pos = end
 
@@ -417,15 +297,15 @@ class _Scanner:
     def _next(self, mode):
         if self._done:
             return None
-        r = _re.exec(self.pattern._code, self._string, self._pos, self._endpos,
-                     mode, self._must)
-        if r is None:
+        m = _re.exec(self.pattern._code, self._string, self._pos, self._endpos,
+                     mode, self._must, self.pattern)
+        if m is None:
             self._done = True
             return None
-        start, end = r[3][0]
+        start, end = m.span()
         self._must = start == end
         self._pos = end
-        return _new_match(self.pattern, self._string, r)
+        return m
 
     def match(self):
         return self._next(0)
@@ -456,7 +336,7 @@ def _sub_callable(pattern, repl, string, count):
         for m in _iter_matches(pattern, string, 0, _MAXSIZE):
             if count and n >= count:
                 break
-            start, end = m._regs[0]
+            start, end = m.span()
             if last < start:
                 pieces.append(string[last:start])
             item = repl(m)
