@@ -127,14 +127,10 @@ fn slice(string: &Value, s: i64, e: i64) -> Value {
         Value::Bytes(b) => Value::Bytes(Rc::new(b.get(s..e).unwrap_or(&[]).to_vec())),
         Value::Str(t) if t.is_ascii() => Value::str(t.as_str().get(s..e).unwrap_or("")),
         Value::Str(t) => {
+            let wide = super::subject::decode(&t);
             let text = t.as_str();
-            let mut it = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-            let a = it.nth(s).unwrap_or(text.len());
-            let b = if e > s {
-                it.nth(e - s - 1).unwrap_or(text.len())
-            } else {
-                a
-            };
+            let a = wide.byte_of(text, s);
+            let b = wide.byte_of(text, e.max(s));
             Value::str(text.get(a..b).unwrap_or(""))
         }
         _ => Value::None,

@@ -245,7 +245,7 @@ fn re_exec(vm: &mut Vm, args: Args) -> PyResult {
     let found = match &subject {
         Subject::Bytes(b) => exec_on(prog, &b[..endpos], pos, mode, must),
         Subject::Ascii(s) => exec_on(prog, &s.as_str().as_bytes()[..endpos], pos, mode, must),
-        Subject::Wide(_, w) => exec_on(prog, &w[..endpos], pos, mode, must),
+        Subject::Wide(_, w) => exec_on(prog, &w.units[..endpos], pos, mode, must),
     };
     match found {
         None => Ok(Value::None),
@@ -302,7 +302,7 @@ macro_rules! on_text {
                 $body
             }
             Subject::Wide(_, w) => {
-                let $text = &w[..$end];
+                let $text = &w.units[..$end];
                 $body
             }
         }

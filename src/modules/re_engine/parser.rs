@@ -7,7 +7,7 @@ use super::source::*;
 
 /// Nesting deeper than this raises RecursionError, where CPython's
 /// recursive parser would exhaust its recursion limit.
-const MAX_DEPTH: usize = 250;
+const MAX_DEPTH: usize = 993;
 
 pub struct Parsed {
     pub nodes: Vec<Node>,

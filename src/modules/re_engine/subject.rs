@@ -11,17 +11,52 @@ use std::rc::Rc;
 pub enum Subject {
     Bytes(Rc<Vec<u8>>),
     Ascii(Rc<PyStr>),
-    Wide(Rc<PyStr>, Rc<Vec<u32>>),
+    Wide(Rc<PyStr>, Rc<Wide>),
+}
+
+/// A non-ASCII string's code points, and the byte offset of every 64th
+/// one (so a span's text is found without walking from the start).
+pub struct Wide {
+    pub units: Vec<u32>,
+    marks: Vec<usize>,
+}
+
+const MARK_EVERY: usize = 64;
+
+impl Wide {
+    fn new(s: &str) -> Wide {
+        let mut units = Vec::with_capacity(s.len());
+        let mut marks = Vec::with_capacity(s.len() / MARK_EVERY + 1);
+        for (i, (b, c)) in s.char_indices().enumerate() {
+            if i % MARK_EVERY == 0 {
+                marks.push(b);
+            }
+            units.push(c as u32);
+        }
+        Wide { units, marks }
+    }
+
+    /// The byte offset of character `c` of `s` (the string this was made from).
+    pub fn byte_of(&self, s: &str, c: usize) -> usize {
+        if c >= self.units.len() {
+            return s.len();
+        }
+        let start = self.marks.get(c / MARK_EVERY).copied().unwrap_or(0);
+        let skip = c % MARK_EVERY;
+        s.get(start..)
+            .and_then(|rest| rest.char_indices().nth(skip))
+            .map_or(s.len(), |(i, _)| start + i)
+    }
 }
 
 /// A string and its code points.
-type Decoded = (Rc<PyStr>, Rc<Vec<u32>>);
+type Decoded = (Rc<PyStr>, Rc<Wide>);
 
 thread_local! {
     static LAST_WIDE: RefCell<Option<Decoded>> = const { RefCell::new(None) };
 }
 
-fn decode(s: &Rc<PyStr>) -> Rc<Vec<u32>> {
+pub fn decode(s: &Rc<PyStr>) -> Rc<Wide> {
     let cached = LAST_WIDE.with(|c| {
         c.borrow()
             .as_ref()
@@ -31,7 +66,7 @@ fn decode(s: &Rc<PyStr>) -> Rc<Vec<u32>> {
     if let Some(v) = cached {
         return v;
     }
-    let v: Rc<Vec<u32>> = Rc::new(s.as_str().chars().map(|c| c as u32).collect());
+    let v = Rc::new(Wide::new(s.as_str()));
     LAST_WIDE.with(|c| *c.borrow_mut() = Some((s.clone(), v.clone())));
     v
 }
@@ -68,7 +103,7 @@ impl Subject {
         match self {
             Subject::Bytes(b) => b.len(),
             Subject::Ascii(s) => s.as_str().len(),
-            Subject::Wide(_, w) => w.len(),
+            Subject::Wide(_, w) => w.units.len(),
         }
     }
 
