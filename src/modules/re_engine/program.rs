@@ -203,11 +203,13 @@ impl Program {
             }
             _ => {}
         }
+        // Marks and assertions consume nothing, so the characters after
+        // them are still where every match starts.
         let mut prefix = Vec::new();
         while let Some(inst) = self.insts.get(pc) {
             match *inst {
                 Inst::Char(c) => prefix.push(c),
-                Inst::Mark(_) => {}
+                Inst::Mark(_) | Inst::At(_) => {}
                 _ => break,
             }
             pc += 1;

@@ -125,20 +125,19 @@ class Pattern:
         """Group names mapped to their numbers (read-only)."""
         return _mappingproxy(dict(self._groupindex))
 
-    def _exec(self, string, pos, endpos, mode):
-        return _re.exec(self._code, string, _index(pos), _index(endpos), mode, False, self)
-
+    # The engine converts pos/endpos with __index__ itself: these are
+    # called once per token by scanners, so they stay one call deep.
     def match(self, string, pos=0, endpos=_MAXSIZE):
         """A Match if the pattern matches at the start, else None."""
-        return self._exec(string, pos, endpos, 0)
+        return _re.exec(self._code, string, pos, endpos, 0, False, self)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
         """A Match if the pattern matches the whole string, else None."""
-        return self._exec(string, pos, endpos, 1)
+        return _re.exec(self._code, string, pos, endpos, 1, False, self)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
         """The first Match anywhere in the string, or None."""
-        return self._exec(string, pos, endpos, 2)
+        return _re.exec(self._code, string, pos, endpos, 2, False, self)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         """Every non-overlapping match: whole matches, group 1, or tuples of all groups."""
