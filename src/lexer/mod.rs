@@ -1,5 +1,5 @@
 //! Source text → tokens with byte spans.
-mod charnames;
+pub(crate) mod charnames;
 mod escapes;
 mod incomplete;
 mod layout;

@@ -10,6 +10,7 @@ pub mod lazy;
 pub mod math;
 mod os_native;
 pub mod pure;
+pub mod re_engine;
 pub mod sockets;
 pub mod streams;
 pub mod subprocess;
@@ -46,6 +47,7 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         "time" => time::create(vm),
         "_os" => os_native::create(vm),
         "math" => math::create(vm),
+        "_re" => re_engine::create(vm),
         "concurrent" => concurrent::create_package(vm),
         "concurrent.futures" => concurrent::create_futures(vm),
         _ => return Ok(None),
