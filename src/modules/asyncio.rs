@@ -497,13 +497,14 @@ fn sleep(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn create_task(vm: &mut Vm, mut args: Args) -> PyResult {
     let name = args.take_kw("name").unwrap_or(Value::None);
+    let context = args.take_kw("context").unwrap_or(Value::None);
     if !vm.runtime.running {
         if let Value::Generator(g) = first(&args) {
             g.awaited.set(true);
         }
         return Err(no_loop(vm));
     }
-    vm.create_task(first(&args), name)
+    vm.create_task_in(first(&args), name, context)
 }
 
 fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult {
@@ -812,8 +813,8 @@ fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult {
 
 fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult {
     let name = args.take_kw("name").unwrap_or(Value::None);
-    let _ = args.take_kw("context");
-    vm.create_task(arg(&args, 1), name)
+    let context = args.take_kw("context").unwrap_or(Value::None);
+    vm.create_task_in(arg(&args, 1), name, context)
 }
 
 /// Runs the function now with its blocking sleeps counted on a private

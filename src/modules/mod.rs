@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 pub mod asyncio;
 pub mod concurrent;
+mod contextvars_native;
+mod hashlib_native;
 pub mod inspect;
 pub mod lazy;
 pub mod math;
@@ -46,6 +48,8 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         }
         "time" => time::create(vm),
         "_os" => os_native::create(vm),
+        "_contextvars" => contextvars_native::create(vm),
+        "_hashlib" => hashlib_native::create(vm),
         "math" => math::create(vm),
         "_re" => re_engine::create(vm),
         "concurrent" => concurrent::create_package(vm),

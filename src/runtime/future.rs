@@ -66,6 +66,8 @@ pub struct TaskData {
     pub fut_waiter: Value,
     pub num_cancels_requested: i64,
     pub seq: u64,
+    /// The `contextvars.Context` each step runs in (None: no contextvars).
+    pub context: Value,
 }
 
 impl TaskData {

@@ -40,6 +40,9 @@ pub struct Runtime {
     timer_seq: u64,
     pub running: bool,
     pub current_task: Option<Value>,
+    /// The current `contextvars.Context`, or None while no program code
+    /// has used contextvars (then tasks carry no context of their own).
+    pub context: Value,
     /// The task `asyncio.run` is driving, while it runs.
     pub main_task: Option<Value>,
     pub task_counter: u64,
@@ -98,6 +101,7 @@ impl Default for Runtime {
             timer_seq: 0,
             running: false,
             current_task: None,
+            context: Value::None,
             main_task: None,
             task_counter: 0,
             task_seq: 0,

@@ -13,6 +13,17 @@ use std::rc::Rc;
 impl Vm {
     /// `loop.create_task(coro, name=None)`.
     pub fn create_task(&mut self, coro: Value, name: Value) -> Result<Value, Value> {
+        self.create_task_in(coro, name, Value::None)
+    }
+
+    /// `create_task(coro, name=..., context=...)`: the task runs in
+    /// `context`, or (None) in a copy of the current context, as CPython's.
+    pub fn create_task_in(
+        &mut self,
+        coro: Value,
+        name: Value,
+        context: Value,
+    ) -> Result<Value, Value> {
         match &coro {
             Value::Generator(g) if g.kind == GenKind::Coroutine => {
                 g.awaited.set(true);
@@ -30,6 +41,11 @@ impl Vm {
         } else {
             self.str_value(&name)?
         };
+        let context = if context.is_none() && !self.runtime.context.is_none() {
+            self.call_support("contextvars", "copy_context", Vec::new())?
+        } else {
+            context
+        };
         self.runtime.task_seq += 1;
         let n = self.runtime.task_seq;
         let class = self.runtime_class("Task");
@@ -43,6 +59,7 @@ impl Vm {
                 fut_waiter: Value::None,
                 num_cancels_requested: 0,
                 seq: n,
+                context,
             })),
             dict: RefCell::new(None),
         }));
@@ -56,9 +73,14 @@ impl Vm {
 
     /// `Task.__step`.
     pub fn task_step(&mut self, task: &Value, exc: Option<Value>) -> Result<(), Value> {
-        let Some((done, must_cancel, coro)) =
-            with_task(task, |t| (t.fut.done(), t.must_cancel, t.coro.clone()))
-        else {
+        let Some((done, must_cancel, coro, context)) = with_task(task, |t| {
+            (
+                t.fut.done(),
+                t.must_cancel,
+                t.coro.clone(),
+                t.context.clone(),
+            )
+        }) else {
             return Ok(());
         };
         if done {
@@ -73,6 +95,8 @@ impl Vm {
         }
         with_task(task, |t| t.fut_waiter = Value::None);
         let prev = self.runtime.current_task.replace(task.clone());
+        let prev_context =
+            (!context.is_none()).then(|| std::mem::replace(&mut self.runtime.context, context));
         let r = match &coro {
             Value::Generator(g) => self.resume_gen(
                 g,
@@ -97,6 +121,9 @@ impl Vm {
             },
         };
         self.runtime.current_task = prev;
+        if let Some(c) = prev_context {
+            self.runtime.context = c;
+        }
         match r {
             Ok(GenOutcome::Returned(v)) => {
                 let must = with_task(task, |t| std::mem::replace(&mut t.must_cancel, false))
