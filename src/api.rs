@@ -83,9 +83,18 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
         Ok(_) => 0,
         Err(e) => exit_status(&mut vm, e),
     };
+    flush_open_files(&mut vm);
     vm.report_deferred();
     vm.flush();
     status
+}
+
+/// Writes out what files opened with `open()` still buffer, as CPython's
+/// file objects do when they are finalised at exit.
+pub fn flush_open_files(vm: &mut Vm) {
+    if vm.modules.contains_key("_fileio") {
+        let _ = vm.call_support("_fileio", "_flush_all", Vec::new());
+    }
 }
 
 /// Maps an uncaught exception to an exit status, printing its traceback.

@@ -147,9 +147,43 @@ fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult {
     Ok(args.pos.first().cloned().unwrap_or(Value::None))
 }
 
+/// `s` with every Unicode decimal digit (category Nd, such as `'٣'`)
+/// replaced by its ASCII digit, as int() and float() read them.
+fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let nd = |c: char| get_general_category(c) == GeneralCategory::DecimalNumber;
+    let value = |c: char| {
+        // Decimal digits come in runs of ten starting at zero: count back
+        // to the start of the run.
+        let mut start = c as u32;
+        while let Some(p) = start.checked_sub(1).and_then(char::from_u32) {
+            if !nd(p) {
+                break;
+            }
+            start -= 1;
+        }
+        (c as u32 - start) % 10
+    };
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if !c.is_ascii() && nd(c) {
+                    char::from_digit(value(c), 10).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
 pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult {
     let orig = s;
-    let t = s.trim();
+    let converted = ascii_digits(s);
+    let t = converted.trim();
     let (neg, body) = match t.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -275,7 +309,8 @@ fn new_bool(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult {
-    let t = s.trim();
+    let converted = ascii_digits(s);
+    let t = converted.trim();
     let clean: String = t.chars().filter(|c| *c != '_').collect();
     let lower = clean.to_ascii_lowercase();
     let v = match lower.as_str() {

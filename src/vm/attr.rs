@@ -580,12 +580,23 @@ impl Vm {
             (_, "__class__") => Value::Class(self.types.class_of(obj)),
             (Value::Function(f), "__name__") => Value::str(&**f.name.borrow()),
             (Value::Function(f), "__qualname__") => Value::str(&**f.qualname.borrow()),
-            (Value::Function(f), "__module__") => f
-                .globals
-                .borrow()
-                .get("__name__")
-                .cloned()
-                .unwrap_or(Value::None),
+            // An assigned `__module__` wins over the defining module's name.
+            (Value::Function(f), "__module__") => {
+                let assigned = f
+                    .attrs
+                    .borrow()
+                    .as_ref()
+                    .and_then(|a| a.get("__module__").cloned());
+                match assigned {
+                    Some(m) => m,
+                    None => f
+                        .globals
+                        .borrow()
+                        .get("__name__")
+                        .cloned()
+                        .unwrap_or(Value::None),
+                }
+            }
             (Value::Function(f), "__defaults__") => {
                 if f.defaults.is_empty() {
                     Value::None

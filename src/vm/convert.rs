@@ -45,23 +45,32 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    (0x80..=0xa0).contains(&n)
-        || n == 0xad
-        || n == 0x1680
-        || (0x2000..=0x200a).contains(&n)
-        || n == 0x202f
-        || n == 0x205f
-        || n == 0x3000
-        || (0xd800..0xe000).contains(&n)
-        || (0x2028..=0x2029).contains(&n)
-        || (0x200b..=0x200f).contains(&n)
-        || (0x202a..=0x202e).contains(&n)
-        || (0x2060..=0x206f).contains(&n)
-        || n == 0xfeff
-        || (0xe000..0xf900).contains(&n)
-        || (0xfff0..=0xffff).contains(&n)
+/// Whether repr() escapes `c`: CPython's `str.isprintable` is false for
+/// the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs (but for the space).
+pub fn is_unprintable(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory as G, get_general_category};
+    if c == ' ' {
+        return false;
+    }
+    // Unicode 15.1's additions (Python 3.13's version) are newer than the
+    // category tables (Unicode 15.0): CJK Extension I and a few symbols.
+    if ('\u{2EBF0}'..='\u{2EE5D}').contains(&c)
+        || ('\u{2FFC}'..='\u{2FFF}').contains(&c)
+        || c == '\u{31EF}'
+    {
+        return false;
+    }
+    matches!(
+        get_general_category(c),
+        G::Control
+            | G::Format
+            | G::Surrogate
+            | G::PrivateUse
+            | G::Unassigned
+            | G::LineSeparator
+            | G::ParagraphSeparator
+            | G::SpaceSeparator
+    )
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {

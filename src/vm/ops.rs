@@ -781,11 +781,15 @@ impl Vm {
                 }
             },
             Value::Bytes(b) => match item {
-                Value::Int(i) => Ok(b.contains(&(*i as u8))),
+                Value::Int(i) if (0..256).contains(i) => Ok(b.contains(&(*i as u8))),
+                Value::Int(_) => Err(self.value_error("byte must be in range(0, 256)")),
                 Value::Bytes(sub) => {
                     Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
                 }
-                _ => Err(self.type_error("a bytes-like object is required")),
+                other => {
+                    let tn = self.type_name(other);
+                    Err(self.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+                }
             },
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 if let Some(f) = self.user_dunder(container, "__contains__") {

@@ -310,22 +310,7 @@ fn is_alpha(c: char) -> bool {
 }
 
 fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if c == ' ' {
-        return true;
-    }
-    !(n < 0x20
-        || (0x7f..=0xa0).contains(&n)
-        || n == 0xad
-        || n == 0x1680
-        || (0x2000..=0x200f).contains(&n)
-        || (0x2028..=0x202f).contains(&n)
-        || (0x205f..=0x206f).contains(&n)
-        || n == 0x3000
-        || (0xd800..0xf900).contains(&n)
-        || n == 0xfeff
-        || (0xfff0..=0xfffb).contains(&n)
-        || (0xe0000..).contains(&n))
+    !crate::vm::convert::is_unprintable(c)
 }
 
 noarg!(isdigit, "isdigit", |s| Value::Bool(

@@ -237,3 +237,17 @@ BytesIO.__module__ = "_io"
 def open(*args, **kwargs):
     import builtins
     return builtins.open(*args, **kwargs)
+
+
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+DEFAULT_BUFFER_SIZE = 8192
+_FILE_CLASSES = ("FileIO", "BufferedReader", "BufferedWriter", "BufferedRandom",
+                 "TextIOWrapper")
+
+
+def __getattr__(name):
+    # The file classes live in _fileio, loaded only when a program uses them.
+    if name in _FILE_CLASSES:
+        import _fileio
+        return getattr(_fileio, name)
+    raise AttributeError(f"module 'io' has no attribute '{name}'")
