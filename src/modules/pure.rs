@@ -84,7 +84,11 @@ pub fn load(vm: &mut Vm, name: &str) -> Option<PyResult> {
 /// Built-in names whose type is written in the language: (name, module).
 /// The module is imported the first time a program looks the name up, so
 /// programs that never use the type do not pay for compiling it.
-const LAZY_BUILTINS: &[(&str, &str)] = &[("complex", "_complex"), ("open", "_fileio")];
+const LAZY_BUILTINS: &[(&str, &str)] = &[
+    ("complex", "_complex"),
+    ("open", "_fileio"),
+    ("bytearray", "_bytearray"),
+];
 
 impl Vm {
     /// The built-in `name` if it is one of the lazily provided ones; it is
