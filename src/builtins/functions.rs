@@ -310,11 +310,14 @@ fn min_max(vm: &mut Vm, mut args: Args, is_max: bool) -> PyResult {
             Some(kf) => vm.call(kf, Args::new([it.clone()]))?,
             None => it.clone(),
         };
-        let better = if is_max {
-            vm.less_than(&best_key, &k)?
+        // CPython asks `item > best` for max and `item < best` for min.
+        let op = if is_max {
+            crate::ast::CmpOp::Gt
         } else {
-            vm.less_than(&k, &best_key)?
+            crate::ast::CmpOp::Lt
         };
+        let r = vm.compare(op, &k, &best_key)?;
+        let better = vm.truthy(&r)?;
         if better {
             best = it;
             best_key = k;

@@ -833,7 +833,7 @@ fn small(v: &Value) -> Option<i64> {
 
 /// `q * 2**exp` rounded once to the nearest float (ties to even), the
 /// precision shrinking as CPython's does for subnormal results.
-fn round_scaled(q: u128, exp: i64) -> f64 {
+pub fn round_scaled(q: u128, exp: i64) -> f64 {
     let top = 127 - q.leading_zeros() as i64 + exp; // exponent of the leading bit
     if top > 1023 {
         return f64::INFINITY;

@@ -5,6 +5,7 @@ use crate::vm::function::{Args, NativeFn, PyResult};
 use crate::vm::types::TypeId;
 use crate::vm::{Value, Vm};
 use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 
 pub fn install(vm: &mut Vm) {
     let table: &[(&str, NativeFn)] = &[
@@ -25,6 +26,87 @@ pub fn install(vm: &mut Vm) {
     ];
     register(vm, TypeId::Float, table);
     super::int::install_numeric(vm, TypeId::Float);
+    crate::builtins::class_method(vm, TypeId::Float, "fromhex", fromhex);
+}
+
+/// `float.fromhex(s)`: `[sign] [0x] hexdigits [. hexdigits] [p exponent]`
+/// (or inf/nan), rounded once to the nearest float.
+fn fromhex(vm: &mut Vm, args: Args) -> PyResult {
+    let text = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!("must be str, not {tn}")));
+        }
+        None => return Err(vm.type_error("float.fromhex() takes exactly one argument (0 given)")),
+    };
+    match parse_hex_float(&text) {
+        Some(x) if x.is_infinite() && !text.to_ascii_lowercase().contains("inf") => Err(vm
+            .new_exc(
+                "OverflowError",
+                "hexadecimal value too large to represent as a float",
+            )),
+        Some(x) => Ok(Value::Float(x)),
+        None => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    }
+}
+
+fn parse_hex_float(text: &str) -> Option<f64> {
+    let s = text.trim();
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let signed = |x: f64| if neg { -x } else { x };
+    let lower = body.to_ascii_lowercase();
+    match lower.as_str() {
+        "inf" | "infinity" => return Some(signed(f64::INFINITY)),
+        "nan" => return Some(signed(f64::NAN)),
+        _ => {}
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mantissa, exponent) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (mantissa, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let mut m = num_bigint::BigUint::default();
+    for c in int_part.chars().chain(frac_part.chars()) {
+        m = m * 16u32 + c.to_digit(16)?;
+    }
+    let mut exp: i64 = match exponent {
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            // Exponents past any float's range saturate.
+            e.parse::<i64>().unwrap_or(if e.starts_with('-') {
+                -100_000
+            } else {
+                100_000
+            })
+        }
+        None => 0,
+    };
+    exp = exp.clamp(-100_000, 100_000) - 4 * frac_part.len() as i64;
+    if m.bits() == 0 {
+        return Some(signed(0.0));
+    }
+    // Keep 120 bits plus a sticky bit for what is shifted out.
+    let extra = m.bits().saturating_sub(120);
+    let mut q = (&m >> extra).to_u128().unwrap_or(0);
+    if extra > 0 && (&m & ((num_bigint::BigUint::from(1u8) << extra) - 1u8)) != 0u8.into() {
+        q |= 1;
+    }
+    Some(signed(crate::vm::ops::round_scaled(q, exp + extra as i64)))
 }
 
 fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<f64, Value> {
