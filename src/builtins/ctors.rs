@@ -98,6 +98,7 @@ pub fn install(vm: &mut Vm) {
         native("with_traceback", exc_with_traceback, BuiltinKind::Method),
     );
     super::method(vm, TypeId::Property, "setter", property_setter);
+    super::method(vm, TypeId::Property, "__get__", property_get);
     super::method(vm, TypeId::Property, "getter", property_getter);
     super::method(vm, TypeId::Property, "deleter", property_deleter);
 }
@@ -694,6 +695,12 @@ fn type_init(_vm: &mut Vm, _args: Args) -> PyResult {
 
 fn descriptor(vm: &mut Vm, t: TypeId, entries: Vec<(&str, Value)>) -> PyResult {
     let cls = vm.types.get(t).clone();
+    descriptor_of(cls, entries)
+}
+
+/// A descriptor object of class `cls` (a built-in descriptor type or a
+/// subclass of one) holding `entries`.
+fn descriptor_of(cls: Rc<crate::vm::class::Class>, entries: Vec<(&str, Value)>) -> PyResult {
     let inst = Instance::new(cls);
     {
         let mut d = inst.dict.borrow_mut();
@@ -730,9 +737,13 @@ fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
     } else {
         doc
     };
-    descriptor(
-        vm,
-        TypeId::Property,
+    // `class cached(property)` instances are made of their own class.
+    let cls = match arg(&args, 0) {
+        Some(Value::Class(c)) if crate::vm::attr::is_property_class(&c) => c,
+        _ => vm.types.get(TypeId::Property).clone(),
+    };
+    descriptor_of(
+        cls,
         vec![
             ("fget", fget),
             ("fset", fset),
@@ -740,6 +751,22 @@ fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
             ("__doc__", doc),
         ],
     )
+}
+
+/// `property.__get__(obj, type=None)`.
+fn property_get(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(Value::Instance(p)) = arg(&args, 0) else {
+        return Err(vm.type_error("descriptor '__get__' requires a 'property' object"));
+    };
+    let obj = arg(&args, 1).unwrap_or(Value::None);
+    if obj.is_none() {
+        return Ok(Value::Instance(p));
+    }
+    let fget = p.dict.borrow().get("fget").cloned().unwrap_or(Value::None);
+    if fget.is_none() {
+        return Err(vm.new_exc("AttributeError", "property has no getter"));
+    }
+    vm.call(&fget, Args::new([obj]))
 }
 
 fn property_with(vm: &mut Vm, args: Args, slot: &str) -> PyResult {
@@ -757,7 +784,7 @@ fn property_with(vm: &mut Vm, args: Args, slot: &str) -> PyResult {
         };
         entries.push((k, v));
     }
-    descriptor(vm, TypeId::Property, entries)
+    descriptor_of(p.class.clone(), entries)
 }
 
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult {

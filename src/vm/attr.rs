@@ -59,11 +59,30 @@ fn slots_allow(cls: &Class, name: &str) -> bool {
     })
 }
 
+/// Whether instances of `cls` are properties: `property` itself or a
+/// subclass of it (whose methods may add to or override property's).
+pub fn is_property_class(cls: &Class) -> bool {
+    cls.builtin == Some(TypeId::Property)
+        || cls
+            .mro_tail
+            .iter()
+            .any(|c| c.builtin == Some(TypeId::Property))
+}
+
+/// The built-in type an instance's class derives from, counting a
+/// subclass of property as a property.
+fn builtin_kind(i: &Instance) -> Option<TypeId> {
+    if is_property_class(&i.class) {
+        return Some(TypeId::Property);
+    }
+    i.class.builtin
+}
+
 /// Properties and user descriptors with `__set__` or `__delete__` take
 /// precedence over the instance dict.
 fn is_data_descriptor(attr: &Value) -> bool {
     match attr {
-        Value::Instance(i) => match i.class.builtin {
+        Value::Instance(i) => match builtin_kind(i) {
             Some(TypeId::Property) => true,
             None => {
                 user_descriptor_method(i, "__get__").is_some()
@@ -149,7 +168,17 @@ impl Vm {
                 }))),
                 _ => Ok(attr.clone()),
             },
-            Value::Instance(i) => match i.class.builtin {
+            // A subclass of property with a `__get__` of its own.
+            Value::Instance(i)
+                if i.class.builtin.is_none()
+                    && is_property_class(&i.class)
+                    && user_descriptor_method(i, "__get__").is_some() =>
+            {
+                let get = user_descriptor_method(i, "__get__").unwrap_or(Value::None);
+                let owner = Value::Class(cls.clone());
+                self.call(&get, Args::new([attr.clone(), obj.clone(), owner]))
+            }
+            Value::Instance(i) => match builtin_kind(i) {
                 Some(TypeId::Property) => {
                     let fget = i.dict.borrow().get("fget").cloned().unwrap_or(Value::None);
                     if fget.is_none() {
@@ -298,6 +327,13 @@ impl Vm {
         if let Some(v) = self.exception_attr(inst, name) {
             return Ok(v);
         }
+        // A subclass of a built-in descriptor type (property) keeps the
+        // descriptor's fields (`fget`, …) in the value it wraps.
+        if let Value::Instance(p) = &*inst.payload.borrow()
+            && let Some(v) = p.dict.borrow().get(name)
+        {
+            return Ok(v.clone());
+        }
         match name {
             "__class__" => return Ok(Value::Class(cls.clone())),
             // Instances of classes whose `__slots__` leave it out have none.
@@ -432,7 +468,7 @@ impl Vm {
             && let Some(Value::Instance(di)) = m.lookup(name)
         {
             let d = Value::Instance(di.clone());
-            if di.class.builtin == Some(TypeId::Property) {
+            if is_property_class(&di.class) {
                 return self.bind(d, &Value::Class(c.clone()), m);
             }
             if user_descriptor_method(&di, "__set__").is_some()
@@ -776,7 +812,7 @@ impl Vm {
                         return Ok(());
                     }
                     if let Some(Value::Instance(d)) = m.lookup(name) {
-                        if d.class.builtin == Some(TypeId::Property) {
+                        if is_property_class(&d.class) {
                             let fset = d.dict.borrow().get("fset").cloned().unwrap_or_default();
                             if fset.is_none() {
                                 let msg = format!(
@@ -867,7 +903,7 @@ impl Vm {
     ) -> Result<(), Value> {
         let cls = inst.class.clone();
         if let Some(Value::Instance(p)) = cls.lookup(name) {
-            if p.class.builtin == Some(TypeId::Property) {
+            if is_property_class(&p.class) {
                 let fset = p.dict.borrow().get("fset").cloned().unwrap_or(Value::None);
                 if fset.is_none() {
                     let msg = format!("property '{name}' of '{}' object has no setter", cls.name);
@@ -969,7 +1005,7 @@ impl Vm {
     ) -> Result<(), Value> {
         let cls = inst.class.clone();
         if let Some(Value::Instance(p)) = cls.lookup(name) {
-            if p.class.builtin == Some(TypeId::Property) {
+            if is_property_class(&p.class) {
                 let fdel = p.dict.borrow().get("fdel").cloned().unwrap_or(Value::None);
                 if fdel.is_none() {
                     let msg = format!("property '{name}' of '{}' object has no deleter", cls.name);
@@ -1057,7 +1093,7 @@ impl Vm {
                         return Ok(Loaded::Value(v.clone()));
                     }
                 }
-                Some(Value::Instance(p)) if p.class.builtin == Some(TypeId::Property) => {
+                Some(Value::Instance(p)) if is_property_class(&p.class) => {
                     if let Some(f @ Value::Function(_)) = p.dict.borrow().get("fget") {
                         return Ok(Loaded::Getter(f.clone()));
                     }
