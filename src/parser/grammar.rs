@@ -750,7 +750,11 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
         just(Tok::DoubleStar)
             .ignore_then(expression_b.clone())
             .map_with(|v, e| Arg::DStar(v, e.span())),
-        starred.clone().map(Arg::Pos),
+        // In a call, `*` takes a whole expression (`f(*a if c else b)`);
+        // in displays only a bitwise-or.
+        just(Tok::Star)
+            .ignore_then(expression_b.clone())
+            .map_with(|v, e| Arg::Pos(ex(ExprKind::Starred(bx(v)), e.span()))),
         name.clone()
             .then_ignore(just(Tok::Assign))
             .then(expression_b.clone())
