@@ -102,10 +102,4 @@ impl Vm {
         self.builtins.borrow_mut().insert(name.into(), v.clone());
         Ok(Some(v))
     }
-
-    /// The names [`Vm::lazy_builtin`] provides (for `dir(builtins)` and
-    /// completion).
-    pub fn lazy_builtin_names() -> impl Iterator<Item = &'static str> {
-        LAZY_BUILTINS.iter().map(|(n, _)| *n)
-    }
 }

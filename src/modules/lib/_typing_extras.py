@@ -17,11 +17,11 @@ _SPECIAL = frozenset({'__module__', '__name__', '__annotations__',
 
 
 def _make_nmtuple(name, types, module, defaults=()):
-    import _typing_tuple
+    import _namedtuple
     fields = [n for n, t in types]
     types = {n: _type_check(t, f"field {n} annotation must be a type")
              for n, t in types}
-    nm_tpl = _typing_tuple.namedtuple(name, fields, defaults, module)
+    nm_tpl = _namedtuple.namedtuple(name, fields, defaults=defaults, module=module)
     nm_tpl.__annotations__ = nm_tpl.__new__.__annotations__ = types
     return nm_tpl
 

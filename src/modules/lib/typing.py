@@ -8,8 +8,8 @@ Import time matters (compiling is most of it), so the module is split:
   NamedTuple and TypedDict metaclasses;
 * loaded on first use: _typing_more (ParamSpec, TypeVarTuple, Concatenate,
   Unpack, List[T][int]), _typing_funcs (ForwardRef, get_origin, get_args,
-  overload, ...), _typing_proto (protocol checks), _typing_extras and
-  _typing_tuple (NamedTuple, TypedDict, NewType, TypeAliasType), _typing_io
+  overload, ...), _typing_proto (protocol checks), _typing_extras with the
+  shared _namedtuple (NamedTuple, TypedDict, NewType, TypeAliasType), _typing_io
   (IO, Supports*), _typing_hints (get_type_hints).
 """
 

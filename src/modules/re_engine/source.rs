@@ -192,7 +192,7 @@ impl<'a> Source<'a> {
         let msg = if self.is_text {
             msg.to_string()
         } else {
-            ascii_backslashreplace(msg)
+            crate::vm::convert::ascii_of(msg)
         };
         ReError::new(msg, Some(pos))
     }
@@ -234,24 +234,6 @@ pub fn ascii_repr(s: &str) -> String {
     let r = crate::vm::convert::str_repr(s);
     let mut out = String::new();
     for c in r.chars() {
-        let n = c as u32;
-        if n < 128 {
-            out.push(c);
-        } else if n <= 0xff {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n <= 0xffff {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
-}
-
-/// `s.encode('ascii', 'backslashreplace').decode()`.
-pub fn ascii_backslashreplace(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
         let n = c as u32;
         if n < 128 {
             out.push(c);

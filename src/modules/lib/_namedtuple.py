@@ -1,7 +1,9 @@
-"""The named-tuple classes behind typing.NamedTuple (a private part of
-typing).  They are built like collections.namedtuple builds them, same
-behaviour and messages, without importing collections: that import costs
-aio much more than this module does."""
+# namedtuple, shared by collections and typing.NamedTuple (typing uses it
+# without importing collections, whose import costs much more than this).
+
+import sys as _sys
+
+_absent = object()
 
 _KEYWORDS = frozenset([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
@@ -10,8 +12,6 @@ _KEYWORDS = frozenset([
     'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
     'while', 'with', 'yield',
 ])
-
-_absent = object()
 
 
 def _join_names(names):
@@ -42,7 +42,42 @@ class _tuplegetter:
         raise AttributeError("can't delete attribute")
 
 
-def _check_names(typename, field_names):
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new subclass of tuple with named fields.
+
+    >>> Point = namedtuple('Point', ['x', 'y'])
+    >>> Point.__doc__                   # docstring for the new class
+    'Point(x, y)'
+    >>> p = Point(11, y=22)             # instantiate with positional args or keywords
+    >>> p[0] + p[1]                     # indexable like a plain tuple
+    33
+    >>> x, y = p                        # unpack like a regular tuple
+    >>> x, y
+    (11, 22)
+    >>> p.x + p.y                       # fields also accessible by name
+    33
+    >>> d = p._asdict()                 # convert to a dictionary
+    >>> d['x']
+    11
+    >>> Point(**d)                      # convert from a dictionary
+    Point(x=11, y=22)
+    >>> p._replace(x=100)               # _replace() is like str.replace() but targets named fields
+    Point(x=100, y=22)
+
+    """
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = [str(name) for name in field_names]
+    typename = str(typename)
+
+    if rename:
+        taken = set()
+        for position, name in enumerate(field_names):
+            if (not name.isidentifier() or name in _KEYWORDS
+                    or name.startswith('_') or name in taken):
+                field_names[position] = f'_{position}'
+            taken.add(name)
+
     for name in [typename] + field_names:
         if type(name) is not str:
             raise TypeError('Type names and field names must be strings')
@@ -52,36 +87,25 @@ def _check_names(typename, field_names):
         if name in _KEYWORDS:
             raise ValueError('Type names and field names cannot be a '
                              f'keyword: {name!r}')
+
     taken = set()
     for name in field_names:
-        if name.startswith('_'):
+        if name.startswith('_') and not rename:
             raise ValueError('Field names cannot start with an underscore: '
                              f'{name!r}')
         if name in taken:
             raise ValueError(f'Encountered duplicate field name: {name!r}')
         taken.add(name)
 
-
-def _too_many(signature_name, count, required, given):
-    if required == count:
-        plural = '' if count == 0 else 's'
-        allowed = f'{count + 1} positional argument{plural}'
-    else:
-        allowed = f'from {required + 1} to {count + 1} positional arguments'
-    return TypeError(f'{signature_name} takes {allowed} but {given + 1} '
-                     'were given')
-
-
-def namedtuple(typename, field_names, defaults, module):
-    field_names = [str(name) for name in field_names]
-    typename = str(typename)
-    _check_names(typename, field_names)
     fields = tuple(field_names)
     count = len(fields)
-    defaults = tuple(defaults)
-    if len(defaults) > count:
-        raise TypeError('Got more default values than field names')
-    field_defaults = dict(zip(fields[count - len(defaults):], defaults))
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > count:
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(zip(fields[count - len(defaults):], defaults))
+    else:
+        field_defaults = {}
     required = count - len(field_defaults)
     arg_list = ', '.join(fields)
     positions = {name: k for k, name in enumerate(fields)}
@@ -103,7 +127,14 @@ def namedtuple(typename, field_names, defaults, module):
                                 f'argument {key!r}')
             values[where] = value
         if len(args) > count:
-            raise _too_many(signature_name, count, required, len(args))
+            if required == count:
+                plural = '' if count == 0 else 's'
+                allowed = f'{count + 1} positional argument{plural}'
+            else:
+                allowed = (f'from {required + 1} to {count + 1} positional '
+                           f'arguments')
+            raise TypeError(f'{signature_name} takes {allowed} but '
+                            f'{len(args) + 1} were given')
         lacking = []
         for where, name in enumerate(fields):
             if values[where] is _absent:
@@ -118,6 +149,8 @@ def namedtuple(typename, field_names, defaults, module):
                             f'{_join_names(lacking)}')
         return make_tuple(_cls, values)
 
+    __new__.__name__ = '__new__'
+    __new__.__qualname__ = f'{typename}.__new__'
     __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
 
     @classmethod
@@ -142,8 +175,7 @@ def namedtuple(typename, field_names, defaults, module):
 
     def __repr__(self):
         'Return a nicely formatted representation string'
-        shown = ', '.join(f'{name}={value!r}'
-                          for name, value in zip(fields, self))
+        shown = ', '.join(f'{name}={value!r}' for name, value in zip(fields, self))
         return f'{self.__class__.__name__}({shown})'
 
     def _asdict(self):
@@ -171,9 +203,30 @@ def namedtuple(typename, field_names, defaults, module):
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
         '__match_args__': fields,
-        '__module__': module,
     }
     for position, name in enumerate(fields):
         namespace[name] = _tuplegetter(position,
-                                       f'Alias for field number {position}')
-    return type(typename, (tuple,), namespace)
+                                        f'Alias for field number {position}')
+
+    result = type(typename, (tuple,), namespace)
+
+    if module is None:
+        finder = getattr(_sys, '_getframemodulename', None)
+        if finder is not None:
+            try:
+                module = finder(1) or '__main__'
+            except ValueError:
+                pass
+        else:
+            getframe = getattr(_sys, '_getframe', None)
+            if getframe is not None:
+                try:
+                    module = getframe(1).f_globals.get('__name__', '__main__')
+                except (AttributeError, ValueError):
+                    pass
+            else:
+                module = '__main__'
+    if module is not None:
+        result.__module__ = module
+
+    return result
