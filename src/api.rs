@@ -21,6 +21,10 @@ pub struct RunOptions {
     pub argv: Vec<String>,
     /// Colour in diagnostics.
     pub color: bool,
+    /// `--max-steps`: loop iterations and calls before the run is stopped.
+    pub max_steps: Option<u64>,
+    /// `--timeout`: wall-clock seconds before the run is stopped.
+    pub timeout: Option<f64>,
 }
 
 /// Deep Python recursion nests Rust calls (native callbacks), so programs
@@ -38,10 +42,16 @@ pub fn run_source(filename: &str, source: &str, opts: &RunOptions) -> i32 {
         return 2;
     }
     let (filename, source, opts) = (filename.to_string(), source.to_string(), opts.clone());
+    on_interpreter_thread(move || run_checked(&filename, &source, &opts))
+}
+
+/// Runs `body` on a thread with the interpreter's large stack (the REPL and
+/// scripts alike), returning its exit status; 70 if it panicked.
+pub fn on_interpreter_thread(body: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     let handle = std::thread::Builder::new()
         .name("aio-main".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run_checked(&filename, &source, &opts));
+        .spawn(body);
     match handle {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => run_checked_fallback(),
@@ -63,6 +73,7 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
         Err(_) => return 2,
     };
     let mut vm = Vm::new(opts.argv.clone());
+    vm.watch.limit(opts.max_steps, opts.timeout);
     vm.runtime.clock = crate::runtime::clock::Clock::new(opts.clock == ClockKind::Virtual);
     crate::vm::sources::register(filename, source);
     let globals = vm.new_globals("__main__");

@@ -101,10 +101,7 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 pub fn render(file: &str, src: &str, errors: &[SyntaxError], color: bool) -> String {
     let mut out = Vec::new();
     for err in errors {
-        let clamp = |s: Span| {
-            let start = s.start.min(src.len());
-            start..s.end.clamp(start, src.len())
-        };
+        let clamp = |s: Span| char_aligned(src, s);
         let (line, col) = line_col(src, err.span.start);
         let mut report = Report::build(ReportKind::Error, (file, clamp(err.span)))
             .with_config(
@@ -140,4 +137,19 @@ pub fn render(file: &str, src: &str, errors: &[SyntaxError], color: bool) -> Str
         text.push_str(&format!("{}: {}\n", first.kind.name(), first.message));
     }
     text
+}
+
+/// A span clamped to the source and widened to whole characters: ariadne slices
+/// the text by these offsets, and a span that ends inside a multi-byte
+/// character (a lexer error right before `é`) must not make it panic.
+fn char_aligned(src: &str, span: Span) -> std::ops::Range<usize> {
+    let mut start = span.start.min(src.len());
+    while !src.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, src.len());
+    while !src.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
 }

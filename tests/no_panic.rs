@@ -29,9 +29,16 @@ impl Rng {
     }
 }
 
+/// Checks the text and renders its errors as the command line would: the
+/// report is drawn from the spans, so a span inside a character would panic here.
 fn check(src: &str) {
-    let _ = aio::api::check_source("<fuzz>", src);
+    let errors = aio::api::check_source("<fuzz>", src);
+    let _ = aio::diagnostics::render("<fuzz>", src, &errors, false);
 }
+
+/// Characters of every UTF-8 width, including identifier letters and symbols
+/// that are not, glued to numbers, names and strings by the mutations.
+const WIDE: [&str; 6] = ["é", "😀", "ß", "λ", "\u{3000}", "€"];
 
 #[test]
 fn prefixes_and_mutations_never_panic() {
@@ -79,5 +86,24 @@ fn prefixes_and_mutations_never_panic() {
                 check(&s);
             }
         }
+        // Wide characters inserted at character boundaries.
+        for _ in 0..6 {
+            let mut s = src.clone();
+            let at = (rng.next() as usize) % (s.len() + 1);
+            if s.is_char_boundary(at) {
+                s.insert_str(at, WIDE[(rng.next() as usize) % WIDE.len()]);
+                check(&s);
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_characters_after_numbers_are_reported_not_panicked() {
+    for src in ["x = 1é", "0xé", "1.5é", "1😀", "0b1€", "1jλ", "1e5ß"] {
+        let errors = aio::api::check_source("<t>", src);
+        assert!(!errors.is_empty(), "{src}");
+        let text = aio::diagnostics::render("<t>", src, &errors, false);
+        assert!(text.contains("SyntaxError"), "{src}: {text}");
     }
 }

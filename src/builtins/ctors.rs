@@ -386,7 +386,15 @@ fn new_bytes(vm: &mut Vm, args: Args) -> PyResult {
     match arg(&args, 1) {
         None => Ok(Value::Bytes(Rc::new(Vec::new()))),
         Some(Value::Str(s)) => Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec()))),
-        Some(Value::Int(n)) => Ok(Value::Bytes(Rc::new(vec![0; n.max(0) as usize]))),
+        Some(Value::Int(n)) if n < 0 => Err(vm.new_exc("ValueError", "negative count")),
+        Some(Value::Int(n)) => {
+            vm.reserve(n as usize)?;
+            Ok(Value::Bytes(Rc::new(vec![0; n as usize])))
+        }
+        Some(n @ Value::BigInt(_)) => Err(match vm.repeat_count(&n) {
+            Err(e) => e,
+            Ok(_) => vm.new_exc("ValueError", "negative count"),
+        }),
         Some(v) => {
             let items = vm.collect(&v)?;
             let mut out = Vec::new();

@@ -107,6 +107,29 @@ pub struct RunArgs {
         required_unless_present = "code"
     )]
     pub script: Vec<OsString>,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Limits on one run; a run that reaches one is stopped with a message that
+/// names it.
+#[derive(Debug, Args, Clone, Default)]
+pub struct LimitArgs {
+    /// Stop the program after SECS seconds of wall-clock time (exit status 124)
+    #[arg(long = "timeout", value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Option<f64>,
+
+    /// The memory the program may hold (bytes, or with a unit: 512M, 2G);
+    /// beyond it allocations raise MemoryError [default: 3/4 of the machine's
+    /// memory, or a third of the process's address-space limit]
+    #[arg(long = "max-memory", value_name = "SIZE", value_parser = parse_memory)]
+    pub max_memory: Option<usize>,
+
+    /// Stop the program after N steps (loop iterations and calls): a
+    /// deterministic budget for graders and tests (exit status 124)
+    #[arg(long = "max-steps", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_steps: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +186,12 @@ fn parse_timeout(text: &str) -> Result<f64, String> {
             "`{text}` is not a number of seconds between 0 and 86400"
         )),
     }
+}
+
+fn parse_memory(text: &str) -> Result<usize, String> {
+    crate::memory::parse_size(text).ok_or_else(|| {
+        format!("`{text}` is not a size (a number of bytes, or with a unit: 512M, 2G)")
+    })
 }
 
 fn parse_shard(text: &str) -> Result<Shard, String> {

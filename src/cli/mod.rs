@@ -31,6 +31,7 @@ where
             return e.exit_code();
         }
     };
+    crate::memory::set_budget(crate::memory::default_budget());
     let clock = |default| match cli.clock {
         Some(ClockArg::Real) => ClockKind::Real,
         Some(ClockArg::Virtual) => ClockKind::Virtual,
@@ -41,9 +42,13 @@ where
         Some(Command::Script(words)) => run::run_bare(words, clock(ClockKind::Real)),
         Some(Command::Test(args)) => test::test(args, clock(ClockKind::Virtual)),
         Some(Command::Check(args)) => check::check(args),
-        Some(Command::Repl) => crate::repl::main(clock(ClockKind::Real)),
+        Some(Command::Repl) => repl(clock(ClockKind::Real)),
         // Like python3: a piped-in program runs as a script.
         None if !std::io::stdin().is_terminal() => run::run_piped(clock(ClockKind::Real)),
-        None => crate::repl::main(clock(ClockKind::Real)),
+        None => repl(clock(ClockKind::Real)),
     }
+}
+
+fn repl(clock: ClockKind) -> i32 {
+    crate::api::on_interpreter_thread(move || crate::repl::main(clock))
 }

@@ -1,6 +1,6 @@
 //! `aio run`, `aio FILE` and stdin scripts.
 
-use super::args::RunArgs;
+use super::args::{LimitArgs, RunArgs};
 use super::source;
 use crate::api::{ClockKind, RunOptions, run_source};
 use std::ffi::OsString;
@@ -15,18 +15,23 @@ enum Program {
 
 pub fn run(args: RunArgs, clock: ClockKind) -> i32 {
     let (program, argv) = plan(args.code, args.script);
-    launch(program, argv, clock)
+    launch(program, argv, clock, args.limits)
 }
 
 /// `aio FILE ARGS...`: everything after FILE belongs to the script.
 pub fn run_bare(words: Vec<OsString>, clock: ClockKind) -> i32 {
     let (program, argv) = plan(None, words);
-    launch(program, argv, clock)
+    launch(program, argv, clock, LimitArgs::default())
 }
 
 /// `aio < script.aio`: like python3, sys.argv is `['']`.
 pub fn run_piped(clock: ClockKind) -> i32 {
-    launch(Program::Stdin, vec![String::new()], clock)
+    launch(
+        Program::Stdin,
+        vec![String::new()],
+        clock,
+        LimitArgs::default(),
+    )
 }
 
 /// The argv conventions of `python3 -c CODE ARGS`, `python3 - ARGS` and
@@ -48,7 +53,10 @@ fn plan(code: Option<String>, words: Vec<OsString>) -> (Program, Vec<String>) {
     }
 }
 
-fn launch(program: Program, argv: Vec<String>, clock: ClockKind) -> i32 {
+fn launch(program: Program, argv: Vec<String>, clock: ClockKind, limits: LimitArgs) -> i32 {
+    if let Some(bytes) = limits.max_memory {
+        crate::memory::set_budget(bytes);
+    }
     let (name, text) = match program {
         Program::Code(code) => ("<string>".to_string(), Ok(code)),
         Program::Stdin => ("<stdin>".to_string(), source::read_stdin()),
@@ -68,6 +76,8 @@ fn launch(program: Program, argv: Vec<String>, clock: ClockKind) -> i32 {
         clock,
         argv,
         color: super::term::stderr_color(),
+        max_steps: limits.max_steps,
+        timeout: limits.timeout,
     };
     run_source(&name, &text, &opts)
 }

@@ -32,7 +32,9 @@ pub(crate) fn format_float_spec(value: f64, spec: &FormatSpec) -> Result<String,
         Some(p) if p > i32::MAX as usize => {
             return Err(FormatError::value("precision too big"));
         }
-        Some(p) if p > super::MAX_FIELD => return Err(super::too_big()),
+        Some(p) if !super::field_fits(p) => {
+            return Err(super::too_big());
+        }
         p => p,
     };
     let mut flags = DtoaFlags {

@@ -148,7 +148,10 @@ fn significant(abs: f64, n: usize) -> Digits {
     if abs == 0.0 {
         return zero();
     }
-    from_exp_notation(&format!("{:.*e}", n.saturating_sub(1), abs))
+    // A double's exact decimal expansion has at most 767 significant digits,
+    // so asking for more only adds zeros (which are trimmed); Rust's
+    // formatter refuses precisions beyond u16 anyway.
+    from_exp_notation(&format!("{:.*e}", n.saturating_sub(1).min(800), abs))
 }
 
 /// `_Py_dg_dtoa` mode 3: rounded to `n` digits after the point. A value
@@ -157,7 +160,10 @@ fn fixed(abs: f64, n: usize) -> Digits {
     if abs == 0.0 {
         return zero();
     }
-    let s = format!("{abs:.n$}");
+    // Every double's expansion ends within 1074 fractional digits: beyond
+    // that the digits are exact and only zeros follow.
+    let exact = n.min(1100);
+    let s = format!("{abs:.exact$}");
     let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
     let all = format!("{int_part}{frac}");
     let lead = all.len() - all.trim_start_matches('0').len();

@@ -77,9 +77,13 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// CPython would try to allocate such a string and raise MemoryError; we
-/// refuse earlier so an absurd width can never abort the process.
-pub(crate) const MAX_FIELD: usize = 1 << 30;
+/// Whether a field of `n` characters may be built: CPython tries to
+/// allocate it and raises MemoryError when it cannot; here the request is
+/// weighed against the memory budget first, so an absurd width or precision
+/// can never abort the process.
+pub(crate) fn field_fits(n: usize) -> bool {
+    crate::memory::fits(n.saturating_mul(2))
+}
 
 pub(crate) fn too_big() -> FormatError {
     FormatError {

@@ -27,7 +27,7 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 use super::float_repr::{DtoaFlags, double_to_string};
-use super::{FormatError, MAX_FIELD, push_n, too_big};
+use super::{FormatError, field_fits, push_n, too_big};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PercentFlags {
@@ -114,7 +114,7 @@ impl PercentSpec {
             }
             None => None,
         };
-        if width.is_some_and(|w| w > MAX_FIELD) || precision.is_some_and(|p| p > MAX_FIELD) {
+        if width.is_some_and(|w| !field_fits(w)) || precision.is_some_and(|p| !field_fits(p)) {
             return Err(too_big());
         }
         Ok(ResolvedPercent {
@@ -256,7 +256,7 @@ fn read_count(
     if *i == start {
         return Ok(None);
     }
-    if acc as u64 > MAX_FIELD as u64 {
+    if !field_fits(acc as usize) {
         return Err(too_big());
     }
     Ok(Some(acc as usize))

@@ -223,7 +223,7 @@ pub fn parse_spec(
             return Err(FormatError::value(msg));
         }
     }
-    if out.width.is_some_and(|w| w > super::MAX_FIELD) {
+    if out.width.is_some_and(|w| !super::field_fits(w)) {
         return Err(super::too_big());
     }
     Ok(out)

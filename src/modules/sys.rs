@@ -212,9 +212,28 @@ fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult {
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
-    if let Some(v) = args.pos.first() {
-        let n = vm.index_value(v)?;
-        vm.recursion_limit = n.clamp(50, 100_000) as usize;
+    let Some(v) = args.pos.first() else {
+        return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
+    };
+    if matches!(v, Value::BigInt(_)) {
+        return Err(vm.new_exc("OverflowError", "Python int too large to convert to C int"));
     }
+    let n = vm.index_value(v)?;
+    if n > i64::from(i32::MAX) {
+        return Err(vm.new_exc("OverflowError", "Python int too large to convert to C int"));
+    }
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.frames.len();
+    if n as usize <= depth {
+        let msg = format!(
+            "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+        );
+        return Err(vm.new_exc("RecursionError", &msg));
+    }
+    // Python frames live on the heap, so any limit is safe for them; calls
+    // nested through native code are bounded separately (vm/depth.rs).
+    vm.recursion_limit = n as usize;
     Ok(Value::None)
 }

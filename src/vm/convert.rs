@@ -1,5 +1,6 @@
 //! repr/str, truthiness, hashing and equality — with user dunders.
 
+use super::depth::Walk;
 use super::function::{Args, PyResult};
 use super::interp::Vm;
 use super::types::TypeId;
@@ -125,6 +126,18 @@ impl Vm {
     }
 
     pub fn repr(&mut self, v: &Value) -> Result<String, Value> {
+        match v {
+            Value::Tuple(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Instance(_) => self.nested(Walk::Repr, |vm| vm.repr_of(v)),
+            _ => self.repr_of(v),
+        }
+    }
+
+    fn repr_of(&mut self, v: &Value) -> Result<String, Value> {
         Ok(match v {
             Value::Unbound => "<NULL>".into(),
             Value::None => "None".into(),
@@ -420,6 +433,13 @@ impl Vm {
     }
 
     pub fn hash(&mut self, v: &Value) -> Result<i64, Value> {
+        match v {
+            Value::Tuple(_) => self.nested(Walk::Hash, |vm| vm.hash_of(v)),
+            _ => self.hash_of(v),
+        }
+    }
+
+    fn hash_of(&mut self, v: &Value) -> Result<i64, Value> {
         use super::hash::*;
         Ok(match v {
             Value::Int(i) => int_hash(*i),
@@ -487,6 +507,16 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> Result<bool, Value> {
+        use Value::*;
+        match (a, b) {
+            (Tuple(_), Tuple(_)) | (List(_), List(_)) | (Dict(_), Dict(_)) => {
+                self.nested(Walk::Compare, |vm| vm.eq_of(a, b))
+            }
+            _ => self.eq_of(a, b),
+        }
+    }
+
+    fn eq_of(&mut self, a: &Value, b: &Value) -> Result<bool, Value> {
         use Value::*;
         match (a, b) {
             (Int(x), Int(y)) => Ok(x == y),

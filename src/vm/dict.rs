@@ -278,6 +278,23 @@ impl Dict {
         self.find(hash, key).is_some()
     }
 
+    /// The bytes one more new key could make the dict allocate at once (its
+    /// entries and its index both doubling), so that a huge dict's growth can
+    /// be refused with MemoryError before it is attempted.
+    pub fn growth_bytes(&self) -> usize {
+        let mut bytes = 0;
+        if self.entries.len() == self.entries.capacity() {
+            bytes += self.entries.capacity() * 2 * std::mem::size_of::<Option<Entry>>();
+            if let Some(slots) = &self.slots {
+                bytes += slots.table.len() * 2 * std::mem::size_of::<u32>();
+            }
+        }
+        if self.index.len() == self.index.capacity() {
+            bytes += self.index.capacity() * 2 * (std::mem::size_of::<u32>() + 1);
+        }
+        bytes
+    }
+
     /// Inserts or replaces; an existing key keeps its position (and its
     /// original key object, as in CPython). Returns the old value.
     pub fn insert(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {

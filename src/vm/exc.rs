@@ -638,6 +638,16 @@ impl Vm {
                 out.push(format!("{m2}+---------------- {} ----------------", i + 1));
             }
             let nested = self.exc_group_members(sub).is_some();
+            // traceback's max_group_depth: deeper groups become one line,
+            // which leaves the closing line to this group.
+            const DEPTH: usize = 10;
+            if nested && level + 1 >= DEPTH {
+                out.push(format!("{m2}| ... (max_group_depth is {DEPTH})"));
+                if i + 1 == n {
+                    out.push(format!("{m2}+------------------------------------"));
+                }
+                continue;
+            }
             if nested {
                 self.group_lines(sub, level + 1, out);
             } else {

@@ -38,10 +38,14 @@ pub struct Vm {
     frame_pool: Vec<Box<Frame>>,
     pub main_globals: Option<Globals>,
     pub repr_guard: Vec<usize>,
+    /// How deep nested native walks (repr, ==, hash) are (vm/depth.rs).
+    pub native_depth: u32,
     /// Per-VM state of the async runtime.
     pub runtime: crate::runtime::Runtime,
     /// Module sources compiled a definition at a time (modules/lazy.rs).
     pub lazy: crate::modules::lazy::LazyModules,
+    /// The step countdown and run limits (vm/watch.rs).
+    pub watch: super::watch::Watch,
 }
 
 impl Vm {
@@ -61,8 +65,10 @@ impl Vm {
             frame_pool: Vec::new(),
             main_globals: None,
             repr_guard: Vec::new(),
+            native_depth: 0,
             runtime: Default::default(),
             lazy: Default::default(),
+            watch: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -262,7 +268,10 @@ impl Vm {
     /// Runs until the frame at index `base` finishes or yields.
     pub fn run_from(&mut self, base: usize) -> Result<Exit, Value> {
         self.depth += 1;
-        if self.depth > self.recursion_limit + 50 {
+        // Each nested run is a native recursion as well: it is bounded like
+        // CPython's C recursion, whatever the Python limit.
+        let limit = (self.recursion_limit + 50).min(super::depth::NATIVE_DEPTH_LIMIT as usize);
+        if self.depth > limit {
             self.depth -= 1;
             let e = self.new_exc("RecursionError", "maximum recursion depth exceeded");
             if let Some(f) = self.frames.pop() {
@@ -288,6 +297,16 @@ impl Vm {
             let code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
             // A plain slice (no interior mutability) stays in registers.
             let ops: &[Op] = &code.ops;
+            // A frame entered at its first instruction is a call: one step.
+            if frame.ip == 0
+                && let Err(e) = self.tick()
+            {
+                match self.unwind(e, base) {
+                    Ok(None) => continue 'frames,
+                    Ok(Some(x)) => return Ok(x),
+                    Err(e) => return Err(e),
+                }
+            }
             loop {
                 let Some(&op) = ops.get(frame.ip) else {
                     let e = self.new_exc("SystemError", "instruction pointer out of range");
@@ -755,8 +774,10 @@ impl Vm {
                         Ok(())
                     }
                     Op::Jump(t) => {
+                        let backward = (t as usize) < frame.ip;
                         frame.ip = t as usize;
-                        Ok(())
+                        // Every loop iteration jumps back: one step.
+                        if backward { self.tick() } else { Ok(()) }
                     }
                     Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                         let v = frame.pop();
@@ -887,10 +908,16 @@ impl Vm {
                     Op::ListAppend(n) => {
                         let v = frame.pop();
                         let len = frame.regs.len();
-                        if let Value::List(l) = &frame.regs[len - n as usize] {
-                            l.borrow_mut().push(v);
+                        match &frame.regs[len - n as usize] {
+                            Value::List(l) => {
+                                let room = self.room_for(&l.borrow(), 1);
+                                if room.is_ok() {
+                                    l.borrow_mut().push(v);
+                                }
+                                room
+                            }
+                            _ => Ok(()),
                         }
-                        Ok(())
                     }
                     Op::SetAdd(n) => {
                         let v = frame.pop();

@@ -1,5 +1,6 @@
 //! Operators: arithmetic with int→bigint overflow, comparisons, containment,
 //! subscripts and slices — built-in types natively, user types by dunders.
+use super::depth::Walk;
 
 use super::function::{Args, PyResult};
 use super::interp::Vm;
@@ -273,14 +274,16 @@ impl Vm {
         }
         Ok(Some(match (op, a, b) {
             (BinOp::Add, Str(x), Str(y)) => {
+                self.reserve_large(x.as_str().len() + y.as_str().len())?;
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
                 Value::str(s)
             }
             (BinOp::Mul, Str(s), n) | (BinOp::Mul, n, Str(s)) if is_int(n) => {
-                let n = self.index_value(n)?;
-                Value::str(s.as_str().repeat(n.max(0) as usize))
+                let n = self.repeat_count(n)?;
+                self.repeat_bytes(s.as_str().len(), n, Some("repeated string is too long"))?;
+                Value::str(s.as_str().repeat(n))
             }
             (BinOp::Mod, Str(s), args) => return self.percent_format(s.as_str(), args).map(Some),
             (BinOp::Add, List(x), List(y)) => {
@@ -289,7 +292,9 @@ impl Vm {
                 Value::list(v)
             }
             (BinOp::Mul, List(l), n) | (BinOp::Mul, n, List(l)) if is_int(n) => {
-                let n = self.index_value(n)?.max(0) as usize;
+                let n = self.repeat_count(n)?;
+                let unit = l.borrow().len() * std::mem::size_of::<Value>();
+                self.repeat_bytes(unit, n, Option::None)?;
                 let items = l.borrow();
                 let mut v = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
@@ -303,7 +308,8 @@ impl Vm {
                 Value::tuple(v)
             }
             (BinOp::Mul, Tuple(t), n) | (BinOp::Mul, n, Tuple(t)) if is_int(n) => {
-                let n = self.index_value(n)?.max(0) as usize;
+                let n = self.repeat_count(n)?;
+                self.repeat_bytes(t.len() * std::mem::size_of::<Value>(), n, Option::None)?;
                 let mut v = Vec::with_capacity(t.len() * n);
                 for _ in 0..n {
                     v.extend(t.iter().cloned());
@@ -311,7 +317,8 @@ impl Vm {
                 Value::tuple(v)
             }
             (BinOp::Mul, Bytes(bs), n) | (BinOp::Mul, n, Bytes(bs)) if is_int(n) => {
-                let n = self.index_value(n)?.max(0) as usize;
+                let n = self.repeat_count(n)?;
+                self.repeat_bytes(bs.len(), n, Some("repeated bytes are too long"))?;
                 Value::Bytes(Rc::new(bs.repeat(n)))
             }
             (BinOp::Add, Bytes(x), Bytes(y)) => {
@@ -449,13 +456,26 @@ impl Vm {
             BinOp::BitOr => Value::from_bigint(x | y),
             BinOp::BitXor => Value::from_bigint(x ^ y),
             BinOp::LShift => {
-                let Some(s) = y.to_u32() else {
-                    return Err(if y.is_negative() {
-                        self.value_error("negative shift count")
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if x.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                // As CPython: a count beyond a machine word cannot be
+                // represented, a smaller one is refused only if the result
+                // does not fit in memory.
+                let Some(s) = y.to_i64().and_then(|s| usize::try_from(s).ok()) else {
+                    // CPython counts in 30-bit digits: it can name the
+                    // result's size up to 30 × 2**63 bits, then cannot.
+                    let digits = y / BigInt::from(30);
+                    return Err(if digits.to_i64().is_some() {
+                        self.new_exc_empty("MemoryError")
                     } else {
                         self.new_exc("OverflowError", "too many digits in integer")
                     });
                 };
+                self.reserve_large(s / 8 + (x.bits() / 8) as usize)?;
                 Value::from_bigint(x << s)
             }
             BinOp::RShift => {
@@ -642,11 +662,11 @@ impl Vm {
             (Bytes(x), Bytes(y)) => return Ok(Value::Bool(test(x.cmp(y)))),
             (Tuple(x), Tuple(y)) => {
                 let (x, y) = (x.to_vec(), y.to_vec());
-                return self.seq_order(op, &x, &y);
+                return self.nested(Walk::Compare, |vm| vm.seq_order(op, &x, &y));
             }
             (List(x), List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                return self.seq_order(op, &x, &y);
+                return self.nested(Walk::Compare, |vm| vm.seq_order(op, &x, &y));
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
                 let (xa, ya) = (self.set_entries(a), self.set_entries(b));

@@ -350,6 +350,8 @@ impl Vm {
             Value::Dict(d) => {
                 let h = self.hash(&idx)?;
                 let idx = self.canon_in(d, h, &idx)?;
+                let growth = d.borrow().growth_bytes();
+                self.reserve_large(growth)?;
                 d.borrow_mut().insert(h, idx, v);
                 Ok(())
             }
@@ -437,6 +439,8 @@ impl Vm {
         let h = self.hash(&v)?;
         if let Value::Set(s) = set {
             let v = self.canon_in(s, h, &v)?;
+            let growth = s.borrow().growth_bytes();
+            self.reserve_large(growth)?;
             s.borrow_mut().insert(h, v, Value::None);
         }
         Ok(())

@@ -56,6 +56,7 @@ fn this(vm: &mut Vm, args: &Args, name: &str) -> Result<ListRef, Value> {
 fn append(vm: &mut Vm, args: Args) -> PyResult {
     let l = this(vm, &args, "append")?;
     check(vm, &args, "list", "append", 1, 1)?;
+    vm.room_for(&l.borrow(), 1)?;
     l.borrow_mut().push(args.pos[1].clone());
     Ok(Value::None)
 }
@@ -64,6 +65,7 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult {
     let l = this(vm, &args, "extend")?;
     check(vm, &args, "list", "extend", 1, 1)?;
     let items = vm.collect(&args.pos[1])?;
+    vm.room_for(&l.borrow(), items.len())?;
     l.borrow_mut().extend(items);
     Ok(Value::None)
 }
@@ -72,6 +74,7 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult {
     let l = this(vm, &args, "insert")?;
     check(vm, &args, "list", "insert", 2, 2)?;
     let i = vm.index_value(&args.pos[1])?;
+    vm.room_for(&l.borrow(), 1)?;
     let mut lb = l.borrow_mut();
     let len = lb.len() as i64;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -415,7 +418,9 @@ fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult {
 fn dunder_imul(vm: &mut Vm, args: Args) -> PyResult {
     let l = this(vm, &args, "__imul__")?;
     check(vm, &args, "list", "__imul__", 1, 1)?;
-    let n = vm.index_value(&args.pos[1])?.max(0) as usize;
+    let n = vm.repeat_count(&args.pos[1])?;
+    let unit = l.borrow().len() * std::mem::size_of::<Value>();
+    vm.repeat_bytes(unit, n, None)?;
     let items = l.borrow().clone();
     let mut out = Vec::with_capacity(items.len() * n);
     for _ in 0..n {

@@ -1,6 +1,7 @@
 //! `str` methods.
 
 use super::{b, bad_receiver, check, clamp_range, opt, opt_index, params, raw_start, register};
+use crate::ast::BinOp;
 use crate::vm::convert::str_repr;
 use crate::vm::dict::Dict;
 use crate::vm::function::{Args, NativeFn, PyResult};
@@ -415,6 +416,7 @@ fn pad(vm: &mut Vm, args: Args, name: &str, mode: u8) -> PyResult {
         _ => marg,
     };
     let right = marg - left;
+    vm.reserve(marg.saturating_mul(fill.len_utf8()))?;
     let mut out = String::with_capacity(s.as_str().len() + marg);
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s.as_str());
@@ -441,6 +443,7 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(Value::Str(s));
     }
     let n = (width - len) as usize;
+    vm.reserve(n)?;
     let txt = s.as_str();
     let (sign, rest) = match txt.chars().next() {
         Some(c @ ('+' | '-')) => (Some(c), &txt[1..]),
@@ -682,11 +685,21 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult {
 fn join(vm: &mut Vm, args: Args) -> PyResult {
     let s = this(vm, &args, "join")?;
     check(vm, &args, "str", "join", 1, 1)?;
-    let items = match &args.pos[1] {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
+    let collected;
+    let list_guard;
+    let items: &[Value] = match &args.pos[1] {
+        // A list is read in place: copying a huge one first could itself
+        // exhaust memory.
+        Value::List(l) => {
+            list_guard = l.borrow();
+            &list_guard
+        }
+        Value::Tuple(t) => t,
         other => match vm.collect(other) {
-            Ok(v) => v,
+            Ok(v) => {
+                collected = v;
+                &collected
+            }
             Err(e) => {
                 if vm.exc_matches_name(&e, "TypeError") && vm.iter(other).is_err() {
                     return Err(vm.type_error("can only join an iterable"));
@@ -696,19 +709,26 @@ fn join(vm: &mut Vm, args: Args) -> PyResult {
         },
     };
     let sep = s.as_str();
-    let mut out = String::new();
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
         match it {
-            Value::Str(p) => out.push_str(p.as_str()),
+            Value::Str(p) => total = total.saturating_add(p.as_str().len()),
             other => {
                 let tn = vm.type_name(other);
                 return Err(vm.type_error(&format!(
                     "sequence item {i}: expected str instance, {tn} found"
                 )));
             }
+        }
+    }
+    vm.reserve(total)?;
+    let mut out = String::with_capacity(total);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(p) = it {
+            out.push_str(p.as_str());
         }
     }
     Ok(Value::str(out))
@@ -1177,8 +1197,7 @@ fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult {
     check(vm, &args, "str", "__mul__", 1, 1)?;
     match &args.pos[1] {
         n @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
-            let n = vm.index_value(n)?;
-            Ok(Value::str(s.as_str().repeat(n.max(0) as usize)))
+            vm.binary_op(BinOp::Mul, Value::Str(s), n.clone(), false)
         }
         _ => Ok(Value::NotImplemented),
     }
