@@ -94,10 +94,21 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
         Ok(_) => 0,
         Err(e) => exit_status(&mut vm, e),
     };
+    run_exit_functions(&mut vm);
     flush_open_files(&mut vm);
     vm.report_deferred();
     vm.flush();
     status
+}
+
+/// Calls what the program registered with `atexit.register`, last first,
+/// as CPython does when the main module has finished (also after an
+/// uncaught exception). The module reports a callback's own errors.
+pub fn run_exit_functions(vm: &mut Vm) {
+    if vm.modules.contains_key("atexit") {
+        let _ = vm.call_support("atexit", "_run_exitfuncs", Vec::new());
+        vm.flush();
+    }
 }
 
 /// Writes out what files opened with `open()` still buffer, as CPython's

@@ -286,6 +286,7 @@ impl Vm {
                 Value::str(s.as_str().repeat(n))
             }
             (BinOp::Mod, Str(s), args) => return self.percent_format(s.as_str(), args).map(Some),
+            (BinOp::Mod, Bytes(b), args) => return self.percent_format_bytes(b, args).map(Some),
             (BinOp::Add, List(x), List(y)) => {
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());

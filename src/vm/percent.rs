@@ -1,5 +1,6 @@
-//! `str % args`: drives the format module's printf-style pieces with the
-//! VM's own str()/repr() and number conversions.
+//! `str % args` and `bytes % args`: drives the format module's printf-style
+//! pieces with the VM's own str()/repr() and number conversions. Bytes are
+//! formatted as Latin-1 text (every byte one character) and encoded back.
 
 use super::function::PyResult;
 use super::interp::Vm;
@@ -12,6 +13,47 @@ use num_traits::FromPrimitive;
 
 impl Vm {
     pub fn percent_format(&mut self, template: &str, args: &Value) -> PyResult {
+        let text = self.percent_text(template, args, false)?;
+        Ok(Value::str(text))
+    }
+
+    /// `bytes % args` (PEP 461).
+    pub fn percent_format_bytes(&mut self, template: &[u8], args: &Value) -> PyResult {
+        let latin: String = template.iter().map(|&b| char::from(b)).collect();
+        let text = self.percent_text(&latin, args, true)?;
+        Ok(Value::Bytes(std::rc::Rc::new(
+            text.chars().map(|c| c as u32 as u8).collect(),
+        )))
+    }
+
+    /// A `%s`/`%b` argument of bytes formatting, as Latin-1 text.
+    fn bytes_operand(&mut self, v: &Value) -> Result<String, Value> {
+        let latin = |b: &[u8]| b.iter().map(|&c| char::from(c)).collect::<String>();
+        if let Value::Bytes(b) = v {
+            return Ok(latin(b));
+        }
+        if let Some(Value::Bytes(b)) = super::class::payload_of(v) {
+            return Ok(latin(&b));
+        }
+        if let Some(f) = self.user_method(v, "__bytes__") {
+            let r = self.call(&f, super::function::Args::new([v.clone()]))?;
+            if let Value::Bytes(b) = r {
+                return Ok(latin(&b));
+            }
+        }
+        if self.type_name(v) == "bytearray" {
+            let r = self.call_support("builtins", "bytes", vec![v.clone()])?;
+            if let Value::Bytes(b) = r {
+                return Ok(latin(&b));
+            }
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(&format!(
+            "%b requires a bytes-like object, or an object that implements __bytes__, not '{tn}'"
+        )))
+    }
+
+    fn percent_text(&mut self, template: &str, args: &Value, bytes: bool) -> Result<String, Value> {
         let pieces = parse_percent(template).map_err(|e| self.format_error(e))?;
         let mapping = matches!(args, Value::Dict(_));
         let items: Vec<Value> = match args {
@@ -50,12 +92,44 @@ impl Vm {
                             if !mapping {
                                 return Err(self.type_error("format requires a mapping"));
                             }
-                            self.getitem(args, &Value::str(k.as_str()))?
+                            let key = if bytes {
+                                Value::Bytes(std::rc::Rc::new(
+                                    k.chars().map(|c| c as u32 as u8).collect(),
+                                ))
+                            } else {
+                                Value::str(k.as_str())
+                            };
+                            self.getitem(args, &key)?
                         }
                         None if mapping && !matches!(args, Value::Tuple(_)) => args.clone(),
                         None => take(self)?,
                     };
                     let text = match spec.conv {
+                        's' | 'b' if bytes => {
+                            let s = self.bytes_operand(&v)?;
+                            percent_str(&s, &r)
+                        }
+                        'r' | 'a' if bytes => {
+                            let s = super::convert::ascii_of(&self.repr(&v)?);
+                            percent_str(&s, &r)
+                        }
+                        'c' if bytes => match &v {
+                            Value::Int(i) if (0..256).contains(i) => {
+                                percent_char(char::from(*i as u8), &r)
+                            }
+                            Value::Bytes(b) if b.len() == 1 => percent_char(char::from(b[0]), &r),
+                            Value::Int(_) => {
+                                return Err(self.new_exc(
+                                    "OverflowError",
+                                    "%c arg not in range(256)",
+                                ));
+                            }
+                            _ => {
+                                return Err(self.type_error(
+                                    "%c requires an integer in range(256) or a single byte",
+                                ));
+                            }
+                        },
                         's' => {
                             let s = self.str(&v)?;
                             percent_str(&s, &r)
@@ -140,8 +214,11 @@ impl Vm {
             }
         }
         if !mapping && next < items.len() {
-            return Err(self.type_error("not all arguments converted during string formatting"));
+            let what = if bytes { "bytes" } else { "string" };
+            return Err(self.type_error(&format!(
+                "not all arguments converted during {what} formatting"
+            )));
         }
-        Ok(Value::str(out))
+        Ok(out)
     }
 }
