@@ -31,7 +31,11 @@ fn capped(kib: u64, code: &str) -> Run {
 }
 
 fn last_stderr_line(run: &Run) -> &str {
-    run.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("")
+    run.stderr
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
 }
 
 /// 4 GiB, as in the measurements.
@@ -45,8 +49,14 @@ fn oversized_requests_raise_memory_error_under_a_cap() {
         ("x = bytes(10**12)", "MemoryError"),
         ("x = 'x'.center(10**12)", "MemoryError"),
         ("x = ','.join(['abc'] * 10**9)", "MemoryError"),
-        ("x = 'ab' * (2**62)", "OverflowError: repeated string is too long"),
-        ("x = b'ab' * (2**62)", "OverflowError: repeated bytes are too long"),
+        (
+            "x = 'ab' * (2**62)",
+            "OverflowError: repeated string is too long",
+        ),
+        (
+            "x = b'ab' * (2**62)",
+            "OverflowError: repeated bytes are too long",
+        ),
         ("x = [None] * (2**62)", "MemoryError"),
         ("x = 1 << 2**63", "MemoryError"),
     ];
@@ -90,7 +100,13 @@ fn max_memory_sets_the_budget() {
     ]);
     assert_eq!(run.status, 1, "{run:?}");
     assert_eq!(last_stderr_line(&run), "MemoryError");
-    let run = aio(&["run", "--max-memory", "64M", "-c", "print(len('a' * 10**6))"]);
+    let run = aio(&[
+        "run",
+        "--max-memory",
+        "64M",
+        "-c",
+        "print(len('a' * 10**6))",
+    ]);
     assert_eq!(run.stdout, "1000000\n", "{run:?}");
     let run = aio(&["run", "--max-memory", "lots", "-c", "pass"]);
     assert_eq!(run.status, 2, "{run:?}");
@@ -151,7 +167,8 @@ fn deep_exception_groups_print_as_cpython_cuts_them() {
 
 #[test]
 fn max_steps_stops_a_run_deterministically() {
-    let code = "import sys\ni = 0\nwhile True:\n    i += 1\n    if i % 1000 == 0:\n        print(i)";
+    let code =
+        "import sys\ni = 0\nwhile True:\n    i += 1\n    if i % 1000 == 0:\n        print(i)";
     let first = aio(&["run", "--max-steps", "5500", "-c", code]);
     assert_eq!(first.status, 124, "{first:?}");
     assert_eq!(first.stdout, "1000\n2000\n3000\n4000\n5000\n");

@@ -40,3 +40,41 @@ fn aio_checks_code_err_args_skip_and_clock() {
         "{run:?}"
     );
 }
+
+#[test]
+fn xfail_skip_and_timeout_directives() {
+    let dir = fixtures().join("directives").to_string_lossy().into_owned();
+    let run = aio(&["test", "-v", &dir]);
+    assert_eq!(
+        run.last_line(),
+        "1 passed, 2 failed, 1 skipped, 1 expected to fail",
+        "{run:?}"
+    );
+    assert_eq!(run.status, 1, "{run:?}");
+    // A known failure is reported with its reason and does not fail the suite.
+    assert!(
+        run.stdout.contains(&format!(
+            "XFAIL {dir}/known_bug.aio (expected to fail: prints the wrong number on purpose)"
+        )),
+        "{run:?}"
+    );
+    // Strict: a test marked xfail that passes fails until the mark goes.
+    assert!(
+        run.stdout.contains(&format!(
+            "FAIL {dir}/fixed_bug.aio (passed, but is marked `xfail it used to fail`: remove the directive)"
+        )),
+        "{run:?}"
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("SKIP {dir}/offline.aio (needs a network)")),
+        "{run:?}"
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("FAIL {dir}/slow.aio (timed out after 0.5s)")),
+        "{run:?}"
+    );
+    let only_known = aio(&["test", "--filter", "known_bug", &dir]);
+    assert_eq!(only_known.status, 0, "{only_known:?}");
+}

@@ -26,7 +26,9 @@ const TEST_EXAMPLES: &str = "\
 A golden test is X.aio with X.out (exact expected stdout) beside it; optional
 X.code (expected exit status, default 0), X.err (expected last non-empty line of
 stderr) and X.args (one script argument per line). A first line
-`# aio: clock=real` runs the test on the real clock, `# aio: skip` skips it.
+`# aio: clock=real` runs the test on the real clock, `# aio: skip REASON` skips
+it, `# aio: xfail REASON` expects it to fail (and fails if it passes),
+`# aio: timeout=SECS` sets its time limit.
 Folders holding a `.aio-test-ignore` file are skipped unless named directly.
 
 Examples:

@@ -229,7 +229,13 @@ fn decompress(vm: &mut Vm, args: Args) -> PyResult {
         _ => None,
     };
     let r = with_stream(vm, args.pos.first(), |s| match s {
-        Stream::Inflate(d) => Some(inflate_some(d, &data, max_len, finish, zdict.as_ref().map(|z| z.as_slice()))),
+        Stream::Inflate(d) => Some(inflate_some(
+            d,
+            &data,
+            max_len,
+            finish,
+            zdict.as_ref().map(|z| z.as_slice()),
+        )),
         Stream::Deflate(_) => None,
     })?;
     let Some(step) = r else {
@@ -303,7 +309,11 @@ fn inflate_some(
                 }
             }
             Err(e) => {
-                state = if e.needs_dictionary().is_some() { 2 } else { -3 };
+                state = if e.needs_dictionary().is_some() {
+                    2
+                } else {
+                    -3
+                };
                 message = e.message().unwrap_or("invalid input data").to_string();
                 break;
             }

@@ -86,6 +86,8 @@ pub struct Summary {
     pub passed: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Failed as their `xfail` directive expects.
+    pub xfailed: usize,
     /// Expectation files written or removed by `--update`.
     pub updated_files: usize,
 }
@@ -94,7 +96,8 @@ impl Summary {
     pub(crate) fn count(&mut self, result: &TestResult) {
         match result.state {
             State::Passed => self.passed += 1,
-            State::Skipped => self.skipped += 1,
+            State::Skipped(_) => self.skipped += 1,
+            State::XFailed(_) => self.xfailed += 1,
             State::Failed(_) => self.failed += 1,
         }
         self.updated_files += result.updated.len();
@@ -111,6 +114,9 @@ impl fmt::Display for Summary {
         write!(f, "{} passed, {} failed", self.passed, self.failed)?;
         if self.skipped > 0 {
             write!(f, ", {} skipped", self.skipped)?;
+        }
+        if self.xfailed > 0 {
+            write!(f, ", {} expected to fail", self.xfailed)?;
         }
         Ok(())
     }

@@ -1,16 +1,24 @@
-//! The optional first-line directive of a test: `# aio: skip`, `# aio: clock=real`.
+//! The optional first-line directive of a test: `# aio: skip REASON`,
+//! `# aio: xfail REASON`, `# aio: clock=real`, `# aio: timeout=SECS`.
 
 use crate::api::ClockKind;
+use std::time::Duration;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Directives {
-    pub skip: bool,
+    /// `skip REASON`: not run; the reason is shown.
+    pub skip: Option<String>,
+    /// `xfail REASON`: expected to fail (strict: passing fails the suite).
+    pub xfail: Option<String>,
     pub clock: Option<ClockKind>,
+    /// `timeout=SECS`: this test's own time limit.
+    pub timeout: Option<Duration>,
 }
 
 /// Reads the directives from a program's first line. Several may be given,
-/// separated by spaces or commas. An unknown word is an error rather than
-/// ignored, so a typo cannot silently change what a test checks.
+/// separated by spaces or commas; `skip` and `xfail` take the rest of the
+/// line as their reason. An unknown word is an error rather than ignored, so
+/// a typo cannot silently change what a test checks.
 pub fn parse(source: &str) -> Result<Directives, String> {
     let mut directives = Directives::default();
     let first = source.lines().next().unwrap_or("");
@@ -21,17 +29,41 @@ pub fn parse(source: &str) -> Result<Directives, String> {
     else {
         return Ok(directives);
     };
-    for word in rest.split([' ', '\t', ',']).filter(|w| !w.is_empty()) {
+    let mut rest = rest.trim();
+    while !rest.is_empty() {
+        let end = rest.find([' ', '\t', ',']).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        let tail = tail.trim_start_matches([' ', '\t', ',']);
         match word {
-            "skip" => directives.skip = true,
+            "skip" | "xfail" => {
+                let reason = tail.trim().to_string();
+                if word == "skip" {
+                    directives.skip = Some(reason);
+                } else if reason.is_empty() {
+                    return Err("`xfail` needs a reason: `# aio: xfail WHY`".into());
+                } else {
+                    directives.xfail = Some(reason);
+                }
+                break;
+            }
             "clock=real" => directives.clock = Some(ClockKind::Real),
             "clock=virtual" => directives.clock = Some(ClockKind::Virtual),
+            w if w.starts_with("timeout=") => {
+                let secs: f64 = w["timeout=".len()..]
+                    .parse()
+                    .ok()
+                    .filter(|s: &f64| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
+                    .ok_or_else(|| format!("`{w}`: the timeout is a number of seconds"))?;
+                directives.timeout = Some(Duration::from_secs_f64(secs));
+            }
             other => {
                 return Err(format!(
-                    "unknown directive `{other}` (known: skip, clock=real, clock=virtual)"
+                    "unknown directive `{other}` (known: skip REASON, xfail REASON, \
+                     clock=real, clock=virtual, timeout=SECS)"
                 ));
             }
         }
+        rest = tail;
     }
     Ok(directives)
 }
@@ -44,13 +76,25 @@ mod tests {
     fn reads_directives() {
         assert_eq!(parse("print(1)\n"), Ok(Directives::default()));
         assert_eq!(parse("# just a comment\n"), Ok(Directives::default()));
-        assert!(parse("# aio: skip\n").is_ok_and(|d| d.skip && d.clock.is_none()));
+        assert!(
+            parse("# aio: skip\n")
+                .is_ok_and(|d| d.skip.as_deref() == Some("") && d.clock.is_none())
+        );
         assert_eq!(
-            parse("#aio: clock=real, skip").map(|d| (d.skip, d.clock)),
-            Ok((true, Some(ClockKind::Real)))
+            parse("#aio: clock=real, skip no network here").map(|d| (d.skip, d.clock)),
+            Ok((Some("no network here".into()), Some(ClockKind::Real)))
         );
         assert!(parse("# aio: clock=fast").is_err());
         // Only the first line counts.
         assert_eq!(parse("x = 1\n# aio: skip\n"), Ok(Directives::default()));
+    }
+
+    #[test]
+    fn xfail_needs_a_reason_and_timeouts_parse() {
+        let d = parse("# aio: timeout=2.5 xfail weakref is missing").unwrap_or_default();
+        assert_eq!(d.xfail.as_deref(), Some("weakref is missing"));
+        assert_eq!(d.timeout, Some(Duration::from_millis(2500)));
+        assert!(parse("# aio: xfail").is_err());
+        assert!(parse("# aio: timeout=soon").is_err());
     }
 }

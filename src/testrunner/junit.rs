@@ -14,7 +14,7 @@ pub fn render(results: &[TestResult], elapsed: Duration) -> String {
     let count = |f: fn(&State) -> bool| results.iter().filter(|r| f(&r.state)).count();
     let tests = results.len();
     let failures = count(|s| matches!(s, State::Failed(_)));
-    let skipped = count(|s| matches!(s, State::Skipped));
+    let skipped = count(|s| matches!(s, State::Skipped(_) | State::XFailed(_)));
     let time = elapsed.as_secs_f64();
 
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -40,7 +40,13 @@ pub fn render(results: &[TestResult], elapsed: Duration) -> String {
         );
         match &result.state {
             State::Passed => xml.push_str("/>\n"),
-            State::Skipped => xml.push_str(">\n      <skipped/>\n    </testcase>\n"),
+            State::Skipped(reason) | State::XFailed(reason) => {
+                let _ = write!(
+                    xml,
+                    ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    escape(reason)
+                );
+            }
             State::Failed(_) => {
                 let mut body = stdout_diff(result, false).unwrap_or_default();
                 if let Some(tail) = stderr_tail(result) {

@@ -47,7 +47,10 @@ pub(crate) struct TestResult {
 
 pub(crate) enum State {
     Passed,
-    Skipped,
+    /// Not run, with the directive's reason.
+    Skipped(String),
+    /// Failed as its `xfail` directive says it does (the reason).
+    XFailed(String),
     Failed(Vec<Problem>),
 }
 
@@ -108,17 +111,18 @@ fn run_one(config: &TestConfig, case: TestCase) -> TestResult {
 /// Runs a test and compares; an error means the test itself is malformed.
 fn run_and_judge(config: &TestConfig, result: &mut TestResult) -> Result<State, String> {
     let directives = result.case.directives.clone()?;
-    if directives.skip {
-        return Ok(State::Skipped);
+    if let Some(reason) = directives.skip {
+        return Ok(State::Skipped(reason));
     }
     let clock = directives.clock.unwrap_or(config.clock);
+    let timeout = directives.timeout.unwrap_or(config.timeout);
     let args = script_args(&result.case)?;
     let outcome = result.outcome.insert(execute::execute(
         &config.runner,
         &result.case,
         clock,
         &args,
-        config.timeout,
+        timeout,
     ));
     let mut expected = Expected::load(&result.case)?;
     if config.update {
@@ -127,12 +131,14 @@ fn run_and_judge(config: &TestConfig, result: &mut TestResult) -> Result<State, 
             expected = Expected::load(&result.case)?;
         }
     }
-    let problems = verdict::judge(&expected, outcome, config.timeout);
+    let problems = verdict::judge(&expected, outcome, timeout);
     result.expected = Some(expected);
-    Ok(if problems.is_empty() {
-        State::Passed
-    } else {
-        State::Failed(problems)
+    Ok(match (problems.is_empty(), directives.xfail) {
+        (true, None) => State::Passed,
+        (false, None) => State::Failed(problems),
+        (false, Some(reason)) => State::XFailed(reason),
+        // Strict, as pytest's xfail(strict=True): a fixed test must say so.
+        (true, Some(reason)) => State::Failed(vec![Problem::UnexpectedPass(reason)]),
     })
 }
 

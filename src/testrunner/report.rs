@@ -50,10 +50,28 @@ pub fn write_result(
                 result.case.name
             )?;
         }
-        State::Skipped if config.verbose => {
-            writeln!(out, "{} {}", paint.paint(YELLOW, "SKIP"), result.case.name)?;
+        State::Skipped(reason) if config.verbose => {
+            let why = if reason.is_empty() {
+                String::new()
+            } else {
+                format!(" ({reason})")
+            };
+            writeln!(
+                out,
+                "{} {}{why}",
+                paint.paint(YELLOW, "SKIP"),
+                result.case.name
+            )?;
         }
-        State::Passed | State::Skipped => {}
+        State::XFailed(reason) if config.verbose => {
+            writeln!(
+                out,
+                "{} {} (expected to fail: {reason}){elapsed}",
+                paint.paint(YELLOW, "XFAIL"),
+                result.case.name
+            )?;
+        }
+        State::Passed | State::Skipped(_) | State::XFailed(_) => {}
         State::Failed(problems) => {
             let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
             writeln!(

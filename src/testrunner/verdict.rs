@@ -77,6 +77,8 @@ pub enum Problem {
     NotStarted(String),
     /// The test itself is malformed (bad directive, unreadable files).
     BadTest(String),
+    /// Marked `xfail` (the reason) but it passed.
+    UnexpectedPass(String),
 }
 
 impl Problem {
@@ -84,7 +86,10 @@ impl Problem {
     pub fn wants_stderr(&self) -> bool {
         !matches!(
             self,
-            Problem::Output | Problem::MissingOut | Problem::BadTest(_)
+            Problem::Output
+                | Problem::MissingOut
+                | Problem::BadTest(_)
+                | Problem::UnexpectedPass(_)
         )
     }
 }
@@ -104,6 +109,10 @@ impl fmt::Display for Problem {
             Problem::TimedOut(limit) => write!(f, "timed out after {}", seconds(*limit)),
             Problem::Signal(signal) => write!(f, "crashed by {}", signal_name(*signal)),
             Problem::NotStarted(msg) | Problem::BadTest(msg) => write!(f, "{msg}"),
+            Problem::UnexpectedPass(reason) => write!(
+                f,
+                "passed, but is marked `xfail {reason}`: remove the directive"
+            ),
         }
     }
 }

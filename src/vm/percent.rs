@@ -119,10 +119,9 @@ impl Vm {
                             }
                             Value::Bytes(b) if b.len() == 1 => percent_char(char::from(b[0]), &r),
                             Value::Int(_) => {
-                                return Err(self.new_exc(
-                                    "OverflowError",
-                                    "%c arg not in range(256)",
-                                ));
+                                return Err(
+                                    self.new_exc("OverflowError", "%c arg not in range(256)")
+                                );
                             }
                             _ => {
                                 return Err(self.type_error(
