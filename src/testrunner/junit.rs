@@ -40,6 +40,9 @@ pub fn render(results: &[TestResult], elapsed: Duration) -> String {
         );
         match &result.state {
             State::Passed => xml.push_str("/>\n"),
+            State::Skipped(reason) if reason.is_empty() => {
+                xml.push_str(">\n      <skipped/>\n    </testcase>\n");
+            }
             State::Skipped(reason) | State::XFailed(reason) => {
                 let _ = write!(
                     xml,
