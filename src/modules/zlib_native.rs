@@ -21,7 +21,7 @@ enum Stream {
     Inflate(Box<Decompress>),
 }
 
-/// The most output produced per step of a stream.
+/// The most output produced per step of a decompressing stream.
 const CHUNK: usize = 64 * 1024;
 
 pub fn create(vm: &mut Vm) -> PyResult {
@@ -190,30 +190,54 @@ fn compress(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// The sizes of the successive output blocks CPython's zlib module gives
+/// deflate (its `_BlocksOutputBuffer`): stored blocks at level 0 are cut where
+/// the output space ends, so the same blocks give the same bytes.
+const OUTPUT_BLOCKS: [usize; 17] = [
+    32 << 10,
+    64 << 10,
+    256 << 10,
+    1 << 20,
+    4 << 20,
+    8 << 20,
+    16 << 20,
+    16 << 20,
+    32 << 20,
+    32 << 20,
+    32 << 20,
+    32 << 20,
+    64 << 20,
+    64 << 20,
+    128 << 20,
+    128 << 20,
+    256 << 20,
+];
+
 fn deflate_all(c: &mut Compress, input: &[u8], flush: FlushCompress) -> Result<Vec<u8>, String> {
-    let mut out = Vec::with_capacity(input.len() / 2 + 64);
+    let mut out = Vec::new();
+    let mut block = 0;
+    let mut buf = vec![0u8; OUTPUT_BLOCKS[0]];
+    let mut filled = 0;
     let mut pos = 0;
+    // As zlib's own loop: call deflate until it leaves output space unused.
     loop {
-        if out.capacity() - out.len() < 1024 {
-            out.reserve(out.capacity().clamp(4096, CHUNK * 16));
+        if filled == buf.len() {
+            out.extend_from_slice(&buf);
+            block = (block + 1).min(OUTPUT_BLOCKS.len() - 1);
+            buf = vec![0u8; OUTPUT_BLOCKS[block]];
+            filled = 0;
         }
-        let (in_before, out_before) = (c.total_in(), out.len());
+        let (in_before, out_before) = (c.total_in(), c.total_out());
         let status = c
-            .compress_vec(&input[pos..], &mut out, flush)
+            .compress(&input[pos..], &mut buf[filled..], flush)
             .map_err(|e| e.to_string())?;
         pos += (c.total_in() - in_before) as usize;
-        let room_left = out.len() < out.capacity();
-        match status {
-            Status::StreamEnd => break,
-            // zlib is done with a step when it consumed everything and
-            // did not fill the output (or could make no progress at all).
-            _ if pos >= input.len() && room_left && !matches!(flush, FlushCompress::Finish) => {
-                break;
-            }
-            Status::BufError if out.len() == out_before && pos >= input.len() => break,
-            _ => {}
+        filled += (c.total_out() - out_before) as usize;
+        if filled < buf.len() || matches!(status, Status::StreamEnd) && filled < buf.len() {
+            break;
         }
     }
+    out.extend_from_slice(&buf[..filled]);
     Ok(out)
 }
 
