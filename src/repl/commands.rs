@@ -49,6 +49,6 @@ pub fn run(repl: &mut Repl, cmd: &str) -> Flow {
 }
 
 fn tasks(repl: &mut Repl) {
-    let rows = super::tasks::rows(&mut repl.vm);
+    let rows = repl.vm.task_rows();
     print!("{}", super::tasks::render(&rows));
 }

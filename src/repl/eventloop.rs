@@ -146,12 +146,7 @@ impl Vm {
                     self.flush();
                     std::thread::sleep(POLL);
                 }
-                None => {
-                    return Err(self.new_exc(
-                        "RuntimeError",
-                        "Event loop stopped before Future completed.",
-                    ));
-                }
+                None => return Err(self.deadlock_error()),
             }
         }
         let cancelled =

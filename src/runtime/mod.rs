@@ -9,6 +9,7 @@ pub mod handle;
 pub mod io;
 pub mod sleep;
 pub mod task;
+pub mod waiting;
 
 use crate::vm::awaiting::NativeAwait;
 use crate::vm::class::Class;
@@ -338,11 +339,7 @@ impl Vm {
                     .iter()
                     .any(|t| !t.handle.cancelled.get())
             {
-                self.flush();
-                return Err(self.new_exc(
-                    "RuntimeError",
-                    "Event loop stopped before Future completed.",
-                ));
+                return Err(self.deadlock_error());
             }
             self.run_once()?;
         }
@@ -354,10 +351,21 @@ impl Vm {
             if let Value::Generator(g) = &coro {
                 g.awaited.set(true);
             }
-            return Err(self.new_exc(
+            let e = self.new_exc(
                 "RuntimeError",
                 "asyncio.run() cannot be called from a running event loop",
-            ));
+            );
+            let in_repl = self
+                .frames
+                .iter()
+                .any(|f| f.code.filename.starts_with("<python-input-"));
+            let hint = if in_repl {
+                "the REPL already runs an event loop: write 'await main()' instead"
+            } else {
+                "inside a coroutine, 'await' the coroutine instead of calling asyncio.run()"
+            };
+            self.set_hint(&e, hint);
+            return Err(e);
         }
         let is_coro = match &coro {
             Value::Generator(g) => g.kind == crate::vm::generator::GenKind::Coroutine,

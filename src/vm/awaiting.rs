@@ -125,11 +125,7 @@ impl Vm {
                     }
                     Ok(v)
                 }
-                _ => {
-                    let tn = self.type_name(&v);
-                    Err(self
-                        .type_error(&format!("object {tn} can't be used in 'await' expression")))
-                }
+                _ => Err(self.cannot_await(&v)),
             },
             Value::Instance(_) | Value::Native(_) => {
                 if crate::runtime::is_native_awaitable(&v) {
@@ -161,11 +157,20 @@ impl Vm {
                     }
                 }
             }
-            _ => {
-                let tn = self.type_name(&v);
-                Err(self.type_error(&format!("object {tn} can't be used in 'await' expression")))
-            }
+            _ => Err(self.cannot_await(&v)),
         }
+    }
+
+    fn cannot_await(&mut self, v: &Value) -> Value {
+        let tn = self.type_name(v);
+        let e = self.type_error(&format!("object {tn} can't be used in 'await' expression"));
+        if matches!(v, Value::List(_) | Value::Tuple(_)) {
+            self.set_hint(
+                &e,
+                "to wait for several awaitables, write 'await asyncio.gather(*aws)'",
+            );
+        }
+        e
     }
 
     pub fn get_aiter(&mut self, v: Value) -> PyResult {
@@ -227,7 +232,17 @@ impl Vm {
                 (Some(_), None) => format!(" (missed {exit_name} method)"),
                 _ => String::new(),
             };
-            return Err(self.type_error(&format!("'{tn}' object does not support {what}{missed}")));
+            let e = self.type_error(&format!("'{tn}' object does not support {what}{missed}"));
+            let other = if is_async { "__enter__" } else { "__aenter__" };
+            if cls.lookup_static(other).is_some() {
+                let hint = if is_async {
+                    "use 'with': this is an ordinary context manager"
+                } else {
+                    "use 'async with': this is an asynchronous context manager"
+                };
+                self.set_hint(&e, hint);
+            }
+            return Err(e);
         };
         let bound_exit = Value::Method(Rc::new(BoundMethod {
             receiver: mgr.clone(),

@@ -483,6 +483,26 @@ impl Vm {
         }
     }
 
+    /// Attaches a "help:" line that the traceback prints for a mistake
+    /// learners make (kept out of the exception's args and str()).
+    pub fn set_hint(&mut self, exc: &Value, hint: &str) {
+        if let Value::Instance(i) = exc {
+            i.dict
+                .borrow_mut()
+                .insert("__aio_hint__".into(), Value::str(hint));
+        }
+    }
+
+    fn hint_of(&self, exc: &Value) -> Option<String> {
+        match exc {
+            Value::Instance(i) => match i.dict.borrow().get("__aio_hint__") {
+                Some(Value::Str(s)) => Some(s.as_str().to_string()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The summary line as a traceback prints it: with "Did you mean".
     fn summary_with_suggestion(&mut self, exc: &Value) -> String {
         let mut summary = self.exc_summary(exc);
@@ -536,6 +556,11 @@ impl Vm {
             }
         }
         let summary = self.summary_with_suggestion(exc);
+        // aio's teaching hint goes just above CPython's own last line, which
+        // stays the last line (tests compare it).
+        if let Some(hint) = self.hint_of(exc) {
+            lines.push(format!("  help: {hint}"));
+        }
         lines.extend(summary.lines().map(|s| s.to_string()));
         lines.extend(self.note_lines(exc));
         lines

@@ -84,7 +84,17 @@ impl Vm {
 
     fn not_iterable(&mut self, v: &Value) -> Value {
         let tn = self.type_name(v);
-        self.type_error(&format!("'{tn}' object is not iterable"))
+        let e = self.type_error(&format!("'{tn}' object is not iterable"));
+        if self.types.class_of(v).lookup_static("__aiter__").is_some() {
+            self.set_hint(&e, "use 'async for': this is an asynchronous iterable");
+        } else if matches!(v, Value::Generator(g) if g.kind == super::generator::GenKind::Coroutine)
+        {
+            self.set_hint(
+                &e,
+                "a coroutine gives its result when awaited: 'await' it first",
+            );
+        }
+        e
     }
 
     /// The next item, or None when exhausted.
