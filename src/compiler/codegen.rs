@@ -33,6 +33,15 @@ enum FBlock<'a> {
     StarHandler,
 }
 
+/// A constant that equal ones share a slot with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum ConstKey {
+    Int(i64),
+    Str(String),
+    None,
+    Bool(bool),
+}
+
 struct Unit<'a> {
     scope: ScopeId,
     name: String,
@@ -40,6 +49,9 @@ struct Unit<'a> {
     ops: Vec<Op>,
     lines: Vec<u32>,
     consts: Vec<Value>,
+    /// Where each simple constant already sits in `consts`, so reusing one
+    /// is a lookup (a scan made big programs quadratic to compile).
+    const_slots: std::collections::HashMap<ConstKey, u32>,
     names: IndexSet<String>,
     varnames: IndexSet<String>,
     cellvars: IndexSet<String>,
@@ -236,6 +248,7 @@ impl<'a> Compiler<'a> {
             ops: Vec::new(),
             lines: Vec::new(),
             consts: vec![Value::None],
+            const_slots: std::collections::HashMap::from([(ConstKey::None, 0)]),
             names: IndexSet::new(),
             varnames,
             cellvars,
@@ -357,20 +370,24 @@ impl<'a> Compiler<'a> {
     fn const_idx(&mut self, v: Value) -> u32 {
         let u = self.unit();
         // Reuse identical simple constants to keep tables small.
-        for (i, c) in u.consts.iter().enumerate() {
-            let same = match (c, &v) {
-                (Value::Int(a), Value::Int(b)) => a == b,
-                (Value::Str(a), Value::Str(b)) => a.as_str() == b.as_str(),
-                (Value::None, Value::None) => true,
-                (Value::Bool(a), Value::Bool(b)) => a == b,
-                _ => false,
-            };
-            if same {
-                return i as u32;
-            }
+        let key = match &v {
+            Value::Int(a) => Some(ConstKey::Int(*a)),
+            Value::Str(a) => Some(ConstKey::Str(a.as_str().to_string())),
+            Value::None => Some(ConstKey::None),
+            Value::Bool(b) => Some(ConstKey::Bool(*b)),
+            _ => None,
+        };
+        if let Some(k) = &key
+            && let Some(&i) = u.const_slots.get(k)
+        {
+            return i;
         }
         u.consts.push(v);
-        (u.consts.len() - 1) as u32
+        let i = (u.consts.len() - 1) as u32;
+        if let Some(k) = key {
+            u.const_slots.insert(k, i);
+        }
+        i
     }
     fn load_const(&mut self, v: Value) {
         let i = self.const_idx(v);
@@ -2080,6 +2097,7 @@ fn unreachable_unit() -> Unit<'static> {
         ops: Vec::new(),
         lines: Vec::new(),
         consts: Vec::new(),
+        const_slots: std::collections::HashMap::new(),
         names: IndexSet::new(),
         varnames: IndexSet::new(),
         cellvars: IndexSet::new(),
