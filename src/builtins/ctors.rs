@@ -317,7 +317,9 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult {
     let v = match lower.as_str() {
         "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
         "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-        "nan" | "+nan" | "-nan" => Some(crate::vm::value::fresh_nan()),
+        "nan" | "+nan" => Some(crate::vm::value::fresh_nan()),
+        // The sign of a NaN is kept, as CPython keeps it (copysign sees it).
+        "-nan" => Some(-crate::vm::value::fresh_nan()),
         _ => {
             let ok = !t.contains("__")
                 && !t.starts_with('_')
@@ -354,6 +356,10 @@ fn new_float(vm: &mut Vm, args: Args) -> PyResult {
             let cls = vm.types.class_of(&v);
             if let Some(f) = cls.lookup_static("__float__") {
                 return vm.call(&f, Args::new([v.clone()]));
+            }
+            if let Some(f) = cls.lookup_static("__index__") {
+                let i = vm.call(&f, Args::new([v.clone()]))?;
+                return new_float(vm, Args::new([Value::None, i]));
             }
             let tn = vm.type_name(&v);
             Err(vm.type_error(&format!(

@@ -1,4 +1,4 @@
-//! Code at run time: `compile`, `exec` and `eval`.
+//! Code at run time: `compile`, `exec`, `eval` and `__import__`.
 //!
 //! Namespaces given as dicts are copied into the VM's own namespace maps for
 //! the run and written back afterwards, so what the code defined or changed
@@ -18,6 +18,47 @@ pub fn install(vm: &mut Vm) {
     function(vm, "compile", compile);
     function(vm, "exec", exec);
     function(vm, "eval", eval);
+    function(vm, "__import__", dunder_import);
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the
+/// top-level package of a dotted name, or the named module itself when
+/// `fromlist` asks for names from it (as the import statement uses it).
+fn dunder_import(vm: &mut Vm, mut args: Args) -> PyResult {
+    let fromlist = args
+        .take_kw("fromlist")
+        .or_else(|| args.pos.get(3).cloned());
+    let level = args.take_kw("level").or_else(|| args.pos.get(4).cloned());
+    let name = match args.pos.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!("__import__() argument 1 must be str, not {tn}")));
+        }
+        None => {
+            return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+        }
+    };
+    if let Some(level) = level
+        && vm.index_value(&level)? != 0
+    {
+        return Err(vm.new_exc(
+            "ImportError",
+            "attempted relative import with no known parent package",
+        ));
+    }
+    if name.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
+    let leaf = vm.import_module(&name)?;
+    let wants_leaf = match &fromlist {
+        None | Some(Value::None) => false,
+        Some(v) => vm.truthy(v)?,
+    };
+    match name.split_once('.') {
+        Some((top, _)) if !wants_leaf => vm.import_module(top),
+        _ => Ok(leaf),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]

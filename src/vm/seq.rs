@@ -127,7 +127,15 @@ impl Vm {
                     self.new_exc("IndexError", "cannot fit 'int' into an index-sized integer")
                 );
             }
-            Value::Instance(_) => self.index_value(idx)?,
+            Value::Instance(_)
+                if self
+                    .types
+                    .class_of(idx)
+                    .lookup_static("__index__")
+                    .is_some() =>
+            {
+                self.index_value(idx)?
+            }
             _ => {
                 let tn = self.type_name(idx);
                 let msg = if what == "string" {

@@ -405,7 +405,8 @@ def _from_int(cls, n):
 def _from_float(cls, f):
     sign = 1 if _math.copysign(1.0, f) < 0 else 0
     if f != f:
-        return _new_of(cls, sign, 0, 0, QNAN)
+        # CPython drops a NaN's sign here (it goes through repr(float)).
+        return _new_of(cls, 0, 0, 0, QNAN)
     if f in (float("inf"), float("-inf")):
         return _new_of(cls, sign, 0, 0, INF)
     num, den = abs(f).as_integer_ratio()

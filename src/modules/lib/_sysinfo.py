@@ -1,5 +1,5 @@
 """The structured parts of `sys` (version_info, implementation, flags,
-float_info, int_info), installed into the native `sys` module."""
+float_info, int_info, hash_info), installed into the native `sys` module."""
 
 
 def _struct_seq(name, fields, module="sys"):
@@ -58,3 +58,8 @@ def install(sys):
         "bits_per_digit", "sizeof_digit", "default_max_str_digits",
         "str_digits_check_threshold"))
     sys.int_info = int_info((30, 4, 4300, 640))
+    hash_info = _struct_seq("hash_info", (
+        "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits",
+        "seed_bits", "cutoff"))
+    sys.hash_info = hash_info((64, 2305843009213693951, 314159, 0, 1000003,
+                               "siphash13", 64, 128, 0))
