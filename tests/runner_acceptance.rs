@@ -78,3 +78,19 @@ fn xfail_skip_and_timeout_directives() {
     let only_known = aio(&["test", "--filter", "known_bug", &dir]);
     assert_eq!(only_known.status, 0, "{only_known:?}");
 }
+
+#[test]
+fn a_filter_that_selects_nothing_is_an_error_unless_allowed() {
+    let dir = fixtures().join("directives").to_string_lossy().into_owned();
+    let run = aio(&["test", "--filter", "no-such-test", &dir]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "no test path contains `no-such-test`; check the filter, or pass --allow-empty"
+        ),
+        "{run:?}"
+    );
+    let allowed = aio(&["test", "--filter", "no-such-test", "--allow-empty", &dir]);
+    assert_eq!(allowed.status, 0, "{allowed:?}");
+    assert_eq!(allowed.last_line(), "0 passed, 0 failed");
+}

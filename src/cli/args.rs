@@ -148,9 +148,13 @@ pub struct TestArgs {
     #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = parse_timeout)]
     pub timeout: f64,
 
-    /// Only run tests whose path contains SUBSTR
+    /// Only run tests whose path contains SUBSTR (an error if none does)
     #[arg(long, value_name = "SUBSTR")]
     pub filter: Option<String>,
+
+    /// Let a --filter that selects no test succeed
+    #[arg(long)]
+    pub allow_empty: bool,
 
     /// Rewrite the expectation files (.out, .code, existing .err) from actual results
     #[arg(long)]

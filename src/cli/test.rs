@@ -41,6 +41,7 @@ fn configure(args: TestArgs, clock: ClockKind) -> Result<TestConfig, String> {
     }
     config.timeout = Duration::from_secs_f64(args.timeout);
     config.filter = args.filter;
+    config.allow_empty = args.allow_empty;
     config.update = args.update;
     config.shard = args.shard;
     config.junit = args.junit;

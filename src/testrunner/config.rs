@@ -17,6 +17,8 @@ pub struct TestConfig {
     pub timeout: Duration,
     /// Only tests whose path contains this.
     pub filter: Option<String>,
+    /// Whether a filter that selects no test is fine (`--allow-empty`).
+    pub allow_empty: bool,
     pub update: bool,
     pub shard: Option<Shard>,
     pub junit: Option<PathBuf>,
@@ -36,6 +38,7 @@ impl TestConfig {
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             timeout: Duration::from_secs(10),
             filter: None,
+            allow_empty: false,
             update: false,
             shard: None,
             junit: None,
@@ -131,6 +134,8 @@ pub enum Error {
     Read(PathBuf, std::io::Error),
     Junit(PathBuf, std::io::Error),
     Output(std::io::Error),
+    /// `--filter` matched no test (a typo would otherwise pass silently).
+    EmptyFilter(String),
 }
 
 impl fmt::Display for Error {
@@ -141,6 +146,10 @@ impl fmt::Display for Error {
             Error::Read(p, e) => write!(f, "can't read {}: {e}", p.display()),
             Error::Junit(p, e) => write!(f, "can't write the JUnit report {}: {e}", p.display()),
             Error::Output(e) => write!(f, "can't write the report: {e}"),
+            Error::EmptyFilter(filter) => write!(
+                f,
+                "no test path contains `{filter}`; check the filter, or pass --allow-empty"
+            ),
         }
     }
 }

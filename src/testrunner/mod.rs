@@ -60,7 +60,11 @@ pub fn run(config: &TestConfig, out: &mut dyn Write) -> Result<Summary, Error> {
     let started = Instant::now();
     let mut cases = discover::discover(&config.paths)?;
     if let Some(filter) = &config.filter {
+        let before = cases.len();
         cases.retain(|case| case.name.contains(filter.as_str()));
+        if cases.is_empty() && before > 0 && !config.allow_empty {
+            return Err(Error::EmptyFilter(filter.clone()));
+        }
     }
     if let Some(shard) = config.shard {
         cases = shard.select(cases);
