@@ -228,12 +228,11 @@ fn deflate_all(c: &mut Compress, input: &[u8], flush: FlushCompress) -> Result<V
             filled = 0;
         }
         let (in_before, out_before) = (c.total_in(), c.total_out());
-        let status = c
-            .compress(&input[pos..], &mut buf[filled..], flush)
+        c.compress(&input[pos..], &mut buf[filled..], flush)
             .map_err(|e| e.to_string())?;
         pos += (c.total_in() - in_before) as usize;
         filled += (c.total_out() - out_before) as usize;
-        if filled < buf.len() || matches!(status, Status::StreamEnd) && filled < buf.len() {
+        if filled < buf.len() {
             break;
         }
     }

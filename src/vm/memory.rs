@@ -39,6 +39,17 @@ impl Vm {
         Ok(())
     }
 
+    /// Checks that a new key fits before it goes into `table` (a dict or a
+    /// set), whose entries and index may both double at once.
+    #[inline]
+    pub fn room_for_key(
+        &mut self,
+        table: &std::cell::RefCell<crate::vm::dict::Dict>,
+    ) -> PyResult<()> {
+        let growth = table.borrow().growth_bytes();
+        self.reserve_large(growth)
+    }
+
     /// The count of a sequence repetition (`seq * n`): negative counts are 0,
     /// and one beyond a machine word is CPython's OverflowError.
     pub fn repeat_count(&mut self, n: &Value) -> PyResult<usize> {

@@ -358,8 +358,7 @@ impl Vm {
             Value::Dict(d) => {
                 let h = self.hash(&idx)?;
                 let idx = self.canon_in(d, h, &idx)?;
-                let growth = d.borrow().growth_bytes();
-                self.reserve_large(growth)?;
+                self.room_for_key(d)?;
                 d.borrow_mut().insert(h, idx, v);
                 Ok(())
             }
@@ -447,8 +446,7 @@ impl Vm {
         let h = self.hash(&v)?;
         if let Value::Set(s) = set {
             let v = self.canon_in(s, h, &v)?;
-            let growth = s.borrow().growth_bytes();
-            self.reserve_large(growth)?;
+            self.room_for_key(s)?;
             s.borrow_mut().insert(h, v, Value::None);
         }
         Ok(())

@@ -20,6 +20,8 @@ static DEADLINE_PASSED: AtomicBool = AtomicBool::new(false);
 #[derive(Debug, Clone)]
 pub struct Watch {
     countdown: u32,
+    /// The length the running countdown started at.
+    chunk: u32,
     /// Steps taken so far (loop iterations and calls).
     steps: u64,
     /// `--max-steps`.
@@ -32,6 +34,7 @@ impl Default for Watch {
     fn default() -> Self {
         Watch {
             countdown: POLL_EVERY,
+            chunk: POLL_EVERY,
             steps: 0,
             max_steps: None,
             timeout: None,
@@ -46,9 +49,7 @@ impl Watch {
     pub fn limit(&mut self, max_steps: Option<u64>, timeout: Option<f64>) {
         self.max_steps = max_steps;
         self.timeout = timeout;
-        if let Some(n) = max_steps {
-            self.countdown = self.countdown.min(n.clamp(1, POLL_EVERY as u64) as u32);
-        }
+        self.rearm();
         if let Some(secs) = timeout {
             start_watchdog(secs);
         }
@@ -75,6 +76,18 @@ fn timeout_message(secs: f64) -> String {
     )
 }
 
+impl Watch {
+    /// Starts the next countdown: POLL_EVERY steps, or fewer when the step
+    /// budget ends sooner.
+    fn rearm(&mut self) {
+        self.chunk = match self.max_steps {
+            Some(max) => max.saturating_sub(self.steps).clamp(1, POLL_EVERY as u64) as u32,
+            None => POLL_EVERY,
+        };
+        self.countdown = self.chunk;
+    }
+}
+
 impl Vm {
     /// One step: a loop iteration or a call.
     #[inline(always)]
@@ -89,12 +102,8 @@ impl Vm {
     #[cold]
     fn look_outside(&mut self) -> PyResult<()> {
         let w = &mut self.watch;
-        let taken = w.countdown_start();
-        w.steps += taken;
-        w.countdown = match w.max_steps {
-            Some(max) => (max.saturating_sub(w.steps)).clamp(1, POLL_EVERY as u64) as u32,
-            None => POLL_EVERY,
-        };
+        w.steps += u64::from(w.chunk);
+        w.rearm();
         if let Some(max) = w.max_steps
             && w.steps >= max
         {
@@ -120,15 +129,5 @@ impl Vm {
         self.flush();
         eprintln!("{msg}");
         std::process::exit(LIMIT_EXIT_STATUS);
-    }
-}
-
-impl Watch {
-    /// How many steps the countdown that just ran out stood for.
-    fn countdown_start(&self) -> u64 {
-        match self.max_steps {
-            Some(max) => (max.saturating_sub(self.steps)).clamp(1, POLL_EVERY as u64),
-            None => POLL_EVERY as u64,
-        }
     }
 }

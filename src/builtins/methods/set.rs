@@ -303,8 +303,7 @@ fn add(vm: &mut Vm, args: Args) -> PyResult {
     check(vm, &args, "set", "add", 1, 1)?;
     let h = vm.hash(&args.pos[1])?;
     let key = vm.canon_key_of(&s, h, &args.pos[1])?;
-    let growth = s.borrow().growth_bytes();
-    vm.reserve_large(growth)?;
+    vm.room_for_key(&s)?;
     s.borrow_mut().insert(h, key, Value::None);
     Ok(Value::None)
 }
