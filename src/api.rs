@@ -25,6 +25,8 @@ pub struct RunOptions {
     pub max_steps: Option<u64>,
     /// `--timeout`: wall-clock seconds before the run is stopped.
     pub timeout: Option<f64>,
+    /// `--perturb SEED`: a seeded order for ties in the schedule.
+    pub perturb: Option<u64>,
 }
 
 /// Deep Python recursion nests Rust calls (native callbacks), so programs
@@ -75,6 +77,7 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
     let mut vm = Vm::new(opts.argv.clone());
     vm.watch.limit(opts.max_steps, opts.timeout);
     vm.runtime.clock = crate::runtime::clock::Clock::new(opts.clock == ClockKind::Virtual);
+    vm.runtime.perturb = opts.perturb.map(crate::runtime::perturb::Perturb::new);
     crate::vm::sources::register(filename, source);
     let globals = vm.new_globals("__main__");
     globals

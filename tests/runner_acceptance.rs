@@ -86,7 +86,7 @@ fn a_filter_that_selects_nothing_is_an_error_unless_allowed() {
     assert_eq!(run.status, 2, "{run:?}");
     assert!(
         run.stderr.contains(
-            "no test path contains `no-such-test`; check the filter, or pass --allow-empty"
+            "no test is selected by --filter `no-such-test`; check it, or pass --allow-empty"
         ),
         "{run:?}"
     );

@@ -189,14 +189,20 @@ fn update_records_the_interpreters_results() {
     );
     // The time-out has no result to record and still fails.
     assert_eq!(run.status, 1, "{run:?}");
-    assert!(run.stdout.contains("updated 2 files\n"), "{run:?}");
+    assert!(run.stdout.contains("updated 3 files\n"), "{run:?}");
     assert_eq!(run.last_line(), "3 passed, 1 failed", "{run:?}");
     assert_eq!(dir.read("fail.out"), "line 0\nline 1\nline 2\n");
     assert_eq!(dir.read("crash.code"), "1\n");
     assert_eq!(dir.read("crash.out"), "before\n");
+    assert_eq!(
+        dir.read("crash.err"),
+        "ValueError: boom\n",
+        "a non-zero status records the error line"
+    );
     assert!(
-        !dir.exists("crash.err"),
-        ".err is only rewritten, never created"
+        run.stdout
+            .contains("KEPT ./timeout.aio: not recorded: it timed out"),
+        "{run:?}"
     );
     assert_eq!(dir.read("timeout.out"), "");
 
@@ -217,8 +223,15 @@ fn update_rewrites_an_existing_err() {
         &["test", ".", "--update", "--interpreter", &oracle],
     );
     assert_eq!(run.status, 0, "{run:?}");
-    assert!(run.stdout.contains("updated 1 file\n"), "{run:?}");
+    // The folder was named, so its program without an .out is a new test;
+    // exit_code exits 3 with nothing on stderr, now checked by an empty .err.
+    assert!(
+        run.stdout.contains("updated 3 files (1 new test)\n"),
+        "{run:?}"
+    );
+    assert!(run.stdout.contains("new ./not_a_test.out\n"), "{run:?}");
     assert_eq!(dir.read("wrong_error.err"), "KeyError: 'missing'\n");
+    assert_eq!(dir.read("exit_code.err"), "");
     assert_eq!(
         dir.read("skipped.out"),
         "something else\n",

@@ -228,16 +228,22 @@ fn update_records_a_new_test_named_directly() {
     );
     assert_eq!(run.status, 0, "{run:?}");
     assert!(
-        run.stdout.contains("updated new.out\nupdated new.code\n"),
+        run.stdout
+            .contains("new new.out\nnew new.code\nnew new.err\n"),
         "{run:?}"
     );
     assert!(
         run.stdout
-            .ends_with("updated 2 files\n1 passed, 0 failed\n"),
+            .ends_with("updated 3 files (1 new test)\n1 passed, 0 failed\n"),
         "{run:?}"
     );
     assert_eq!(dir.read("new.out"), "fresh\n");
     assert_eq!(dir.read("new.code"), "2\n");
+    assert_eq!(
+        dir.read("new.err"),
+        "",
+        "nothing on stderr, and that is checked"
+    );
 
     // Back to exit status 0: the .code file goes.
     dir.write("new.aio", "echo fresh\n");
@@ -245,8 +251,13 @@ fn update_records_a_new_test_named_directly() {
         dir.path(),
         &["test", ".", "--interpreter", "sh", "--update"],
     );
-    assert!(run.stdout.contains("updated 1 file\n"), "{run:?}");
-    assert!(!dir.exists("new.code"));
+    assert!(
+        run.stdout
+            .contains("removed ./new.code\nremoved ./new.err\n"),
+        "{run:?}"
+    );
+    assert!(run.stdout.contains("updated 2 files\n"), "{run:?}");
+    assert!(!dir.exists("new.code") && !dir.exists("new.err"));
 }
 
 #[test]

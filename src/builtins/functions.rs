@@ -1184,6 +1184,9 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
         Some(Value::Module(m)) => {
             names.extend(m.dict.borrow().keys().map(|k| k.to_string()));
             names.extend(vm.lazy_names(&m.dict));
+            if Rc::ptr_eq(&m.dict, &vm.builtins) {
+                names.extend(crate::modules::pure::lazy_builtin_names().map(String::from));
+            }
         }
         Some(other) => {
             let cls = vm.types.class_of(other);

@@ -132,6 +132,11 @@ pub struct LimitArgs {
     /// deterministic budget for graders and tests (exit status 124)
     #[arg(long = "max-steps", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_steps: Option<u64>,
+
+    /// Replay the perturbed schedule SEED of `aio test --explore`: timer
+    /// delays stretched or shrunk a little, ties taken in a seeded order
+    #[arg(long = "perturb", value_name = "SEED")]
+    pub perturb: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -152,13 +157,52 @@ pub struct TestArgs {
     #[arg(long, value_name = "SUBSTR")]
     pub filter: Option<String>,
 
-    /// Let a --filter that selects no test succeed
+    /// Leave out tests whose path contains SUBSTR (may be repeated)
+    #[arg(long, value_name = "SUBSTR")]
+    pub exclude: Vec<String>,
+
+    /// Let a --filter or --exclude that selects no test succeed
     #[arg(long)]
     pub allow_empty: bool,
 
-    /// Rewrite the expectation files (.out, .code, existing .err) from actual results
+    /// Record the expectation files (.out, .code, .err) from actual results;
+    /// on folders, programs without an .out become new tests
     #[arg(long)]
     pub update: bool,
+
+    /// Record the expectations from CPython 3.13 (--update, run by CPython)
+    #[arg(long, conflicts_with_all = ["interpreter", "against_cpython"])]
+    pub record: bool,
+
+    /// Run each test under aio and CPython 3.13 and report where they disagree
+    #[arg(long, conflicts_with_all = ["update", "interpreter"])]
+    pub against_cpython: bool,
+
+    /// The CPython 3.13 for --record and --against-cpython [default: found on
+    /// $AIO_PYTHON, PATH or pyenv]
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<PathBuf>,
+
+    /// List the selected tests without running them
+    #[arg(long)]
+    pub list: bool,
+
+    /// Stop at the first failing test
+    #[arg(short = 'x', long)]
+    pub fail_fast: bool,
+
+    /// Run only the tests that failed in the last run (all, if none did)
+    #[arg(long)]
+    pub rerun_failed: bool,
+
+    /// Run the suite, then again each time a file under PATHS changes
+    #[arg(long, conflicts_with = "list")]
+    pub watch: bool,
+
+    /// Race finder: run each passing test N more times under perturbed
+    /// schedules and fail those whose output changes
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub explore: Option<u32>,
 
     /// Run only the K-th of N deterministic slices of the suite (1-based)
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]

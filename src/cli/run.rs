@@ -78,6 +78,7 @@ fn launch(program: Program, argv: Vec<String>, clock: ClockKind, limits: LimitAr
         color: super::term::stderr_color(),
         max_steps: limits.max_steps,
         timeout: limits.timeout,
+        perturb: limits.perturb,
     };
     run_source(&name, &text, &opts)
 }

@@ -37,15 +37,8 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         None,
         "_asyncio",
     );
-    // The oracle's loop under the virtual clock is its own subclass, whose
-    // name shows in `type(loop).__name__` and the loop's repr.
-    let loop_name = if vm.runtime.clock.is_virtual() {
-        "VirtualClockLoop"
-    } else {
-        "_UnixSelectorEventLoop"
-    };
     let event_loop = new_class(
-        loop_name,
+        "_UnixSelectorEventLoop",
         vec![object.clone()],
         Layout::Builtin,
         None,
@@ -64,13 +57,6 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         Layout::Builtin,
         None,
         "asyncio.events",
-    );
-    let fifo_timer_handle = new_class(
-        "FifoTimerHandle",
-        vec![timer_handle.clone()],
-        Layout::Builtin,
-        None,
-        "__main__",
     );
     let sleep = new_class(
         "coroutine",
@@ -187,7 +173,6 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         event_loop,
         handle,
         timer_handle,
-        fifo_timer_handle,
         sleep,
         cancelled_error,
         invalid_state_error,
@@ -419,9 +404,7 @@ struct HandleObj {
 static HANDLE_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 fn handle_obj(vm: &mut Vm, handle: Handle, func: Value, timer: bool) -> Value {
-    // Timers get the oracle's `FifoTimerHandle` class (a `TimerHandle`
-    // subclass), whose name shows in reprs of the reference outputs.
-    let class = vm.runtime_class(if timer { "FifoTimerHandle" } else { "Handle" });
+    let class = vm.runtime_class(if timer { "TimerHandle" } else { "Handle" });
     Value::Native(Rc::new(NativeObj {
         class,
         data: RefCell::new(Box::new(HandleObj {

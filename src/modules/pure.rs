@@ -90,6 +90,11 @@ const LAZY_BUILTINS: &[(&str, &str)] = &[
     ("bytearray", "_bytearray"),
 ];
 
+/// The names provided lazily, for `dir(builtins)`.
+pub fn lazy_builtin_names() -> impl Iterator<Item = &'static str> {
+    LAZY_BUILTINS.iter().map(|(name, _)| *name)
+}
+
 impl Vm {
     /// The built-in `name` if it is one of the lazily provided ones; it is
     /// entered in the builtins from then on.

@@ -203,7 +203,11 @@ impl Vm {
         if self.runtime.io.is_empty() {
             return 0;
         }
-        let regs = self.runtime.io.poll(timeout);
+        let mut regs = self.runtime.io.poll(timeout);
+        if let Some(perturb) = &mut self.runtime.perturb {
+            // Ready at the same moment: the operating system could report them in any order.
+            perturb.shuffle(&mut regs);
+        }
         let n = regs.len();
         for reg in regs {
             self.call_soon(super::handle::Callback::Io { reg });

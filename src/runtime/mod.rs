@@ -7,6 +7,7 @@ pub mod clock;
 pub mod future;
 pub mod handle;
 pub mod io;
+pub mod perturb;
 pub mod sleep;
 pub mod task;
 pub mod waiting;
@@ -27,8 +28,6 @@ pub struct RuntimeClasses {
     pub event_loop: Rc<Class>,
     pub handle: Rc<Class>,
     pub timer_handle: Rc<Class>,
-    /// What `call_later`/`call_at` return: the oracle's timer class.
-    pub fifo_timer_handle: Rc<Class>,
     pub sleep: Rc<Class>,
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
@@ -69,6 +68,8 @@ pub struct Runtime {
     pub io: io::Reactor,
     /// Native classes of modules other than the runtime's own, by name.
     pub native_classes: HashMap<&'static str, Rc<Class>>,
+    /// `--perturb SEED`: ties in the schedule are taken in a seeded order.
+    pub perturb: Option<perturb::Perturb>,
 }
 
 impl Runtime {
@@ -117,6 +118,7 @@ impl Default for Runtime {
             offload_ns: None,
             io: io::Reactor::default(),
             native_classes: HashMap::new(),
+            perturb: None,
         }
     }
 }
@@ -136,7 +138,6 @@ impl Vm {
             "Loop" => c.event_loop.clone(),
             "Handle" => c.handle.clone(),
             "TimerHandle" => c.timer_handle.clone(),
-            "FifoTimerHandle" => c.fifo_timer_handle.clone(),
             "Sleep" => c.sleep.clone(),
             "CancelledError" => c.cancelled_error.clone(),
             _ => c.invalid_state_error.clone(),
@@ -197,6 +198,7 @@ impl Vm {
             self.wait_for_events(timeout, max_wait);
         }
         let end = self.runtime.clock.time() + 1e-9;
+        let first_due = self.runtime.ready.len();
         while let Some(t) = self.runtime.timers.peek() {
             if t.handle.cancelled.get() {
                 self.runtime.timers.pop();
@@ -208,6 +210,10 @@ impl Vm {
             if let Some(t) = self.runtime.timers.pop() {
                 self.runtime.ready.push_back(t.handle);
             }
+        }
+        if let Some(perturb) = &mut self.runtime.perturb {
+            // Timers due together: with real latency any could be first.
+            perturb.shuffle(&mut self.runtime.ready.make_contiguous()[first_due..]);
         }
         let ntodo = self.runtime.ready.len();
         for _ in 0..ntodo {
@@ -269,7 +275,7 @@ impl Vm {
                         format!("<Handle {what}>")
                     } else {
                         let w = self.repr(&Value::Float(when)).unwrap_or_default();
-                        format!("<FifoTimerHandle when={w} {what}>")
+                        format!("<TimerHandle when={w} {what}>")
                     };
                     let tb = self.format_traceback(&e);
                     eprintln!(

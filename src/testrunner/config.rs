@@ -17,9 +17,26 @@ pub struct TestConfig {
     pub timeout: Duration,
     /// Only tests whose path contains this.
     pub filter: Option<String>,
+    /// Not the tests whose path contains any of these.
+    pub exclude: Vec<String>,
     /// Whether a filter that selects no test is fine (`--allow-empty`).
     pub allow_empty: bool,
     pub update: bool,
+    /// Also run every test under this (CPython) and report disagreements
+    /// instead of checking expectation files.
+    pub against: Option<Runner>,
+    /// Print the selected tests instead of running them.
+    pub list: bool,
+    /// Stop at the first failure.
+    pub fail_fast: bool,
+    /// Only the tests that failed last time (recorded in `state_dir`).
+    pub rerun_failed: bool,
+    /// Where the runner remembers the last run's failures.
+    pub state_dir: PathBuf,
+    /// `--explore N`: N perturbed re-runs of each passing test.
+    pub explore: u32,
+    /// A live progress line on stderr (a terminal).
+    pub progress: bool,
     pub shard: Option<Shard>,
     pub junit: Option<PathBuf>,
     /// The clock of tests without a `clock=` directive.
@@ -38,8 +55,16 @@ impl TestConfig {
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             timeout: Duration::from_secs(10),
             filter: None,
+            exclude: Vec::new(),
             allow_empty: false,
             update: false,
+            against: None,
+            list: false,
+            fail_fast: false,
+            rerun_failed: false,
+            state_dir: PathBuf::from(".aio-cache"),
+            explore: 0,
+            progress: false,
             shard: None,
             junit: None,
             clock: ClockKind::Virtual,
@@ -93,6 +118,10 @@ pub struct Summary {
     pub xfailed: usize,
     /// Expectation files written or removed by `--update`.
     pub updated_files: usize,
+    /// Tests `--update` recorded for the first time.
+    pub new_tests: usize,
+    /// Tests not run because `--fail-fast` stopped the suite.
+    pub not_run: usize,
 }
 
 impl Summary {
@@ -103,7 +132,10 @@ impl Summary {
             State::XFailed(_) => self.xfailed += 1,
             State::Failed(_) => self.failed += 1,
         }
-        self.updated_files += result.updated.len();
+        self.updated_files += result.updated.files.len();
+        if result.case.is_new && !result.updated.files.is_empty() {
+            self.new_tests += 1;
+        }
     }
 
     /// `aio test`'s exit status.
@@ -136,6 +168,8 @@ pub enum Error {
     Output(std::io::Error),
     /// `--filter` matched no test (a typo would otherwise pass silently).
     EmptyFilter(String),
+    /// Options that cannot go together, or CPython not found.
+    Usage(String),
 }
 
 impl fmt::Display for Error {
@@ -146,9 +180,10 @@ impl fmt::Display for Error {
             Error::Read(p, e) => write!(f, "can't read {}: {e}", p.display()),
             Error::Junit(p, e) => write!(f, "can't write the JUnit report {}: {e}", p.display()),
             Error::Output(e) => write!(f, "can't write the report: {e}"),
-            Error::EmptyFilter(filter) => write!(
+            Error::Usage(msg) => write!(f, "{msg}"),
+            Error::EmptyFilter(filters) => write!(
                 f,
-                "no test path contains `{filter}`; check the filter, or pass --allow-empty"
+                "no test is selected by {filters}; check it, or pass --allow-empty"
             ),
         }
     }

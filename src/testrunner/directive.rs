@@ -1,5 +1,6 @@
 //! The optional first-line directive of a test: `# aio: skip REASON`,
-//! `# aio: xfail REASON`, `# aio: clock=real`, `# aio: timeout=SECS`.
+//! `# aio: xfail REASON`, `# aio: clock=real`, `# aio: timeout=SECS`,
+//! `# aio: max-memory=SIZE`, `# aio: max-steps=N`, `# aio: args=ARGS...`.
 
 use crate::api::ClockKind;
 use std::time::Duration;
@@ -13,7 +14,17 @@ pub struct Directives {
     pub clock: Option<ClockKind>,
     /// `timeout=SECS`: this test's own time limit.
     pub timeout: Option<Duration>,
+    /// `max-memory=SIZE`: the memory budget of an aio run (bytes).
+    pub max_memory: Option<usize>,
+    /// `max-steps=N`: the step budget of an aio run.
+    pub max_steps: Option<u64>,
+    /// `args=A B C`: the script's arguments (the rest of the line, split on
+    /// whitespace).
+    pub args: Option<Vec<String>>,
 }
+
+const KNOWN: &str = "skip REASON, xfail REASON, clock=real, clock=virtual, timeout=SECS, \
+                     max-memory=SIZE, max-steps=N, args=ARGS...";
 
 /// Reads the directives from a program's first line. Several may be given,
 /// separated by spaces or commas; `skip` and `xfail` take the rest of the
@@ -46,6 +57,26 @@ pub fn parse(source: &str) -> Result<Directives, String> {
                 }
                 break;
             }
+            w if w.starts_with("args=") => {
+                let line = &rest["args=".len()..];
+                directives.args = Some(line.split_whitespace().map(str::to_string).collect());
+                break;
+            }
+            w if w.starts_with("max-memory=") => {
+                let size =
+                    crate::memory::parse_size(&w["max-memory=".len()..]).ok_or_else(|| {
+                        format!("`{w}`: the size is bytes or a number with K, M or G")
+                    })?;
+                directives.max_memory = Some(size);
+            }
+            w if w.starts_with("max-steps=") => {
+                let steps = w["max-steps=".len()..]
+                    .parse()
+                    .ok()
+                    .filter(|n: &u64| *n > 0)
+                    .ok_or_else(|| format!("`{w}`: the step budget is a positive whole number"))?;
+                directives.max_steps = Some(steps);
+            }
             "clock=real" => directives.clock = Some(ClockKind::Real),
             "clock=virtual" => directives.clock = Some(ClockKind::Virtual),
             w if w.starts_with("timeout=") => {
@@ -57,10 +88,7 @@ pub fn parse(source: &str) -> Result<Directives, String> {
                 directives.timeout = Some(Duration::from_secs_f64(secs));
             }
             other => {
-                return Err(format!(
-                    "unknown directive `{other}` (known: skip REASON, xfail REASON, \
-                     clock=real, clock=virtual, timeout=SECS)"
-                ));
+                return Err(format!("unknown directive `{other}` (known: {KNOWN})"));
             }
         }
         rest = tail;
@@ -96,5 +124,16 @@ mod tests {
         assert_eq!(d.timeout, Some(Duration::from_millis(2500)));
         assert!(parse("# aio: xfail").is_err());
         assert!(parse("# aio: timeout=soon").is_err());
+    }
+
+    #[test]
+    fn limits_and_arguments() {
+        let d = parse("# aio: max-memory=64M, max-steps=1000 args=one  two\n").unwrap_or_default();
+        assert_eq!(d.max_memory, Some(64 << 20));
+        assert_eq!(d.max_steps, Some(1000));
+        assert_eq!(d.args, Some(vec!["one".to_string(), "two".to_string()]));
+        assert_eq!(parse("# aio: args=").map(|d| d.args), Ok(Some(vec![])));
+        assert!(parse("# aio: max-steps=0").is_err());
+        assert!(parse("# aio: max-memory=lots").is_err());
     }
 }

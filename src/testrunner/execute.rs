@@ -18,12 +18,42 @@ const CAPTURE_LIMIT: usize = 16 << 20;
 /// descendant that escaped the process group can hold them open longer.
 const DRAIN_GRACE: Duration = Duration::from_secs(2);
 
+/// Between SIGTERM at the time limit and SIGKILL: the time a program has to
+/// flush what it printed, so a timed-out test can show its partial output.
+/// aio itself is given the limit as `--timeout` and stops on its own (it
+/// flushes, then exits 124); the kill is then only a backstop.
+const TERM_GRACE: Duration = Duration::from_secs(1);
+
+/// How one test is to be run.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub clock: ClockKind,
+    pub args: Vec<String>,
+    pub timeout: Duration,
+    /// `--max-memory` / `--max-steps` for aio (other interpreters ignore them).
+    pub max_memory: Option<usize>,
+    pub max_steps: Option<u64>,
+    /// `--perturb SEED` for aio: one of `--explore`'s perturbed schedules.
+    pub perturb: Option<u64>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
     pub end: End,
     pub elapsed: Duration,
+    /// Stdout went past the capture limit and was cut.
+    pub truncated: bool,
+}
+
+impl Outcome {
+    /// A Rust panic in aio (or any interpreter written in Rust): its output
+    /// is not a result anyone should record.
+    pub fn panicked(&self) -> bool {
+        matches!(self.end, End::Exited(101))
+            && String::from_utf8_lossy(&self.stderr).contains("' panicked at ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,21 +66,17 @@ pub enum End {
     NotStarted(String),
 }
 
-pub fn execute(
-    runner: &Runner,
-    case: &TestCase,
-    clock: ClockKind,
-    script_args: &[String],
-    timeout: Duration,
-) -> Outcome {
+pub fn execute(runner: &Runner, case: &TestCase, launch: &Launch) -> Outcome {
     let started = Instant::now();
+    let timeout = launch.timeout;
     let not_started = |msg: String| Outcome {
         stdout: Vec::new(),
         stderr: Vec::new(),
         end: End::NotStarted(msg),
         elapsed: started.elapsed(),
+        truncated: false,
     };
-    let Some(mut command) = command_for(runner, case, clock, script_args) else {
+    let Some(mut command) = command_for(runner, case, launch) else {
         return not_started("the interpreter command is empty".to_string());
     };
     let mut child = match command.spawn() {
@@ -78,43 +104,57 @@ pub fn execute(
     });
 
     let mut timed_out = false;
-    let status = match status_rx.recv_timeout(timeout) {
+    let own_limit = matches!(runner, Runner::Aio(_));
+    let first_wait = if own_limit {
+        // aio's own watchdog ends a program stuck in a blocking call one
+        // second past the limit; this leaves it room to.
+        timeout + 2 * TERM_GRACE
+    } else {
+        timeout
+    };
+    let status = match status_rx.recv_timeout(first_wait) {
         Ok(status) => status,
         Err(_) => {
             timed_out = true;
-            kill_pid_group(pid);
-            status_rx
-                .recv_timeout(DRAIN_GRACE)
-                .unwrap_or_else(|_| Err(std::io::Error::other("the killed child did not exit")))
+            if !own_limit {
+                signal_group(pid, SIGTERM);
+            }
+            let status = status_rx.recv_timeout(TERM_GRACE).or_else(|_| {
+                signal_group(pid, SIGKILL);
+                status_rx.recv_timeout(DRAIN_GRACE)
+            });
+            status.unwrap_or_else(|_| Err(std::io::Error::other("the killed child did not exit")))
         }
     };
     // Whatever the child left running in its group would outlive the test
     // and keep the pipes open.
-    kill_pid_group(pid);
+    signal_group(pid, SIGKILL);
     let elapsed = started.elapsed();
 
-    let end = if timed_out {
-        End::TimedOut
-    } else {
-        match status {
-            Ok(status) => end_of(status),
-            Err(e) => End::NotStarted(format!("can't read the exit status: {e}")),
+    let end = match status {
+        _ if timed_out => End::TimedOut,
+        // aio stopped itself at the limit it was given (after flushing).
+        Ok(status) if own_limit && status.code() == Some(LIMIT_EXIT) && elapsed >= timeout => {
+            End::TimedOut
         }
+        Ok(status) => end_of(status),
+        Err(e) => End::NotStarted(format!("can't read the exit status: {e}")),
     };
+    let (stdout, truncated) = collect(stdout);
     Outcome {
-        stdout: collect(stdout),
-        stderr: collect(stderr),
+        stdout,
+        stderr: collect(stderr).0,
         end,
         elapsed,
+        truncated,
     }
 }
 
-fn command_for(
-    runner: &Runner,
-    case: &TestCase,
-    clock: ClockKind,
-    args: &[String],
-) -> Option<Command> {
+/// aio's exit status when `--timeout` stops it.
+const LIMIT_EXIT: i32 = 124;
+
+fn command_for(runner: &Runner, case: &TestCase, launch: &Launch) -> Option<Command> {
+    let clock = launch.clock;
     let clock_name = match clock {
         ClockKind::Real => "real",
         ClockKind::Virtual => "virtual",
@@ -140,6 +180,17 @@ fn command_for(
         Runner::Aio(exe) => {
             let mut c = Command::new(exe);
             c.args(["run", "--clock", clock_name]);
+            c.arg("--timeout")
+                .arg(launch.timeout.as_secs_f64().to_string());
+            if let Some(bytes) = launch.max_memory {
+                c.arg("--max-memory").arg(bytes.to_string());
+            }
+            if let Some(steps) = launch.max_steps {
+                c.arg("--max-steps").arg(steps.to_string());
+            }
+            if let Some(seed) = launch.perturb {
+                c.arg("--perturb").arg(seed.to_string());
+            }
             c
         }
         Runner::Command(words) => {
@@ -156,7 +207,7 @@ fn command_for(
     };
     command
         .arg(file)
-        .args(args)
+        .args(&launch.args)
         .current_dir(folder)
         // CPython randomises str hashes, hence set order; tests must be reproducible.
         .env("PYTHONHASHSEED", "0")
@@ -172,30 +223,38 @@ fn command_for(
     Some(command)
 }
 
-fn drain(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<Vec<u8>> {
+/// What was read from a pipe, and whether some of it was dropped.
+type Drained = (Vec<u8>, bool);
+
+fn drain(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<Drained> {
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let mut kept = Vec::new();
+        let mut dropped = false;
         let mut buf = [0u8; 64 * 1024];
         loop {
             match pipe.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => {
                     let room = CAPTURE_LIMIT.saturating_sub(kept.len());
+                    dropped |= n > room;
                     kept.extend_from_slice(&buf[..n.min(room)]);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(_) => break,
             }
         }
-        let _ = tx.send(kept);
+        let _ = tx.send((kept, dropped));
     });
     rx
 }
 
-fn collect(rx: mpsc::Receiver<Vec<u8>>) -> Vec<u8> {
+fn collect(rx: mpsc::Receiver<Drained>) -> Drained {
     rx.recv_timeout(DRAIN_GRACE).unwrap_or_default()
 }
+
+/// The capture limit, for messages.
+pub const CAPTURE_LIMIT_MIB: usize = CAPTURE_LIMIT >> 20;
 
 fn end_of(status: ExitStatus) -> End {
     if let Some(code) = status.code() {
@@ -212,13 +271,20 @@ fn end_of(status: ExitStatus) -> End {
 }
 
 fn kill_group(child: &mut Child) {
-    kill_pid_group(child.id());
+    signal_group(child.id(), SIGKILL);
     let _ = child.kill();
     let _ = child.wait();
 }
 
 #[cfg(unix)]
-fn kill_pid_group(pid: u32) {
+use libc::{SIGKILL, SIGTERM};
+#[cfg(not(unix))]
+const SIGKILL: i32 = 9;
+#[cfg(not(unix))]
+const SIGTERM: i32 = 15;
+
+#[cfg(unix)]
+fn signal_group(pid: u32, signal: i32) {
     let Ok(pgid) = libc::pid_t::try_from(pid) else {
         return;
     };
@@ -227,12 +293,12 @@ fn kill_pid_group(pid: u32) {
     // reaches exactly it and its descendants. ESRCH (group already gone)
     // is the common, harmless case.
     unsafe {
-        libc::kill(-pgid, libc::SIGKILL);
+        libc::kill(-pgid, signal);
     }
 }
 
 #[cfg(not(unix))]
-fn kill_pid_group(_pid: u32) {}
+fn signal_group(_pid: u32, _signal: i32) {}
 
 /// `SIGSEGV` for 11, as people know signals by name.
 pub fn signal_name(signal: i32) -> String {

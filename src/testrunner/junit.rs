@@ -1,16 +1,34 @@
 //! `--junit FILE`: the JUnit XML report CI systems read.
 
 use super::report::{reasons, stderr_tail, stdout_diff};
-use super::{State, TestResult};
+use super::{Shard, State, TestResult};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-pub fn write(path: &Path, results: &[TestResult], elapsed: Duration) -> std::io::Result<()> {
-    std::fs::write(path, render(results, elapsed))
+pub fn write(
+    path: &Path,
+    results: &[TestResult],
+    elapsed: Duration,
+    shard: Option<Shard>,
+) -> std::io::Result<()> {
+    let mut changed = Vec::new();
+    super::update::write(
+        path,
+        render(results, elapsed, shard).as_bytes(),
+        &mut changed,
+    )
+    .map_err(std::io::Error::other)
 }
 
-pub fn render(results: &[TestResult], elapsed: Duration) -> String {
+/// The XML. Under `--shard K/N` the suite is named `aio (shard K/N)`, so the
+/// N reports of a CI matrix merge into one without clashing; test names are
+/// paths, unique across shards.
+pub fn render(results: &[TestResult], elapsed: Duration, shard: Option<Shard>) -> String {
+    let suite = match shard {
+        Some(shard) => format!("aio (shard {shard})"),
+        None => "aio".to_string(),
+    };
     let count = |f: fn(&State) -> bool| results.iter().filter(|r| f(&r.state)).count();
     let tests = results.len();
     let failures = count(|s| matches!(s, State::Failed(_)));
@@ -25,7 +43,8 @@ pub fn render(results: &[TestResult], elapsed: Duration) -> String {
     );
     let _ = writeln!(
         xml,
-        "  <testsuite name=\"aio\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{time:.3}\">"
+        "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{time:.3}\">",
+        escape(&suite)
     );
     for result in results {
         let secs = result
@@ -59,10 +78,22 @@ pub fn render(results: &[TestResult], elapsed: Duration) -> String {
                 }
                 let _ = write!(
                     xml,
-                    ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+                    ">\n      <failure message=\"{}\">{}</failure>\n",
                     escape(&reasons(result)),
                     escape(&body)
                 );
+                if let Some(outcome) = &result.outcome {
+                    for (tag, bytes) in [
+                        ("system-out", &outcome.stdout),
+                        ("system-err", &outcome.stderr),
+                    ] {
+                        if !bytes.is_empty() {
+                            let text = String::from_utf8_lossy(bytes);
+                            let _ = writeln!(xml, "      <{tag}>{}</{tag}>", escape(&text));
+                        }
+                    }
+                }
+                xml.push_str("    </testcase>\n");
             }
         }
     }

@@ -1,6 +1,7 @@
 //! What people see: a line per failure with a diff, then the summary.
 
 use super::config::{Summary, TestConfig};
+use super::verdict::Problem;
 use super::{State, TestResult};
 use similar::TextDiff;
 use std::io::{self, Write};
@@ -74,14 +75,17 @@ pub fn write_result(
         State::Passed | State::Skipped(_) | State::XFailed(_) => {}
         State::Failed(problems) => {
             let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            let elapsed = if config.verbose { elapsed.as_str() } else { "" };
             writeln!(
                 out,
-                "{} {} ({})",
+                "{} {} ({}){elapsed}",
                 paint.paint(&format!("{BOLD}{RED}"), "FAIL"),
                 result.case.name,
                 reasons.join("; ")
             )?;
-            if let Some(diff) = stdout_diff(result, config.color) {
+            if problems.iter().any(|p| matches!(p, Problem::TimedOut(_))) {
+                write_partial_output(out, result, &paint)?;
+            } else if let Some(diff) = stdout_diff(result, config.color) {
                 write!(out, "{diff}")?;
             }
             if problems.iter().any(|p| p.wants_stderr())
@@ -94,16 +98,105 @@ pub fn write_result(
             }
         }
     }
-    for file in &result.updated {
-        writeln!(out, "updated {}", file.display())?;
+    let verb = if result.case.is_new { "new" } else { "updated" };
+    for file in &result.updated.files {
+        let verb = if file.exists() { verb } else { "removed" };
+        writeln!(out, "{verb} {}", file.display())?;
+    }
+    if let Some(why) = &result.updated.refused {
+        writeln!(
+            out,
+            "{} {}: {why}",
+            paint.paint(YELLOW, "KEPT"),
+            result.case.name
+        )?;
     }
     Ok(())
 }
 
-pub fn write_summary(out: &mut dyn Write, summary: &Summary, update: bool) -> io::Result<()> {
-    if update {
+/// What a test printed before it was stopped at its time limit.
+fn write_partial_output(out: &mut dyn Write, result: &TestResult, paint: &Paint) -> io::Result<()> {
+    let Some(outcome) = &result.outcome else {
+        return Ok(());
+    };
+    let text = String::from_utf8_lossy(&outcome.stdout);
+    if text.is_empty() {
+        return writeln!(
+            out,
+            "{}",
+            paint.paint(DIM, "(it printed nothing before it was stopped)")
+        );
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.len().saturating_sub(DIFF_LINE_LIMIT);
+    writeln!(
+        out,
+        "{}",
+        paint.paint(DIM, "partial stdout (printed before it was stopped):")
+    )?;
+    if start > 0 {
+        writeln!(out, "  ... ({start} earlier lines)")?;
+    }
+    for line in &lines[start..] {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}
+
+/// Tests shown as the slowest at the end of a run.
+const SLOWEST_SHOWN: usize = 5;
+/// Below this many tests the slowest list says nothing the report did not.
+const SLOWEST_FROM: usize = 10;
+
+/// The run's total time and, for a suite of some size, its slowest tests.
+pub fn write_timing(
+    out: &mut dyn Write,
+    results: &[TestResult],
+    elapsed: std::time::Duration,
+) -> io::Result<()> {
+    let mut timed: Vec<(&TestResult, f64)> = results
+        .iter()
+        .filter_map(|r| Some((r, r.outcome.as_ref()?.elapsed.as_secs_f64())))
+        .collect();
+    if timed.len() >= SLOWEST_FROM {
+        timed.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| a.0.case.name.cmp(&b.0.case.name))
+        });
+        writeln!(out, "slowest:")?;
+        for (result, secs) in timed.iter().take(SLOWEST_SHOWN) {
+            writeln!(out, "  {secs:>7.2}s  {}", result.case.name)?;
+        }
+    }
+    let ran = timed.len();
+    if ran == 0 {
+        return Ok(());
+    }
+    let s = if ran == 1 { "" } else { "s" };
+    writeln!(out, "ran {ran} test{s} in {:.2}s", elapsed.as_secs_f64())
+}
+
+pub fn write_summary(
+    out: &mut dyn Write,
+    summary: &Summary,
+    config: &TestConfig,
+) -> io::Result<()> {
+    if summary.not_run > 0 {
+        writeln!(
+            out,
+            "stopped at the first failure (--fail-fast); {} test{} not run",
+            summary.not_run,
+            if summary.not_run == 1 { "" } else { "s" }
+        )?;
+    }
+    if config.update {
         let s = if summary.updated_files == 1 { "" } else { "s" };
-        writeln!(out, "updated {} file{s}", summary.updated_files)?;
+        write!(out, "updated {} file{s}", summary.updated_files)?;
+        if summary.new_tests > 0 {
+            let s = if summary.new_tests == 1 { "" } else { "s" };
+            write!(out, " ({} new test{s})", summary.new_tests)?;
+        }
+        writeln!(out)?;
     }
     writeln!(out, "{summary}")?;
     out.flush()

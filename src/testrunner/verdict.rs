@@ -73,12 +73,18 @@ pub enum Problem {
         expected: String,
     },
     TimedOut(Duration),
+    /// Stdout passed the capture limit (a runaway program).
+    TooMuchOutput,
     Signal(i32),
     NotStarted(String),
     /// The test itself is malformed (bad directive, unreadable files).
     BadTest(String),
     /// Marked `xfail` (the reason) but it passed.
     UnexpectedPass(String),
+    /// `--against-cpython`: aio and CPython did different things.
+    Disagrees(String),
+    /// `--explore`: the output changed under a perturbed schedule.
+    Race(super::explore::Race),
 }
 
 impl Problem {
@@ -90,6 +96,7 @@ impl Problem {
                 | Problem::MissingOut
                 | Problem::BadTest(_)
                 | Problem::UnexpectedPass(_)
+                | Problem::Race(_)
         )
     }
 }
@@ -107,8 +114,16 @@ impl fmt::Display for Problem {
                 write!(f, "stderr last line {got:?}, expected {expected:?}")
             }
             Problem::TimedOut(limit) => write!(f, "timed out after {}", seconds(*limit)),
+            Problem::TooMuchOutput => write!(
+                f,
+                "printed more than the {} MiB capture limit",
+                super::execute::CAPTURE_LIMIT_MIB
+            ),
             Problem::Signal(signal) => write!(f, "crashed by {}", signal_name(*signal)),
-            Problem::NotStarted(msg) | Problem::BadTest(msg) => write!(f, "{msg}"),
+            Problem::NotStarted(msg) | Problem::BadTest(msg) | Problem::Disagrees(msg) => {
+                write!(f, "{msg}")
+            }
+            Problem::Race(race) => write!(f, "{race}"),
             Problem::UnexpectedPass(reason) => write!(
                 f,
                 "passed, but is marked `xfail {reason}`: remove the directive"
@@ -138,6 +153,9 @@ pub fn judge(expected: &Expected, outcome: &Outcome, timeout: Duration) -> Vec<P
         End::NotStarted(msg) => return vec![Problem::NotStarted(msg.clone())],
     };
     let mut problems = Vec::new();
+    if outcome.truncated {
+        problems.push(Problem::TooMuchOutput);
+    }
     if code != expected.code {
         problems.push(Problem::Status {
             got: code,
@@ -172,6 +190,7 @@ mod tests {
             stderr: stderr.into(),
             end,
             elapsed: Duration::ZERO,
+            truncated: false,
         }
     }
 

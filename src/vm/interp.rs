@@ -71,6 +71,13 @@ impl Vm {
             watch: Default::default(),
         };
         crate::builtins::install(&mut vm);
+        // Imported from the start, as in CPython, so every namespace's
+        // `__builtins__` is the one module `import builtins` returns.
+        let builtins = Value::Module(Rc::new(super::module::ModuleObj {
+            name: "builtins".into(),
+            dict: vm.builtins.clone(),
+        }));
+        vm.modules.insert("builtins".into(), builtins);
         vm
     }
 
@@ -84,7 +91,9 @@ impl Vm {
         g.insert("__doc__".into(), Value::None);
         g.insert("__package__".into(), Value::None);
         g.insert("__spec__".into(), Value::None);
-        g.insert("__builtins__".into(), Value::None);
+        // As CPython's `__main__`: the builtins module itself.
+        let builtins = self.modules.get("builtins").cloned().unwrap_or(Value::None);
+        g.insert("__builtins__".into(), builtins);
         Rc::new(RefCell::new(g))
     }
 
