@@ -212,8 +212,8 @@ impl Vm {
             }
         }
         if let Some(perturb) = &mut self.runtime.perturb {
-            // Timers due together: with real latency any could be first.
-            perturb.shuffle(&mut self.runtime.ready.make_contiguous()[first_due..]);
+            let due = &mut self.runtime.ready.make_contiguous()[first_due..];
+            perturb.shuffle_ties(due, |h| h.when);
         }
         let ntodo = self.runtime.ready.len();
         for _ in 0..ntodo {

@@ -1,10 +1,13 @@
 //! `aio run --perturb SEED` (and `aio test --explore`): a seeded schedule
-//! that takes what real timing leaves open in another order. Timers that
-//! fall due in the same loop iteration (equal deadlines: with real latency
-//! either could have come first) and I/O that is ready at the same moment
-//! are shuffled; nothing else changes, so every time a program reads is
-//! what it would be unperturbed, and only an order-dependent program can
-//! print something different.
+//! that takes what real timing leaves open in another order. Timers whose
+//! deadlines are the same instant (within the clock's resolution, 1 ns —
+//! on a real machine either could come first, by microseconds of latency)
+//! and I/O that is ready at the same moment are shuffled; nothing else
+//! changes, so every time a program reads is what it would be unperturbed,
+//! and only an order-dependent program can print something different.
+
+/// Deadlines closer than this are the same instant (the loop's resolution).
+const SAME_INSTANT: f64 = 1e-9;
 
 /// A small, fast, seeded generator (SplitMix64): the same seed gives the
 /// same schedule on every machine.
@@ -32,6 +35,21 @@ impl Perturb {
         ((u128::from(self.next()) * n as u128) >> 64) as usize
     }
 
+    /// Shuffles each run of neighbours (sorted by `when`) that share an
+    /// instant, leaving distinct instants in their order.
+    pub fn shuffle_ties<T>(&mut self, items: &mut [T], when: impl Fn(&T) -> f64) {
+        let mut start = 0;
+        while start < items.len() {
+            let first = when(&items[start]);
+            let mut end = start + 1;
+            while end < items.len() && when(&items[end]) - first < SAME_INSTANT {
+                end += 1;
+            }
+            self.shuffle(&mut items[start..end]);
+            start = end;
+        }
+    }
+
     /// Fisher–Yates.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
@@ -55,5 +73,14 @@ mod tests {
         assert_eq!(shuffled(7), shuffled(7));
         let orders: std::collections::HashSet<_> = (0..200).map(shuffled).collect();
         assert_eq!(orders.len(), 6);
+    }
+
+    #[test]
+    fn only_ties_move() {
+        for seed in 0..50 {
+            let mut v = [(0.5, 'a'), (1.0, 'b'), (1.0, 'c'), (2.0, 'd')];
+            Perturb::new(seed).shuffle_ties(&mut v, |x| x.0);
+            assert_eq!((v[0].1, v[3].1), ('a', 'd'));
+        }
     }
 }
