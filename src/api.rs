@@ -27,6 +27,8 @@ pub struct RunOptions {
     pub timeout: Option<f64>,
     /// `--perturb SEED`: a seeded order for ties in the schedule.
     pub perturb: Option<u64>,
+    /// What the program may touch outside the interpreter.
+    pub permissions: crate::permissions::Permissions,
 }
 
 /// Deep Python recursion nests Rust calls (native callbacks), so programs
@@ -78,6 +80,7 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
     vm.watch.limit(opts.max_steps, opts.timeout);
     vm.runtime.clock = crate::runtime::clock::Clock::new(opts.clock == ClockKind::Virtual);
     vm.runtime.perturb = opts.perturb.map(crate::runtime::perturb::Perturb::new);
+    vm.permissions = opts.permissions.clone();
     crate::vm::sources::register(filename, source);
     let globals = vm.new_globals("__main__");
     globals

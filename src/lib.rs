@@ -17,6 +17,7 @@ pub mod lexer;
 pub mod memory;
 pub mod modules;
 pub mod parser;
+pub mod permissions;
 pub mod repl;
 pub mod runtime;
 pub mod testrunner;

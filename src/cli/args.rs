@@ -112,6 +112,57 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub limits: LimitArgs,
+
+    #[command(flatten)]
+    pub permissions: PermissionArgs,
+}
+
+/// What the program may touch. Without any of these it may do anything, as
+/// Python programs can; with one, everything not granted is refused with a
+/// PermissionError that names the flag to add.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PermissionArgs {
+    /// Allow reading files (all, or only under the given paths)
+    #[arg(long = "allow-read", value_name = "PATHS", num_args = 0.., require_equals = true, value_delimiter = ',')]
+    pub read: Option<Vec<String>>,
+
+    /// Allow writing files (all, or only under the given paths)
+    #[arg(long = "allow-write", value_name = "PATHS", num_args = 0.., require_equals = true, value_delimiter = ',')]
+    pub write: Option<Vec<String>>,
+
+    /// Allow network access (all, or only HOST[:PORT],...; `localhost` is loopback)
+    #[arg(long = "allow-net", value_name = "HOSTS", num_args = 0.., require_equals = true, value_delimiter = ',')]
+    pub net: Option<Vec<String>>,
+
+    /// Allow running programs (all, or only the given ones)
+    #[arg(long = "allow-run", value_name = "PROGRAMS", num_args = 0.., require_equals = true, value_delimiter = ',')]
+    pub run: Option<Vec<String>>,
+
+    /// Allow the environment (all, or only the given variables)
+    #[arg(long = "allow-env", value_name = "NAMES", num_args = 0.., require_equals = true, value_delimiter = ',')]
+    pub env: Option<Vec<String>>,
+
+    /// Allow everything (the default when no permission flag is given)
+    #[arg(short = 'A', long = "allow-all")]
+    pub all: bool,
+
+    /// Deny everything not granted by an --allow-* flag
+    #[arg(long)]
+    pub sandbox: bool,
+}
+
+impl PermissionArgs {
+    pub fn flags(&self) -> crate::permissions::Flags {
+        crate::permissions::Flags {
+            read: self.read.clone(),
+            write: self.write.clone(),
+            net: self.net.clone(),
+            run: self.run.clone(),
+            env: self.env.clone(),
+            all: self.all,
+            sandbox: self.sandbox,
+        }
+    }
 }
 
 /// Limits on one run; a run that reaches one is stopped with a message that

@@ -15,13 +15,26 @@ enum Program {
 
 pub fn run(args: RunArgs, clock: ClockKind) -> i32 {
     let (program, argv) = plan(args.code, args.script);
-    launch(program, argv, clock, args.limits)
+    let permissions = match crate::permissions::Permissions::from_flags(&args.permissions.flags()) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("aio run: {msg}");
+            return 2;
+        }
+    };
+    launch(program, argv, clock, args.limits, permissions)
 }
 
 /// `aio FILE ARGS...`: everything after FILE belongs to the script.
 pub fn run_bare(words: Vec<OsString>, clock: ClockKind) -> i32 {
     let (program, argv) = plan(None, words);
-    launch(program, argv, clock, LimitArgs::default())
+    launch(
+        program,
+        argv,
+        clock,
+        LimitArgs::default(),
+        Default::default(),
+    )
 }
 
 /// `aio < script.aio`: like python3, sys.argv is `['']`.
@@ -31,6 +44,7 @@ pub fn run_piped(clock: ClockKind) -> i32 {
         vec![String::new()],
         clock,
         LimitArgs::default(),
+        Default::default(),
     )
 }
 
@@ -53,7 +67,13 @@ fn plan(code: Option<String>, words: Vec<OsString>) -> (Program, Vec<String>) {
     }
 }
 
-fn launch(program: Program, argv: Vec<String>, clock: ClockKind, limits: LimitArgs) -> i32 {
+fn launch(
+    program: Program,
+    argv: Vec<String>,
+    clock: ClockKind,
+    limits: LimitArgs,
+    permissions: crate::permissions::Permissions,
+) -> i32 {
     if let Some(bytes) = limits.max_memory {
         crate::memory::set_budget(bytes);
     }
@@ -79,6 +99,7 @@ fn launch(program: Program, argv: Vec<String>, clock: ClockKind, limits: LimitAr
         max_steps: limits.max_steps,
         timeout: limits.timeout,
         perturb: limits.perturb,
+        permissions,
     };
     run_source(&name, &text, &opts)
 }

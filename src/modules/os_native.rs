@@ -4,6 +4,7 @@
 //! CPython picks for the errno, with `errno`, `strerror` and `filename`.
 
 use crate::builtins::native;
+use crate::permissions::Access;
 use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
 use crate::vm::module::ModuleObj;
 use crate::vm::{Value, Vm};
@@ -101,6 +102,32 @@ fn arg(args: &Args, i: usize) -> Option<&Value> {
     args.pos.get(i)
 }
 
+/// The path a `path_arg` value names, for permission checks.
+fn path_of(v: &Value) -> std::path::PathBuf {
+    match v {
+        Value::Str(s) => std::path::PathBuf::from(s.as_str()),
+        Value::Bytes(b) => std::path::PathBuf::from(String::from_utf8_lossy(b).into_owned()),
+        _ => std::path::PathBuf::new(),
+    }
+}
+
+/// A path argument that is about to be read (`write` false) or written.
+fn checked_path(
+    vm: &mut Vm,
+    args: &Args,
+    i: usize,
+    write: bool,
+) -> Result<(CString, Value), Value> {
+    let (c, v) = path_arg(vm, args, i)?;
+    let path = path_of(&v);
+    if write {
+        vm.require(Access::Write(&path))?;
+    } else {
+        vm.require(Access::Read(&path))?;
+    }
+    Ok((c, v))
+}
+
 /// A path argument as a C string (str or bytes).
 fn path_arg(vm: &mut Vm, args: &Args, i: usize) -> Result<(CString, Value), Value> {
     let v = arg(args, i).cloned().unwrap_or(Value::None);
@@ -150,14 +177,14 @@ fn getcwd(vm: &mut Vm, _args: Args) -> PyResult {
 }
 
 fn chdir(vm: &mut Vm, args: Args) -> PyResult {
-    let (p, v) = path_arg(vm, &args, 0)?;
+    let (p, v) = checked_path(vm, &args, 0, false)?;
     // SAFETY: p is a valid C string.
     check(vm, unsafe { libc::chdir(p.as_ptr()) } as i64, &[&v])?;
     Ok(Value::None)
 }
 
 fn listdir(vm: &mut Vm, args: Args) -> PyResult {
-    let (_, v) = path_arg(vm, &args, 0)?;
+    let (_, v) = checked_path(vm, &args, 0, false)?;
     let as_bytes = matches!(v, Value::Bytes(_));
     let path = match &v {
         Value::Str(s) => s.as_str().to_string(),
@@ -181,7 +208,7 @@ fn listdir(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn mkdir(vm: &mut Vm, args: Args) -> PyResult {
-    let (p, v) = path_arg(vm, &args, 0)?;
+    let (p, v) = checked_path(vm, &args, 0, true)?;
     let mode = if args.pos.len() > 1 {
         int_arg(vm, &args, 1)?
     } else {
@@ -197,22 +224,22 @@ fn mkdir(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn rmdir(vm: &mut Vm, args: Args) -> PyResult {
-    let (p, v) = path_arg(vm, &args, 0)?;
+    let (p, v) = checked_path(vm, &args, 0, true)?;
     // SAFETY: p is a valid C string.
     check(vm, unsafe { libc::rmdir(p.as_ptr()) } as i64, &[&v])?;
     Ok(Value::None)
 }
 
 fn unlink(vm: &mut Vm, args: Args) -> PyResult {
-    let (p, v) = path_arg(vm, &args, 0)?;
+    let (p, v) = checked_path(vm, &args, 0, true)?;
     // SAFETY: p is a valid C string.
     check(vm, unsafe { libc::unlink(p.as_ptr()) } as i64, &[&v])?;
     Ok(Value::None)
 }
 
 fn rename(vm: &mut Vm, args: Args) -> PyResult {
-    let (a, va) = path_arg(vm, &args, 0)?;
-    let (b, vb) = path_arg(vm, &args, 1)?;
+    let (a, va) = checked_path(vm, &args, 0, true)?;
+    let (b, vb) = checked_path(vm, &args, 1, true)?;
     // SAFETY: both are valid C strings.
     check(
         vm,
@@ -240,6 +267,7 @@ fn stat_tuple(st: &libc::stat) -> Value {
 
 fn stat(vm: &mut Vm, args: Args) -> PyResult {
     let (p, v) = path_arg(vm, &args, 0)?;
+    vm.require(Access::Stat(&path_of(&v)))?;
     let follow = !matches!(arg(&args, 1), Some(Value::Bool(false)));
     // SAFETY: an all-zero stat is a valid value to be overwritten.
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
@@ -267,6 +295,16 @@ fn fstat(vm: &mut Vm, args: Args) -> PyResult {
 fn open(vm: &mut Vm, args: Args) -> PyResult {
     let (p, v) = path_arg(vm, &args, 0)?;
     let flags = int_arg(vm, &args, 1)? as i32 | libc::O_CLOEXEC;
+    let path = path_of(&v);
+    let writes = flags
+        & (libc::O_WRONLY | libc::O_RDWR | libc::O_CREAT | libc::O_TRUNC | libc::O_APPEND)
+        != 0;
+    if flags & libc::O_WRONLY == 0 {
+        vm.require(Access::Read(&path))?;
+    }
+    if writes {
+        vm.require(Access::Write(&path))?;
+    }
     let mode = if args.pos.len() > 2 {
         int_arg(vm, &args, 2)?
     } else {
@@ -388,7 +426,12 @@ fn strerror(vm: &mut Vm, args: Args) -> PyResult {
 
 fn environ(vm: &mut Vm, _args: Args) -> PyResult {
     let d = Value::dict(Default::default());
+    // Without permission a variable is simply not there, as if unset: a
+    // program that only reads `os.environ.get(...)` keeps working.
     for (k, v) in std::env::vars_os() {
+        if !vm.env_visible(&k.to_string_lossy()) {
+            continue;
+        }
         let k = Value::str(k.to_string_lossy().into_owned());
         let v = Value::str(v.to_string_lossy().into_owned());
         vm.setitem(&d, k, v)?;
@@ -410,6 +453,7 @@ fn str_arg(vm: &mut Vm, args: &Args, i: usize) -> Result<String, Value> {
 fn putenv(vm: &mut Vm, args: Args) -> PyResult {
     let k = str_arg(vm, &args, 0)?;
     let v = str_arg(vm, &args, 1)?;
+    vm.require(Access::Env(&k))?;
     if k.is_empty() || k.contains('=') || k.contains('\0') || v.contains('\0') {
         return Err(vm.value_error("illegal environment variable name"));
     }
@@ -421,6 +465,7 @@ fn putenv(vm: &mut Vm, args: Args) -> PyResult {
 
 fn unsetenv(vm: &mut Vm, args: Args) -> PyResult {
     let k = str_arg(vm, &args, 0)?;
+    vm.require(Access::Env(&k))?;
     if k.is_empty() || k.contains('=') || k.contains('\0') {
         return Err(vm.value_error("illegal environment variable name"));
     }
@@ -430,7 +475,7 @@ fn unsetenv(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn readlink(vm: &mut Vm, args: Args) -> PyResult {
-    let (_, v) = path_arg(vm, &args, 0)?;
+    let (_, v) = checked_path(vm, &args, 0, false)?;
     let path = match &v {
         Value::Str(s) => s.as_str().to_string(),
         Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
@@ -443,7 +488,8 @@ fn readlink(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn access(vm: &mut Vm, args: Args) -> PyResult {
-    let (p, _) = path_arg(vm, &args, 0)?;
+    let (p, v) = path_arg(vm, &args, 0)?;
+    vm.require(Access::Stat(&path_of(&v)))?;
     let mode = int_arg(vm, &args, 1)?;
     // SAFETY: p is a valid C string.
     Ok(Value::Bool(
@@ -452,7 +498,7 @@ fn access(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn utime(vm: &mut Vm, args: Args) -> PyResult {
-    let (p, v) = path_arg(vm, &args, 0)?;
+    let (p, v) = checked_path(vm, &args, 0, true)?;
     let at = int_arg(vm, &args, 1)?;
     let mt = int_arg(vm, &args, 2)?;
     let spec = |ns: i64| libc::timespec {

@@ -5,6 +5,7 @@
 //! transports step for step.
 
 use crate::builtins::native;
+use crate::permissions::Access;
 use crate::vm::class::{Class, Layout};
 use crate::vm::function::{Args, BuiltinKind, NativeFn, PyResult};
 use crate::vm::native::NativeObj;
@@ -350,6 +351,7 @@ fn ipaddr_info(vm: &mut Vm, args: Args) -> PyResult {
 fn getaddrinfo(vm: &mut Vm, args: Args) -> PyResult {
     let (host, port) = host_port(vm, &args)?;
     let host = host.unwrap_or_else(|| "0.0.0.0".into());
+    vm.require(Access::Lookup(&host))?;
     match (host.as_str(), port).to_socket_addrs() {
         Ok(addrs) => {
             let mut seen = Vec::new();
@@ -409,6 +411,7 @@ fn new_socket(vm: &mut Vm, a: &SocketAddr) -> Result<Socket, Value> {
 /// (socket, connected-already). An immediate failure raises.
 fn sock_connect(vm: &mut Vm, args: Args) -> PyResult {
     let a = addr_of(vm, &this(&args))?;
+    vm.require(Access::Net(a.ip(), a.port()))?;
     let s = new_socket(vm, &a)?;
     let _ = s.set_tcp_nodelay(true);
     let done = match s.connect(&SockAddr::from(a)) {
@@ -427,6 +430,7 @@ fn sock_listen(vm: &mut Vm, args: Args) -> PyResult {
         Some(v) => vm.index_value(v)?.clamp(0, i32::MAX as i64) as i32,
         None => 100,
     };
+    vm.require(Access::Net(a.ip(), a.port()))?;
     let s = new_socket(vm, &a)?;
     let _ = s.set_reuse_address(true);
     if a.is_ipv6() {

@@ -141,6 +141,11 @@ fn spawn(vm: &mut Vm, args: Args) -> PyResult {
     let Some(program) = words.first().cloned() else {
         return Err(vm.new_exc("IndexError", "list index out of range"));
     };
+    vm.require(crate::permissions::Access::Run(if shell {
+        "sh"
+    } else {
+        &program
+    }))?;
     let mut cmd = if shell {
         let mut c = Command::new("/bin/sh");
         c.arg("-c").args(&words);

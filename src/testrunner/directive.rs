@@ -21,10 +21,15 @@ pub struct Directives {
     /// `args=A B C`: the script's arguments (the rest of the line, split on
     /// whitespace).
     pub args: Option<Vec<String>>,
+    /// `allow=net,run,...`: what the test may do beyond the sandbox.
+    pub allow: Vec<String>,
 }
 
+/// The kinds `allow=` grants in full (see `crate::permissions`).
+pub const ALLOWABLE: [&str; 6] = ["read", "write", "net", "run", "env", "all"];
+
 const KNOWN: &str = "skip REASON, xfail REASON, clock=real, clock=virtual, timeout=SECS, \
-                     max-memory=SIZE, max-steps=N, args=ARGS...";
+                     max-memory=SIZE, max-steps=N, allow=KINDS, args=ARGS...";
 
 /// Reads the directives from a program's first line. Several may be given,
 /// separated by spaces or commas; `skip` and `xfail` take the rest of the
@@ -41,10 +46,20 @@ pub fn parse(source: &str) -> Result<Directives, String> {
         return Ok(directives);
     };
     let mut rest = rest.trim();
+    // `allow=net,run`: the kinds after `allow=` continue its list.
+    let mut in_allow = false;
     while !rest.is_empty() {
         let end = rest.find([' ', '\t', ',']).unwrap_or(rest.len());
         let (word, tail) = rest.split_at(end);
+        let continues_allow = in_allow && rest.as_bytes().get(end) == Some(&b',');
         let tail = tail.trim_start_matches([' ', '\t', ',']);
+        if in_allow && ALLOWABLE.contains(&word) {
+            directives.allow.push(word.to_string());
+            in_allow = continues_allow;
+            rest = tail;
+            continue;
+        }
+        in_allow = false;
         match word {
             "skip" | "xfail" => {
                 let reason = tail.trim().to_string();
@@ -61,6 +76,18 @@ pub fn parse(source: &str) -> Result<Directives, String> {
                 let line = &rest["args=".len()..];
                 directives.args = Some(line.split_whitespace().map(str::to_string).collect());
                 break;
+            }
+            w if w.starts_with("allow=") => {
+                for kind in w["allow=".len()..].split('+') {
+                    if !ALLOWABLE.contains(&kind) {
+                        return Err(format!(
+                            "`allow={kind}`: what a test may be allowed is {}",
+                            ALLOWABLE.join(", ")
+                        ));
+                    }
+                    directives.allow.push(kind.to_string());
+                }
+                in_allow = rest.as_bytes().get(end) == Some(&b',');
             }
             w if w.starts_with("max-memory=") => {
                 let size =
@@ -134,6 +161,10 @@ mod tests {
         assert_eq!(d.args, Some(vec!["one".to_string(), "two".to_string()]));
         assert_eq!(parse("# aio: args=").map(|d| d.args), Ok(Some(vec![])));
         assert!(parse("# aio: max-steps=0").is_err());
+        let d = parse("# aio: allow=net,run clock=real").unwrap_or_default();
+        assert_eq!(d.allow, ["net", "run"]);
+        assert_eq!(d.clock, Some(ClockKind::Real));
+        assert!(parse("# aio: allow=everything").is_err());
         assert!(parse("# aio: max-memory=lots").is_err());
     }
 }

@@ -35,6 +35,70 @@ pub struct Launch {
     pub max_steps: Option<u64>,
     /// `--perturb SEED` for aio: one of `--explore`'s perturbed schedules.
     pub perturb: Option<u64>,
+    /// What an aio test may do beyond its sandbox (`allow=` kinds).
+    pub allow: Vec<String>,
+}
+
+/// A test's memory budget unless its directive says otherwise: enough for
+/// any honest test, and a runaway one cannot take the machine's memory.
+pub const TEST_MEMORY: usize = 1 << 30;
+
+/// The sandbox of an aio test: it reads its own folder, writes only in its
+/// own temporary folder (which is `TMPDIR`, so `tempfile` finds it), talks
+/// only to loopback, runs nothing and sees no environment but `TMPDIR`.
+fn sandbox_args(command: &mut Command, folder: &Path, scratch: &Path, allow: &[String]) {
+    if allow.iter().any(|k| k == "all") {
+        return;
+    }
+    let grants = |kind: &str| allow.iter().any(|k| k == kind);
+    let (folder, scratch) = (
+        std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf()),
+        scratch.to_string_lossy().into_owned(),
+    );
+    command.arg("--sandbox");
+    command.arg(if grants("read") {
+        "--allow-read".to_string()
+    } else {
+        format!("--allow-read={},{scratch}", folder.display())
+    });
+    command.arg(if grants("write") {
+        "--allow-write".to_string()
+    } else {
+        format!("--allow-write={scratch}")
+    });
+    command.arg(if grants("net") {
+        "--allow-net"
+    } else {
+        "--allow-net=localhost"
+    });
+    if grants("run") {
+        command.arg("--allow-run");
+    }
+    command.arg(if grants("env") {
+        "--allow-env"
+    } else {
+        "--allow-env=TMPDIR"
+    });
+}
+
+/// A fresh temporary folder for one run of a test, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new() -> Option<Scratch> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("aio-test-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&path).ok()?;
+        Some(Scratch(path.canonicalize().unwrap_or(path)))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -76,7 +140,10 @@ pub fn execute(runner: &Runner, case: &TestCase, launch: &Launch) -> Outcome {
         elapsed: started.elapsed(),
         truncated: false,
     };
-    let Some(mut command) = command_for(runner, case, launch) else {
+    let Some(scratch) = Scratch::new() else {
+        return not_started("can't make the test's temporary folder".to_string());
+    };
+    let Some(mut command) = command_for(runner, case, launch, &scratch.0) else {
         return not_started("the interpreter command is empty".to_string());
     };
     let mut child = match command.spawn() {
@@ -153,7 +220,12 @@ pub fn execute(runner: &Runner, case: &TestCase, launch: &Launch) -> Outcome {
 /// aio's exit status when `--timeout` stops it.
 const LIMIT_EXIT: i32 = 124;
 
-fn command_for(runner: &Runner, case: &TestCase, launch: &Launch) -> Option<Command> {
+fn command_for(
+    runner: &Runner,
+    case: &TestCase,
+    launch: &Launch,
+    scratch: &Path,
+) -> Option<Command> {
     let clock = launch.clock;
     let clock_name = match clock {
         ClockKind::Real => "real",
@@ -182,15 +254,15 @@ fn command_for(runner: &Runner, case: &TestCase, launch: &Launch) -> Option<Comm
             c.args(["run", "--clock", clock_name]);
             c.arg("--timeout")
                 .arg(launch.timeout.as_secs_f64().to_string());
-            if let Some(bytes) = launch.max_memory {
-                c.arg("--max-memory").arg(bytes.to_string());
-            }
+            let memory = launch.max_memory.unwrap_or(TEST_MEMORY);
+            c.arg("--max-memory").arg(memory.to_string());
             if let Some(steps) = launch.max_steps {
                 c.arg("--max-steps").arg(steps.to_string());
             }
             if let Some(seed) = launch.perturb {
                 c.arg("--perturb").arg(seed.to_string());
             }
+            sandbox_args(&mut c, folder, scratch, &launch.allow);
             c
         }
         Runner::Command(words) => {
@@ -211,6 +283,7 @@ fn command_for(runner: &Runner, case: &TestCase, launch: &Launch) -> Option<Comm
         .current_dir(folder)
         // CPython randomises str hashes, hence set order; tests must be reproducible.
         .env("PYTHONHASHSEED", "0")
+        .env("TMPDIR", scratch)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

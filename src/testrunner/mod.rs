@@ -152,6 +152,7 @@ fn run_and_judge(config: &TestConfig, result: &mut TestResult) -> Result<State, 
         max_memory: directives.max_memory,
         max_steps: directives.max_steps,
         perturb: None,
+        allow: directives.allow,
     };
     let outcome = result
         .outcome

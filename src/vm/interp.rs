@@ -46,6 +46,8 @@ pub struct Vm {
     pub lazy: crate::modules::lazy::LazyModules,
     /// The step countdown and run limits (vm/watch.rs).
     pub watch: super::watch::Watch,
+    /// What the program may touch outside (everything, unless restricted).
+    pub permissions: crate::permissions::Permissions,
 }
 
 impl Vm {
@@ -69,6 +71,7 @@ impl Vm {
             runtime: Default::default(),
             lazy: Default::default(),
             watch: Default::default(),
+            permissions: Default::default(),
         };
         crate::builtins::install(&mut vm);
         // Imported from the start, as in CPython, so every namespace's

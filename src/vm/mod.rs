@@ -24,6 +24,7 @@ pub mod ops;
 pub mod output;
 pub mod pattern;
 pub mod percent;
+pub mod permits;
 pub mod range;
 pub mod seq;
 pub mod sources;
