@@ -149,11 +149,15 @@ pub fn exit_status(vm: &mut Vm, e: Value) -> i32 {
 
 /// Parses and compiles without running; returns every error found.
 pub fn check_source(filename: &str, source: &str) -> Vec<SyntaxError> {
-    match crate::parser::parse(source) {
-        Ok(module) => match compiler::compile(&module, filename, source, Mode::Module) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors,
-        },
-        Err(errors) => errors,
-    }
+    checked_module(filename, source).err().unwrap_or_default()
+}
+
+/// The syntax tree of a program that parses and compiles, or its errors.
+pub fn checked_module(
+    filename: &str,
+    source: &str,
+) -> Result<crate::ast::Module, Vec<SyntaxError>> {
+    let module = crate::parser::parse(source)?;
+    compiler::compile(&module, filename, source, Mode::Module)?;
+    Ok(module)
 }

@@ -142,7 +142,7 @@ pub fn render(file: &str, src: &str, errors: &[SyntaxError], color: bool) -> Str
 /// A span clamped to the source and widened to whole characters: ariadne slices
 /// the text by these offsets, and a span that ends inside a multi-byte
 /// character (a lexer error right before `é`) must not make it panic.
-fn char_aligned(src: &str, span: Span) -> std::ops::Range<usize> {
+pub fn char_aligned(src: &str, span: Span) -> std::ops::Range<usize> {
     let mut start = span.start.min(src.len());
     while !src.is_char_boundary(start) {
         start -= 1;

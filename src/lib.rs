@@ -14,6 +14,7 @@ pub mod compiler;
 pub mod diagnostics;
 pub mod format;
 pub mod lexer;
+pub mod lint;
 pub mod memory;
 pub mod modules;
 pub mod parser;

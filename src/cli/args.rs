@@ -277,6 +277,35 @@ pub struct CheckArgs {
     /// Files to check
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<OsString>,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
+}
+
+/// Which lints count (codes as `aio check --explain`-style AIO101...).
+#[derive(Debug, Args, Clone, Default)]
+pub struct LintArgs {
+    /// Do not report lint CODE (may be repeated)
+    #[arg(long = "allow", value_name = "CODE")]
+    pub allow: Vec<String>,
+
+    /// Make lint CODE an error that fails the check (may be repeated)
+    #[arg(long = "deny", value_name = "CODE")]
+    pub deny: Vec<String>,
+
+    /// Make every lint an error
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+impl LintArgs {
+    pub fn config(&self) -> crate::lint::LintConfig {
+        crate::lint::LintConfig {
+            allow: self.allow.clone(),
+            deny: self.deny.clone(),
+            deny_warnings: self.deny_warnings,
+        }
+    }
 }
 
 fn parse_timeout(text: &str) -> Result<f64, String> {
