@@ -29,6 +29,8 @@ pub struct RunOptions {
     pub perturb: Option<u64>,
     /// What the program may touch outside the interpreter.
     pub permissions: crate::permissions::Permissions,
+    /// `--debug`: asyncio's debug mode from the start.
+    pub debug: bool,
 }
 
 /// Deep Python recursion nests Rust calls (native callbacks), so programs
@@ -81,6 +83,10 @@ fn run_checked(filename: &str, source: &str, opts: &RunOptions) -> i32 {
     vm.runtime.clock = crate::runtime::clock::Clock::new(opts.clock == ClockKind::Virtual);
     vm.runtime.perturb = opts.perturb.map(crate::runtime::perturb::Perturb::new);
     vm.permissions = opts.permissions.clone();
+    if opts.debug {
+        vm.runtime.debug.enabled = true;
+        vm.runtime.debug.default = true;
+    }
     crate::vm::sources::register(filename, source);
     let globals = vm.new_globals("__main__");
     globals

@@ -120,3 +120,21 @@ fn the_projects_examples_and_goldens_are_clean() {
         noisy.join("\n")
     );
 }
+
+#[test]
+fn run_with_lint_reports_before_running() {
+    let run = aio_in(
+        &lints_dir(),
+        &["run", "--clock", "virtual", "--lint", "run_in_async.aio"],
+    );
+    assert_eq!(run.status, 1, "{run:?}");
+    let want = std::fs::read_to_string(lints_dir().join("run_in_async.lint")).expect(".lint");
+    // The report (without check's count line), then the program's own error.
+    let report = want.trim_end_matches("aio check: 1 warning, 0 errors\n");
+    assert!(run.stderr.starts_with(report), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("RuntimeError: asyncio.run() cannot be called from a running event loop"),
+        "{run:?}"
+    );
+}

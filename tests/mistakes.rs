@@ -124,3 +124,63 @@ fn asyncio_run_in_the_repl_suggests_await() {
         "{run:?}"
     );
 }
+
+const SLOW_A: &str = "Executing <Task finished name='fetch-a' coro=<fetch() done, defined at slow_step.aio:4> result=None created at slow_step.aio:10> took 0.250 seconds\n  help: the loop was held by time.sleep(0.25) at slow_step.aio:6 in fetch(); use `await asyncio.sleep(0.25)` so other tasks can run\n";
+
+#[test]
+fn debug_mode_reports_a_step_that_holds_the_loop_and_the_line_that_did() {
+    let dir = manifest_dir().join("tests/mistakes");
+    let run = aio_in(
+        &dir,
+        &["run", "--clock", "virtual", "--debug", "slow_step.aio"],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+    assert_eq!(run.stdout, "a fetched\nb fetched\ndone\n");
+    assert!(run.stderr.starts_with(SLOW_A), "{run:?}");
+    assert_eq!(
+        run.stderr.matches("Executing <Task finished").count(),
+        2,
+        "{run:?}"
+    );
+
+    // Without debug mode, nothing is reported.
+    let quiet = aio_in(&dir, &["run", "--clock", "virtual", "slow_step.aio"]);
+    assert_eq!(quiet.stderr, "", "{quiet:?}");
+}
+
+#[test]
+fn debug_mode_from_the_environment_and_from_asyncio_run() {
+    let dir = manifest_dir().join("tests/mistakes");
+    let output = std::process::Command::new(AIO)
+        .args(["run", "--clock", "virtual", "slow_step.aio"])
+        .current_dir(&dir)
+        .env("PYTHONASYNCIODEBUG", "1")
+        .output()
+        .expect("aio runs");
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with(SLOW_A));
+
+    let code = "import asyncio, time\n\
+                async def main():\n    \
+                    time.sleep(0.2)  # aio: allow AIO102\n\
+                asyncio.run(main(), debug=True)\n";
+    let run = aio_in(&dir, &["run", "--clock", "virtual", "-c", code]);
+    assert!(
+        run.stderr.starts_with(
+            "Executing <Task finished name='Task-1' coro=<main() done, defined at <string>:2> result=None created at <string>:4> took 0.200 seconds\n"
+        ),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_coroutine_never_awaited_ends_with_the_fix() {
+    let dir = manifest_dir().join("tests/golden/async/basics");
+    let run = aio_in(&dir, &["run", "never_awaited.aio"]);
+    assert!(
+        run.stderr.contains(
+            "never_awaited.aio:10: RuntimeWarning: coroutine 'forgotten' was never awaited\n  c = forgotten(2)\n  help: write 'await forgotten(...)', or run it as a task with asyncio.create_task(forgotten(...))\n"
+        ),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("tracemalloc"), "{run:?}");
+}

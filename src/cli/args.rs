@@ -115,6 +115,10 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub permissions: PermissionArgs,
+
+    /// Print `aio check`'s lints for the program on stderr, then run it
+    #[arg(long)]
+    pub lint: bool,
 }
 
 /// What the program may touch. Without any of these it may do anything, as
@@ -183,6 +187,11 @@ pub struct LimitArgs {
     /// deterministic budget for graders and tests (exit status 124)
     #[arg(long = "max-steps", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_steps: Option<u64>,
+
+    /// asyncio's debug mode (as `asyncio.run(..., debug=True)`): steps that
+    /// hold the loop 0.1 s or longer are reported, with the line that held it
+    #[arg(long = "debug")]
+    pub debug: bool,
 
     /// Replay the perturbed schedule SEED of `aio test --explore`: timer
     /// delays stretched or shrunk a little, ties taken in a seeded order

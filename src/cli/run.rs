@@ -22,7 +22,8 @@ pub fn run(args: RunArgs, clock: ClockKind) -> i32 {
             return 2;
         }
     };
-    launch(program, argv, clock, args.limits, permissions)
+    let lint = args.lint;
+    launch(program, argv, clock, args.limits, permissions, lint)
 }
 
 /// `aio FILE ARGS...`: everything after FILE belongs to the script.
@@ -34,6 +35,7 @@ pub fn run_bare(words: Vec<OsString>, clock: ClockKind) -> i32 {
         clock,
         LimitArgs::default(),
         Default::default(),
+        false,
     )
 }
 
@@ -45,6 +47,7 @@ pub fn run_piped(clock: ClockKind) -> i32 {
         clock,
         LimitArgs::default(),
         Default::default(),
+        false,
     )
 }
 
@@ -73,6 +76,7 @@ fn launch(
     clock: ClockKind,
     limits: LimitArgs,
     permissions: crate::permissions::Permissions,
+    lint: bool,
 ) -> i32 {
     if let Some(bytes) = limits.max_memory {
         crate::memory::set_budget(bytes);
@@ -92,6 +96,15 @@ fn launch(
             return 2;
         }
     };
+    if lint && let Ok(module) = crate::parser::parse(&text) {
+        let config = crate::lint::LintConfig::default();
+        let found = crate::lint::lint(&module, &text, &config);
+        let color = super::term::stderr_color();
+        eprint!(
+            "{}",
+            crate::lint::render(&name, &text, &found, &config, color)
+        );
+    }
     let opts = RunOptions {
         clock,
         argv,
@@ -99,6 +112,7 @@ fn launch(
         max_steps: limits.max_steps,
         timeout: limits.timeout,
         perturb: limits.perturb,
+        debug: limits.debug,
         permissions,
     };
     run_source(&name, &text, &opts)

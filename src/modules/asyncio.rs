@@ -140,7 +140,7 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
         ("is_running", loop_is_running),
         ("is_closed", loop_is_closed),
         ("get_debug", loop_get_debug),
-        ("set_debug", loop_noop),
+        ("set_debug", loop_set_debug),
         ("run_until_complete", loop_run_until_complete),
         ("close", loop_close),
         ("call_exception_handler", loop_call_exception_handler),
@@ -152,6 +152,9 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     for (name, f) in crate::modules::streams::loop_methods() {
         method(&event_loop, name, *f);
     }
+    // Read by debug mode each step (runtime/debug.rs); a program may set
+    // its own on the loop.
+    event_loop.set_attr("slow_callback_duration".into(), Value::Float(0.1));
     for (name, f) in [
         ("cancel", handle_cancel as NativeFn),
         ("cancelled", handle_cancelled),
@@ -466,7 +469,13 @@ fn to_f64(vm: &mut Vm, v: &Value) -> Result<f64, Value> {
 
 // ------------------------------------------------------------ module functions
 
-fn run(vm: &mut Vm, args: Args) -> PyResult {
+fn run(vm: &mut Vm, mut args: Args) -> PyResult {
+    // Each run makes a new loop: `debug=None` gives it the default
+    // (`--debug`, PYTHONASYNCIODEBUG).
+    vm.runtime.debug.enabled = match args.take_kw("debug") {
+        Some(debug) if !debug.is_none() => vm.truthy(&debug)?,
+        _ => vm.runtime.debug.default,
+    };
     let coro = first(&args);
     vm.asyncio_run(coro)
 }
@@ -835,8 +844,14 @@ fn loop_is_closed(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Bool(loop_closed(&first(&args))))
 }
 
-fn loop_get_debug(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(false))
+fn loop_get_debug(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(vm.runtime.debug.enabled))
+}
+
+fn loop_set_debug(vm: &mut Vm, args: Args) -> PyResult {
+    let on = arg(&args, 1);
+    vm.runtime.debug.enabled = vm.truthy(&on)?;
+    Ok(Value::None)
 }
 
 fn loop_noop(_vm: &mut Vm, _args: Args) -> PyResult {
@@ -1003,6 +1018,12 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
         if !waiter.is_none() && !with_fut(v, |f| f.done()).unwrap_or(true) {
             info.insert(at, format!("wait_for={}", vm.repr(&waiter)?));
         }
+        // Debug mode: where the task was created, last, as CPython's futures.
+        if let Some(site) =
+            with_task(v, |t| t.seq).and_then(|n| vm.runtime.debug.created_at.get(&n))
+        {
+            info.push(format!("created at {site}"));
+        }
         return Ok(Some(format!("<Task {}>", info.join(" "))));
     }
     if is_future(v) {
@@ -1020,10 +1041,15 @@ pub fn repr_of(vm: &mut Vm, v: &Value) -> Result<Option<String>, Value> {
             let closed = loop_closed(v);
             let running = vm.runtime.running && !closed;
             return Ok(Some(format!(
-                "<{} running={} closed={} debug=False>",
+                "<{} running={} closed={} debug={}>",
                 n.class.name,
                 if running { "True" } else { "False" },
-                if closed { "True" } else { "False" }
+                if closed { "True" } else { "False" },
+                if vm.runtime.debug.enabled {
+                    "True"
+                } else {
+                    "False"
+                }
             )));
         }
         if n.data.borrow().is::<HandleObj>() {

@@ -110,6 +110,7 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(Value::None);
     }
     vm.flush();
+    vm.note_blocking_sleep(d);
     vm.runtime.clock.blocking_sleep(d);
     Ok(Value::None)
 }

@@ -4,6 +4,7 @@
 
 pub mod agen;
 pub mod clock;
+pub mod debug;
 pub mod future;
 pub mod handle;
 pub mod io;
@@ -70,6 +71,9 @@ pub struct Runtime {
     pub native_classes: HashMap<&'static str, Rc<Class>>,
     /// `--perturb SEED`: ties in the schedule are taken in a seeded order.
     pub perturb: Option<perturb::Perturb>,
+    /// asyncio's debug mode (`--debug`, `asyncio.run(debug=True)`,
+    /// `loop.set_debug(True)`, `PYTHONASYNCIODEBUG`).
+    pub debug: debug::DebugState,
 }
 
 impl Runtime {
@@ -119,6 +123,7 @@ impl Default for Runtime {
             io: io::Reactor::default(),
             native_classes: HashMap::new(),
             perturb: None,
+            debug: Default::default(),
         }
     }
 }
@@ -226,7 +231,11 @@ impl Vm {
             let Some(cb) = h.callback.borrow_mut().take() else {
                 continue;
             };
-            self.run_callback(cb, h.when)?;
+            if self.runtime.debug.enabled {
+                self.run_callback_timed(cb, h.when)?;
+            } else {
+                self.run_callback(cb, h.when)?;
+            }
             if crate::vm::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
                 self.run_finalizers();
             }
@@ -236,7 +245,7 @@ impl Vm {
     }
 
     /// `when` is the deadline of a timer's callback, 0 for `call_soon`'s.
-    fn run_callback(&mut self, cb: Callback, when: f64) -> Result<(), Value> {
+    pub(crate) fn run_callback(&mut self, cb: Callback, when: f64) -> Result<(), Value> {
         let r = match cb {
             Callback::Step { task, exc } => self.task_step(&task, exc),
             Callback::Wakeup { task, fut } => {

@@ -38,7 +38,7 @@ impl Drop for SleepData {
                 .map(|l| format!("\n  {}", l.trim()))
                 .unwrap_or_default();
             eprintln!(
-                "{}:{line}: RuntimeWarning: coroutine 'sleep' was never awaited{quoted}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback",
+                "{}:{line}: RuntimeWarning: coroutine 'sleep' was never awaited{quoted}\n  help: write 'await asyncio.sleep(...)'",
                 code.filename
             );
         }

@@ -48,6 +48,11 @@ impl Vm {
         };
         self.runtime.task_seq += 1;
         let n = self.runtime.task_seq;
+        if self.runtime.debug.enabled
+            && let Some(site) = self.creation_site()
+        {
+            self.runtime.debug.created_at.insert(n, site);
+        }
         let class = self.runtime_class("Task");
         let task = Value::Native(Rc::new(NativeObj {
             class,

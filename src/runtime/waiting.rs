@@ -142,7 +142,7 @@ fn sleep_deadlines(vm: &Vm) -> HashMap<usize, f64> {
 /// Library modules are compiled under names such as `<asyncio>`; the
 /// program's own code has a file name, or `<string>`/`<stdin>`, or is a
 /// REPL input (`<python-input-N>`, as CPython 3.13 names them).
-fn is_user_file(file: &str) -> bool {
+pub(crate) fn is_user_file(file: &str) -> bool {
     !(file.starts_with('<') && file.ends_with('>'))
         || matches!(file, "<string>" | "<stdin>")
         || file.starts_with("<python-input-")

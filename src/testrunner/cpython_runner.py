@@ -266,7 +266,11 @@ def install_creation_order():
     original_create_task = asyncio.BaseEventLoop.create_task
 
     def create_task(self, coro, **kwargs):
-        return _numbered(original_create_task(self, coro, **kwargs))
+        task = original_create_task(self, coro, **kwargs)
+        # Debug mode's "created at" names the program's line, not this one.
+        if task._source_traceback:
+            del task._source_traceback[-1]
+        return _numbered(task)
 
     asyncio.BaseEventLoop.create_task = create_task
 

@@ -80,8 +80,12 @@ impl Drop for Generator {
             let quoted = super::sources::line(&self.code.filename, self.origin_line)
                 .map(|l| format!("\n  {}", l.trim()))
                 .unwrap_or_default();
+            // CPython ends with "Enable tracemalloc to get the object
+            // allocation traceback", which an aio user cannot act on; the
+            // fix is what helps.
+            let name = self.qualname.rsplit('.').next().unwrap_or(&self.qualname);
             eprintln!(
-                "{}:{}: RuntimeWarning: coroutine '{}' was never awaited{quoted}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback",
+                "{}:{}: RuntimeWarning: coroutine '{}' was never awaited{quoted}\n  help: write 'await {name}(...)', or run it as a task with asyncio.create_task({name}(...))",
                 self.code.filename, self.origin_line, self.qualname
             );
             return;
