@@ -138,3 +138,26 @@ fn run_with_lint_reports_before_running() {
         "{run:?}"
     );
 }
+
+#[test]
+fn test_with_lint_fails_programs_that_have_lints() {
+    let dir = TempDir::new("test-lint");
+    dir.write(
+        "blocks.aio",
+        "import asyncio, time\nasync def main():\n    time.sleep(0.1)\n    print('ok')\nasyncio.run(main())\n",
+    );
+    dir.write("blocks.out", "ok\n");
+    dir.write("clean.aio", "print('fine')\n");
+    dir.write("clean.out", "fine\n");
+    let plain = aio_in(dir.path(), &["test", "."]);
+    assert_eq!(plain.last_line(), "2 passed, 0 failed", "{plain:?}");
+    let run = aio_in(dir.path(), &["test", ".", "--lint"]);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "FAIL ./blocks.aio (1 lint: [AIO102] `time.sleep()` blocks the event loop (line 3))"
+        ),
+        "{run:?}"
+    );
+    assert_eq!(run.last_line(), "1 passed, 1 failed", "{run:?}");
+}

@@ -259,6 +259,10 @@ pub struct TestArgs {
     #[arg(long, conflicts_with = "list")]
     pub watch: bool,
 
+    /// Fail tests whose program has lints (`aio check`'s AIO codes)
+    #[arg(long)]
+    pub lint: bool,
+
     /// Race finder: run each passing test N more times under perturbed
     /// schedules and fail those whose output changes
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]

@@ -68,6 +68,7 @@ fn configure(args: TestArgs, clock: ClockKind) -> Result<TestConfig, String> {
     config.fail_fast = args.fail_fast;
     config.rerun_failed = args.rerun_failed;
     config.explore = args.explore.unwrap_or(0);
+    config.lint = args.lint;
     config.progress = std::io::IsTerminal::is_terminal(&std::io::stderr()) && !args.verbose;
     config.shard = args.shard;
     config.junit = args.junit;

@@ -35,6 +35,8 @@ pub struct TestConfig {
     pub state_dir: PathBuf,
     /// `--explore N`: N perturbed re-runs of each passing test.
     pub explore: u32,
+    /// `--lint`: a test whose program has lints fails.
+    pub lint: bool,
     /// A live progress line on stderr (a terminal).
     pub progress: bool,
     pub shard: Option<Shard>,
@@ -64,6 +66,7 @@ impl TestConfig {
             rerun_failed: false,
             state_dir: PathBuf::from(".aio-cache"),
             explore: 0,
+            lint: false,
             progress: false,
             shard: None,
             junit: None,

@@ -174,6 +174,12 @@ fn run_and_judge(config: &TestConfig, result: &mut TestResult) -> Result<State, 
         result.expected = Some(expected);
         problems
     };
+    if config.lint {
+        let lints = lints_of(&result.case);
+        if !lints.is_empty() {
+            problems.push(Problem::Lints(lints));
+        }
+    }
     if problems.is_empty() && config.explore > 0 {
         problems.extend(explore::explore(
             &config.runner,
@@ -190,6 +196,23 @@ fn run_and_judge(config: &TestConfig, result: &mut TestResult) -> Result<State, 
         // Strict, as pytest's xfail(strict=True): a fixed test must say so.
         (true, Some(reason)) => State::Failed(vec![Problem::UnexpectedPass(reason)]),
     })
+}
+
+/// `[AIO101] message (line N)` for each lint of the test's program.
+fn lints_of(case: &TestCase) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(&case.aio) else {
+        return Vec::new();
+    };
+    let Ok(module) = crate::parser::parse(&text) else {
+        return Vec::new();
+    };
+    crate::lint::lint(&module, &text, &crate::lint::LintConfig::default())
+        .iter()
+        .map(|l| {
+            let (line, _) = crate::diagnostics::line_col(&text, l.span.start);
+            format!("[{}] {} (line {line})", l.code, l.message)
+        })
+        .collect()
 }
 
 /// `X.args`: one script argument per line.

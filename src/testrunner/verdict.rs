@@ -85,6 +85,8 @@ pub enum Problem {
     Disagrees(String),
     /// `--explore`: the output changed under a perturbed schedule.
     Race(super::explore::Race),
+    /// `--lint`: what `aio check` found, one line each.
+    Lints(Vec<String>),
 }
 
 impl Problem {
@@ -97,6 +99,7 @@ impl Problem {
                 | Problem::BadTest(_)
                 | Problem::UnexpectedPass(_)
                 | Problem::Race(_)
+                | Problem::Lints(_)
         )
     }
 }
@@ -124,6 +127,13 @@ impl fmt::Display for Problem {
                 write!(f, "{msg}")
             }
             Problem::Race(race) => write!(f, "{race}"),
+            Problem::Lints(lints) => write!(
+                f,
+                "{} lint{}: {}",
+                lints.len(),
+                if lints.len() == 1 { "" } else { "s" },
+                lints.join("; ")
+            ),
             Problem::UnexpectedPass(reason) => write!(
                 f,
                 "passed, but is marked `xfail {reason}`: remove the directive"
