@@ -2,9 +2,9 @@
 //! round takes a program from tests/ and examples/, damages it (bytes
 //! flipped, lines cut, duplicated or swapped, brackets and quotes inserted,
 //! non-ASCII characters put after numbers), and feeds it to the lexer,
-//! parser, compiler and linter in process — none of which may panic — and,
-//! every so often, to the whole interpreter under tight limits, which may
-//! fail but must not crash.
+//! parser, compiler and linter (`aio check`, a batch of inputs per process)
+//! — none of which may panic — and, a few per batch, to the whole
+//! interpreter under tight limits, which may fail but must not crash.
 //!
 //! `cargo test` runs it for a few seconds. A long run:
 //!
@@ -12,13 +12,12 @@
 //! AIO_FUZZ_SECS=3600 AIO_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture
 //! ```
 //!
-//! A failure prints the seed and round and writes the input to
-//! `target/fuzz-crash-SEED-ROUND.aio`.
+//! A failure prints the seed and batch and writes the input to
+//! `target/fuzz-crash-SEED-BATCH.aio`.
 
 mod runner_common;
 
 use runner_common::*;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -75,6 +74,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// Inputs per `aio check` process.
+const BATCH: usize = 100;
 
 const SPICE: &[&str] = &[
     "(",
@@ -167,22 +169,37 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
     s.into_iter().collect()
 }
 
-/// The front end on one input; Err(panic message) if anything panicked.
-fn front_end(text: &str) -> Result<(), String> {
-    catch_unwind(AssertUnwindSafe(|| {
-        if let Ok(module) = aio::parser::parse(text) {
-            let _ = aio::compiler::compile(&module, "fuzz.aio", text, aio::compiler::Mode::Module);
-            let _ = aio::lint::lint(&module, text, &aio::lint::LintConfig::default());
+/// Whether a run of aio crashed (a panic or a signal) rather than failed.
+fn crashed(run: &Run) -> bool {
+    run.status < 0 || run.status == 101 || run.stderr.contains("panicked at")
+}
+
+/// `aio check` over a batch of inputs (lexer, parser, compiler, linter and
+/// the reports): Err with the first input that crashes it. Each batch is its
+/// own process, so no state carries over from one batch to the next.
+fn front_end(dir: &TempDir, batch: &[String]) -> Result<(), (String, String)> {
+    let names: Vec<String> = (0..batch.len()).map(|i| format!("in{i}.aio")).collect();
+    for (name, text) in names.iter().zip(batch) {
+        dir.write(name, text);
+    }
+    let mut args = vec!["check"];
+    args.extend(names.iter().map(String::as_str));
+    if !crashed(&aio_in(dir.path(), &args)) {
+        return Ok(());
+    }
+    for (name, text) in names.iter().zip(batch) {
+        let run = aio_in(dir.path(), &["check", name]);
+        if crashed(&run) {
+            return Err((
+                text.clone(),
+                format!("aio check: status {}: {}", run.status, run.stderr),
+            ));
         }
-        let errors = aio::api::check_source("fuzz.aio", text);
-        let _ = aio::diagnostics::render("fuzz.aio", text, &errors, false);
-    }))
-    .map_err(|e| {
-        e.downcast_ref::<String>()
-            .cloned()
-            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "panic".into())
-    })
+    }
+    Err((
+        batch.join("\n# ---\n"),
+        "aio check crashed on the batch".into(),
+    ))
 }
 
 /// The whole interpreter under limits; Err if it crashed rather than failed.
@@ -227,30 +244,36 @@ fn mutated_programs_never_crash_aio() {
     let mut rng = Rng(seed);
     let dir = TempDir::new("fuzz");
     let started = Instant::now();
-    let (mut rounds, mut runs) = (0u64, 0u64);
-    // The panic hook would print every caught panic; failures are reported below.
-    std::panic::set_hook(Box::new(|_| {}));
+    let (mut inputs, mut runs) = (0u64, 0u64);
+    let mut batch_no = 0u64;
     while started.elapsed() < Duration::from_secs(secs) {
-        rounds += 1;
-        let pick = rng.below(corpus.len());
-        let input = mutate(&mut rng, &corpus[pick]);
-        let mut outcome = front_end(&input);
-        if outcome.is_ok() && rounds % 40 == 0 {
-            runs += 1;
-            outcome = whole_run(&dir, &input);
+        batch_no += 1;
+        let batch: Vec<String> = (0..BATCH)
+            .map(|_| {
+                let pick = rng.below(corpus.len());
+                mutate(&mut rng, &corpus[pick])
+            })
+            .collect();
+        inputs += batch.len() as u64;
+        let mut outcome = front_end(&dir, &batch);
+        if outcome.is_ok() {
+            // A couple of each batch through the whole interpreter.
+            for text in batch.iter().take(2) {
+                runs += 1;
+                if let Err(why) = whole_run(&dir, text) {
+                    outcome = Err((text.clone(), why));
+                    break;
+                }
+            }
         }
-        if let Err(why) = outcome {
-            let _ = std::panic::take_hook();
-            let path = manifest_dir().join(format!("target/fuzz-crash-{seed}-{rounds}.aio"));
+        if let Err((input, why)) = outcome {
+            let path = manifest_dir().join(format!("target/fuzz-crash-{seed}-{batch_no}.aio"));
             let _ = std::fs::write(&path, &input);
             panic!(
-                "seed {seed} round {rounds}: {why}\ninput saved to {}",
+                "seed {seed} batch {batch_no}: {why}\ninput saved to {}",
                 path.display()
             );
         }
     }
-    let _ = std::panic::take_hook();
-    eprintln!(
-        "fuzz: seed {seed}, {rounds} inputs through the front end, {runs} whole runs, no crash"
-    );
+    eprintln!("fuzz: seed {seed}, {inputs} inputs through aio check, {runs} whole runs, no crash");
 }

@@ -62,6 +62,14 @@ pub const CODES: &[(&str, &str)] = &[
     ("AIO110", "a name that is never defined"),
     ("AIO111", "an import that is never used"),
     ("AIO112", "an attribute that `asyncio` does not have"),
+    (
+        "AIO113",
+        "an `await` in `finally` that a second cancellation can cut short",
+    ),
+    (
+        "AIO114",
+        "`yield` inside a TaskGroup or timeout in an async generator",
+    ),
 ];
 
 /// Which lints count, and which fail the check.

@@ -93,12 +93,15 @@ const BLOCKING: &[(&str, &str)] = &[
 #[derive(Clone, Copy)]
 struct Scope<'a> {
     is_async: bool,
+    /// An async generator (`async def` with `yield`).
+    is_generator: bool,
     class: Option<&'a str>,
 }
 
 pub fn check(module: &Module, facts: &Facts, out: &mut Vec<Lint>) {
     let top = Scope {
         is_async: facts.top_level_await,
+        is_generator: false,
         class: None,
     };
     Checker { facts, out }.scope(&module.body, top, &HashMap::new());
@@ -139,6 +142,7 @@ impl Checker<'_> {
                     &def.body[..],
                     Scope {
                         is_async: def.is_async,
+                        is_generator: def.is_async && has_yield(&def.body),
                         class: scope.class,
                     },
                 )),
@@ -146,6 +150,7 @@ impl Checker<'_> {
                     &def.body[..],
                     Scope {
                         is_async: false,
+                        is_generator: false,
                         class: Some(def.name.as_str()),
                     },
                 )),
@@ -241,7 +246,42 @@ impl Checker<'_> {
                     "wait on an `asyncio.Event`, or `await asyncio.sleep(0)` inside the loop",
                 );
             }
-            StmtKind::Try { body, handlers, .. } if scope.is_async && awaits_own_work(body) => {
+            StmtKind::Try { finalbody, .. } if scope.is_async && !finalbody.is_empty() => {
+                self.awaits_in_finally(finalbody);
+                self.swallowed_cancellation(stmt);
+            }
+            StmtKind::With {
+                items,
+                body,
+                is_async: true,
+            } if scope.is_generator => {
+                for item in items {
+                    if let Some(what) = self.scope_cm(&item.context)
+                        && let Some(at) = first_yield(body)
+                    {
+                        self.push(
+                            "AIO114",
+                            at,
+                            format!("`yield` inside `async with {what}` in an async generator"),
+                            "the caller runs while the generator is suspended here, outside the scope's control",
+                            "collect the results and yield after the `async with` block, or turn the generator into a task that feeds a queue",
+                        );
+                    }
+                }
+            }
+            StmtKind::Try { .. } if scope.is_async => self.swallowed_cancellation(stmt),
+            _ => {}
+        }
+        stmt_exprs(stmt, &mut |e| {
+            each_expr(e, &mut |x| self.expression(x, scope, bound));
+        });
+    }
+
+    /// Handlers around the task's own awaits that catch its cancellation
+    /// and do not raise it again.
+    fn swallowed_cancellation(&mut self, stmt: &Stmt) {
+        match &stmt.kind {
+            StmtKind::Try { body, handlers, .. } if awaits_own_work(body) => {
                 for h in handlers {
                     if self.catches_cancellation(h.typ.as_ref()) && !reraises(&h.body) {
                         let what = match &h.typ {
@@ -266,9 +306,53 @@ impl Checker<'_> {
             }
             _ => {}
         }
-        stmt_exprs(stmt, &mut |e| {
-            each_expr(e, &mut |x| self.expression(x, scope, bound));
+    }
+
+    /// `await` in a `finally` block (not of `asyncio.shield(...)`): when the
+    /// task is being cancelled, the await can be cancelled in its turn.
+    fn awaits_in_finally(&mut self, finalbody: &[Stmt]) {
+        let mut found: Vec<Expr> = Vec::new();
+        each_stmt_in_scope(finalbody, &mut |s| {
+            stmt_exprs(s, &mut |e| {
+                each_expr(e, &mut |x| {
+                    if let ExprKind::Await(inner) = &x.kind
+                        && !self.is_shield(inner)
+                    {
+                        found.push(x.clone());
+                    }
+                })
+            })
         });
+        for at in found {
+            self.push(
+                "AIO113",
+                &at,
+                "`await` in `finally` can be cut short by cancellation".to_string(),
+                "if the task is being cancelled, this await may be cancelled too",
+                "wrap it: `await asyncio.shield(...)`, or bound it with `asyncio.timeout(...)`",
+            );
+        }
+    }
+
+    fn is_shield(&self, e: &Expr) -> bool {
+        let ExprKind::Call { func, .. } = &e.kind else {
+            return false;
+        };
+        self.facts.qualified(func).as_deref() == Some("asyncio.shield")
+    }
+
+    /// `TaskGroup()` / `timeout(...)` of asyncio: scopes a generator must
+    /// not yield inside.
+    fn scope_cm(&self, e: &Expr) -> Option<String> {
+        let ExprKind::Call { func, .. } = &e.kind else {
+            return None;
+        };
+        let q = self.facts.qualified(func)?;
+        matches!(
+            q.as_str(),
+            "asyncio.TaskGroup" | "asyncio.timeout" | "asyncio.timeout_at"
+        )
+        .then(|| format!("{q}()"))
     }
 
     fn expression(&mut self, e: &Expr, scope: Scope, bound: &HashMap<String, Bound>) {
@@ -546,6 +630,28 @@ fn never_yields(test: &Expr, body: &[Stmt]) -> bool {
         });
     });
     !leaves && !calls
+}
+
+fn has_yield(body: &[Stmt]) -> bool {
+    any_expr_in_scope(body, &|e| {
+        matches!(e.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
+    })
+}
+
+/// The first `yield` in `body`'s scope.
+fn first_yield(body: &[Stmt]) -> Option<&Expr> {
+    let mut found = None;
+    each_stmt_in_scope(body, &mut |s| {
+        stmt_exprs(s, &mut |e| {
+            each_expr(e, &mut |x| {
+                if found.is_none() && matches!(x.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
+                {
+                    found = Some(x);
+                }
+            })
+        })
+    });
+    found
 }
 
 /// Whether a handler ends in (or contains) a `raise`.
