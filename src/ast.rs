@@ -196,6 +196,19 @@ pub struct Params {
     pub kwarg: Option<Param>,
 }
 
+impl Params {
+    /// Every parameter in source order: positional-only, positional,
+    /// `*args`, keyword-only, `**kwargs`.
+    pub fn all(&self) -> impl Iterator<Item = &Param> {
+        self.posonly
+            .iter()
+            .chain(&self.args)
+            .chain(&self.vararg)
+            .chain(&self.kwonly)
+            .chain(&self.kwarg)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
     pub name: String,

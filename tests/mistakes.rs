@@ -151,13 +151,13 @@ fn debug_mode_reports_a_step_that_holds_the_loop_and_the_line_that_did() {
 #[test]
 fn debug_mode_from_the_environment_and_from_asyncio_run() {
     let dir = manifest_dir().join("tests/mistakes");
-    let output = std::process::Command::new(AIO)
-        .args(["run", "--clock", "virtual", "slow_step.aio"])
-        .current_dir(&dir)
-        .env("PYTHONASYNCIODEBUG", "1")
-        .output()
-        .expect("aio runs");
-    assert!(String::from_utf8_lossy(&output.stderr).starts_with(SLOW_A));
+    let run = aio_env(
+        &dir,
+        &["run", "--clock", "virtual", "slow_step.aio"],
+        &[("PYTHONASYNCIODEBUG", "1")],
+        &[],
+    );
+    assert!(run.stderr.starts_with(SLOW_A), "{run:?}");
 
     let code = "import asyncio, time\n\
                 async def main():\n    \

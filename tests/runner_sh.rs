@@ -8,14 +8,6 @@ mod runner_common;
 use runner_common::*;
 use std::time::Duration;
 
-fn sh_suite(tag: &str, files: &[(&str, &str)]) -> TempDir {
-    let dir = TempDir::new(tag);
-    for (name, contents) in files {
-        dir.write(name, contents);
-    }
-    dir
-}
-
 fn test_in(dir: &TempDir, extra: &[&str]) -> Run {
     let mut args = vec!["test", ".", "--interpreter", "sh"];
     args.extend_from_slice(extra);
@@ -24,7 +16,7 @@ fn test_in(dir: &TempDir, extra: &[&str]) -> Run {
 
 #[test]
 fn time_outs_run_in_parallel_and_kill_the_process_group() {
-    let dir = sh_suite(
+    let dir = suite(
         "timeout",
         &[
             ("spin.aio", "while :; do :; done\n"),
@@ -62,7 +54,7 @@ fn time_outs_run_in_parallel_and_kill_the_process_group() {
 
 #[test]
 fn a_crash_by_signal_is_reported() {
-    let dir = sh_suite(
+    let dir = suite(
         "signal",
         &[
             ("segv.aio", "echo hi\nkill -SEGV $$\n"),
@@ -80,7 +72,7 @@ fn a_crash_by_signal_is_reported() {
 
 #[test]
 fn exit_status_and_stderr_line_are_checked() {
-    let dir = sh_suite(
+    let dir = suite(
         "status",
         &[
             (
@@ -116,7 +108,7 @@ fn exit_status_and_stderr_line_are_checked() {
 
 #[test]
 fn children_see_their_folder_args_and_a_fixed_hash_seed() {
-    let dir = sh_suite(
+    let dir = suite(
         "env",
         &[
             (
@@ -137,7 +129,7 @@ fn large_output_on_both_pipes_does_not_deadlock() {
     let lines = 100_000;
     let expected = "out\n".repeat(lines);
     let script = format!("yes err | head -n {lines} >&2\nyes out | head -n {lines}\n");
-    let dir = sh_suite("pipes", &[("big.aio", &script), ("big.out", &expected)]);
+    let dir = suite("pipes", &[("big.aio", &script), ("big.out", &expected)]);
     let run = test_in(&dir, &["--timeout", "20"]);
     assert_eq!(run.status, 0, "{run:?}");
 }
@@ -156,7 +148,7 @@ fn shards_deal_out_every_test_once() {
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
-    let dir = sh_suite("shard", &refs);
+    let dir = suite("shard", &refs);
     let mut seen = Vec::new();
     for shard in ["1/3", "2/3", "3/3"] {
         let run = test_in(&dir, &["--shard", shard, "-v"]);
@@ -172,7 +164,7 @@ fn shards_deal_out_every_test_once() {
 
 #[test]
 fn filter_skip_and_ignore_marker() {
-    let dir = sh_suite(
+    let dir = suite(
         "select",
         &[
             ("alpha.aio", "echo a\n"),
@@ -201,7 +193,7 @@ fn filter_skip_and_ignore_marker() {
 
 #[test]
 fn a_bad_directive_fails_the_test() {
-    let dir = sh_suite(
+    let dir = suite(
         "directive",
         &[("typo.aio", "# aio: skipp\n"), ("typo.out", "")],
     );
@@ -212,7 +204,7 @@ fn a_bad_directive_fails_the_test() {
 
 #[test]
 fn update_records_a_new_test_named_directly() {
-    let dir = sh_suite("record", &[("new.aio", "echo fresh\nexit 2\n")]);
+    let dir = suite("record", &[("new.aio", "echo fresh\nexit 2\n")]);
     let before = aio_in(dir.path(), &["test", "new.aio", "--interpreter", "sh"]);
     assert_eq!(before.status, 1, "{before:?}");
     assert!(
@@ -262,7 +254,7 @@ fn update_records_a_new_test_named_directly() {
 
 #[test]
 fn junit_escapes_names_and_output() {
-    let dir = sh_suite(
+    let dir = suite(
         "junit",
         &[
             ("a&b.aio", "printf '<tag> \"q\" \\033[31m\\n'\n"),
@@ -313,7 +305,7 @@ fn no_tests_is_not_an_error_but_a_missing_path_is() {
 
 #[test]
 fn an_interpreter_that_cannot_start_fails_each_test() {
-    let dir = sh_suite("nostart", &[("x.aio", ""), ("x.out", "")]);
+    let dir = suite("nostart", &[("x.aio", ""), ("x.out", "")]);
     let run = aio_in(
         dir.path(),
         &["test", ".", "--interpreter", "/nonexistent/python"],
@@ -328,7 +320,7 @@ fn an_interpreter_that_cannot_start_fails_each_test() {
 
 #[test]
 fn interrupting_the_runner_kills_running_tests() {
-    let dir = sh_suite(
+    let dir = suite(
         "interrupt",
         &[
             (

@@ -11,14 +11,6 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-fn suite(tag: &str, files: &[(&str, &str)]) -> TempDir {
-    let dir = TempDir::new(tag);
-    for (name, contents) in files {
-        dir.write(name, contents);
-    }
-    dir
-}
-
 #[test]
 fn update_on_a_folder_records_new_tests_and_keeps_err_honest() {
     let dir = suite(
@@ -357,29 +349,6 @@ fn junit_names_shards_and_keeps_output() {
     assert_well_formed_xml(&report);
 }
 
-/// `aio test ARGS` in `dir` with a controlled environment.
-fn aio_env(dir: &TempDir, args: &[&str], env: &[(&str, &str)], unset: &[&str]) -> Run {
-    let mut command = Command::new(AIO);
-    command
-        .args(args)
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1");
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    for k in unset {
-        command.env_remove(k);
-    }
-    let started = std::time::Instant::now();
-    let output = command.stdin(Stdio::null()).output().expect("aio runs");
-    Run {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        elapsed: started.elapsed(),
-    }
-}
-
 #[test]
 fn record_without_cpython_names_what_it_looked_for() {
     let dir = suite("no-cpython", &[("t.aio", "print(1)\n")]);
@@ -387,7 +356,7 @@ fn record_without_cpython_names_what_it_looked_for() {
     std::fs::create_dir_all(&empty).expect("dir");
     let home = dir.path().to_string_lossy().into_owned();
     let run = aio_env(
-        &dir,
+        dir.path(),
         &["test", ".", "--record"],
         &[
             ("PATH", &empty.to_string_lossy()),

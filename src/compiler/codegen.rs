@@ -1260,15 +1260,8 @@ impl<'a> Compiler<'a> {
     /// Pushes the `__annotations__` dict of a function (parameters in
     /// order, then `return`); false when it has none.
     fn function_annotations(&mut self, params: &'a Params, returns: Option<&'a Expr>) -> bool {
-        let all = params
-            .posonly
-            .iter()
-            .chain(&params.args)
-            .chain(&params.vararg)
-            .chain(&params.kwonly)
-            .chain(&params.kwarg);
         let mut n = 0;
-        for p in all {
+        for p in params.all() {
             if let Some(a) = &p.annotation {
                 let key = self.mangled(&p.name);
                 self.load_const(Value::str(key.as_str()));

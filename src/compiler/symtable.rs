@@ -488,14 +488,7 @@ impl Builder {
                 self.expr(d);
             }
         }
-        let all = p
-            .posonly
-            .iter()
-            .chain(&p.args)
-            .chain(&p.vararg)
-            .chain(&p.kwonly)
-            .chain(&p.kwarg);
-        for a in all {
+        for a in p.all() {
             if let Some(ann) = &a.annotation {
                 self.annotation(ann);
             }

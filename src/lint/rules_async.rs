@@ -360,9 +360,9 @@ impl Checker<'_> {
             ExprKind::Call { func, args, .. } => {
                 let name = self.facts.qualified(func).unwrap_or_default();
                 if scope.is_async {
-                    if let Some((_, help)) = BLOCKING.iter().find(|(b, _)| *b == name)
-                        && !(name == "open" && self.facts.imports.contains_key("open"))
-                    {
+                    // Names go through imports, so an imported `open` is
+                    // `io.open` here, not the built-in.
+                    if let Some((_, help)) = BLOCKING.iter().find(|(b, _)| *b == name) {
                         self.push(
                             "AIO102",
                             e,
@@ -564,14 +564,7 @@ fn is_plain_value(e: &Expr) -> bool {
 
 /// Whether anything in `body`'s scope awaits (or iterates/enters asynchronously).
 fn awaits(body: &[Stmt]) -> bool {
-    let mut found = false;
-    each_stmt_in_scope(body, &mut |s| {
-        found |= matches!(
-            s.kind,
-            StmtKind::For { is_async: true, .. } | StmtKind::With { is_async: true, .. }
-        );
-    });
-    found || any_expr_in_scope(body, &|e| matches!(e.kind, ExprKind::Await(_)))
+    awaits_where(body, &|_| true)
 }
 
 /// Whether `body` awaits work of the task itself (a call), where the
@@ -579,6 +572,14 @@ fn awaits(body: &[Stmt]) -> bool {
 /// `t.cancel()` then `try: await t except CancelledError:` is how one
 /// waits for a task one cancelled.
 fn awaits_own_work(body: &[Stmt]) -> bool {
+    awaits_where(body, &|awaited| {
+        matches!(awaited.kind, ExprKind::Call { .. })
+    })
+}
+
+/// Whether `body`'s scope has an `async for`/`async with`, or an `await`
+/// of something `which` accepts.
+fn awaits_where(body: &[Stmt], which: &dyn Fn(&Expr) -> bool) -> bool {
     let mut found = false;
     each_stmt_in_scope(body, &mut |s| {
         found |= matches!(
@@ -589,7 +590,7 @@ fn awaits_own_work(body: &[Stmt]) -> bool {
     found
         || any_expr_in_scope(
             body,
-            &|e| matches!(&e.kind, ExprKind::Await(inner) if matches!(inner.kind, ExprKind::Call { .. })),
+            &|e| matches!(&e.kind, ExprKind::Await(inner) if which(inner)),
         )
 }
 

@@ -141,14 +141,7 @@ impl<'a> Names<'a> {
     }
 
     fn params(&mut self, params: &Params) {
-        let all = params
-            .posonly
-            .iter()
-            .chain(&params.args)
-            .chain(&params.vararg)
-            .chain(&params.kwonly)
-            .chain(&params.kwarg);
-        self.bound.extend(all.map(|p| p.name.clone()));
+        self.bound.extend(params.all().map(|p| p.name.clone()));
     }
 
     fn pattern(&mut self, p: &Pattern) {

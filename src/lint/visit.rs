@@ -99,14 +99,7 @@ pub fn stmt_exprs<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
 }
 
 fn params_exprs<'a>(params: &'a Params, f: &mut dyn FnMut(&'a Expr)) {
-    let all = params
-        .posonly
-        .iter()
-        .chain(&params.args)
-        .chain(&params.vararg)
-        .chain(&params.kwonly)
-        .chain(&params.kwarg);
-    for p in all {
+    for p in params.all() {
         if let Some(d) = &p.default {
             f(d);
         }

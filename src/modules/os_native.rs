@@ -186,11 +186,7 @@ fn chdir(vm: &mut Vm, args: Args) -> PyResult {
 fn listdir(vm: &mut Vm, args: Args) -> PyResult {
     let (_, v) = checked_path(vm, &args, 0, false)?;
     let as_bytes = matches!(v, Value::Bytes(_));
-    let path = match &v {
-        Value::Str(s) => s.as_str().to_string(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-        _ => String::new(),
-    };
+    let path = path_of(&v);
     let entries = match std::fs::read_dir(&path) {
         Ok(e) => e,
         Err(e) => return Err(os_error(vm, e.raw_os_error().unwrap_or(0), &[&v])),
@@ -476,11 +472,7 @@ fn unsetenv(vm: &mut Vm, args: Args) -> PyResult {
 
 fn readlink(vm: &mut Vm, args: Args) -> PyResult {
     let (_, v) = checked_path(vm, &args, 0, false)?;
-    let path = match &v {
-        Value::Str(s) => s.as_str().to_string(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-        _ => String::new(),
-    };
+    let path = path_of(&v);
     match std::fs::read_link(&path) {
         Ok(p) => Ok(Value::str(p.to_string_lossy().into_owned())),
         Err(e) => Err(os_error(vm, e.raw_os_error().unwrap_or(0), &[&v])),

@@ -116,11 +116,7 @@ impl Vm {
 
     /// `file:line in function()` of the innermost frame of program code.
     pub fn user_site(&self) -> Option<String> {
-        let f = self
-            .frames
-            .iter()
-            .rev()
-            .find(|f| super::waiting::is_user_file(&f.code.filename))?;
+        let f = self.innermost_user_frame()?;
         Some(format!(
             "{}:{} in {}()",
             f.code.filename,
@@ -132,11 +128,15 @@ impl Vm {
     /// `file:line` of the program's own code that is running, for
     /// `created at` in debug-mode task reprs.
     pub fn creation_site(&self) -> Option<String> {
-        let f = self
-            .frames
+        let f = self.innermost_user_frame()?;
+        Some(format!("{}:{}", f.code.filename, f.current_line()))
+    }
+
+    fn innermost_user_frame(&self) -> Option<&crate::vm::frame::Frame> {
+        self.frames
             .iter()
             .rev()
-            .find(|f| super::waiting::is_user_file(&f.code.filename))?;
-        Some(format!("{}:{}", f.code.filename, f.current_line()))
+            .map(|f| &**f)
+            .find(|f| super::waiting::is_user_file(&f.code.filename))
     }
 }

@@ -29,8 +29,8 @@ impl Perturb {
         z ^ (z >> 31)
     }
 
-    /// A uniform index below `n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
+    /// A uniform index below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
         // Multiply-shift: unbiased enough for scheduling, and never zero-divides.
         ((u128::from(self.next()) * n as u128) >> 64) as usize
     }

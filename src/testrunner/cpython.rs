@@ -110,7 +110,6 @@ fn write_script() -> Result<PathBuf, String> {
     if std::fs::read_to_string(&path).is_ok_and(|text| text == RUNNER_SCRIPT) {
         return Ok(path);
     }
-    let mut changed = Vec::new();
-    super::update::write(&path, RUNNER_SCRIPT.as_bytes(), &mut changed)?;
+    super::update::write_atomic(&path, RUNNER_SCRIPT.as_bytes())?;
     Ok(path)
 }

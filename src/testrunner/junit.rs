@@ -12,13 +12,8 @@ pub fn write(
     elapsed: Duration,
     shard: Option<Shard>,
 ) -> std::io::Result<()> {
-    let mut changed = Vec::new();
-    super::update::write(
-        path,
-        render(results, elapsed, shard).as_bytes(),
-        &mut changed,
-    )
-    .map_err(std::io::Error::other)
+    super::update::write_atomic(path, render(results, elapsed, shard).as_bytes())
+        .map_err(std::io::Error::other)
 }
 
 /// The XML. Under `--shard K/N` the suite is named `aio (shard K/N)`, so the

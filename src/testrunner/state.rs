@@ -37,6 +37,5 @@ pub fn remember_failures(dir: &Path, results: &[TestResult]) {
     }
     let _ = fs::write(dir.join(".gitignore"), "# written by aio test\n*\n");
     let text: String = failed.iter().map(|name| format!("{name}\n")).collect();
-    let mut changed = Vec::new();
-    let _ = super::update::write(&dir.join(FILE), text.as_bytes(), &mut changed);
+    let _ = super::update::write_atomic(&dir.join(FILE), text.as_bytes());
 }

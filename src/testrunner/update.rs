@@ -85,9 +85,16 @@ fn refusal(outcome: &Outcome) -> Option<String> {
     ))
 }
 
+/// Writes an expectation file and remembers that it changed.
+fn write(path: &Path, contents: &[u8], changed: &mut Vec<PathBuf>) -> Result<(), String> {
+    write_atomic(path, contents)?;
+    changed.push(path.to_path_buf());
+    Ok(())
+}
+
 /// Writes `contents` to a temporary file in the same folder, then renames
 /// it over `path` (atomic on one file system).
-pub fn write(path: &Path, contents: &[u8], changed: &mut Vec<PathBuf>) -> Result<(), String> {
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let temp = path.with_file_name(format!(
         ".{}.{}.tmp",
@@ -100,7 +107,6 @@ pub fn write(path: &Path, contents: &[u8], changed: &mut Vec<PathBuf>) -> Result
         let _ = fs::remove_file(&temp);
         return Err(failed(e));
     }
-    changed.push(path.to_path_buf());
     Ok(())
 }
 

@@ -91,6 +91,36 @@ pub fn aio_with(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     }
 }
 
+/// Runs aio with `args` in `dir`, stdin empty, colour off, with the
+/// variables `env` set and `unset` removed.
+pub fn aio_env(dir: &Path, args: &[&str], env: &[(&str, &str)], unset: &[&str]) -> Run {
+    let mut command = Command::new(AIO);
+    command.args(args).current_dir(dir).env("NO_COLOR", "1");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    for k in unset {
+        command.env_remove(k);
+    }
+    let started = Instant::now();
+    let output = command.stdin(Stdio::null()).output().expect("aio runs");
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        elapsed: started.elapsed(),
+    }
+}
+
+/// A temp folder holding `files` (name, contents).
+pub fn suite(tag: &str, files: &[(&str, &str)]) -> TempDir {
+    let dir = TempDir::new(tag);
+    for (name, contents) in files {
+        dir.write(name, contents);
+    }
+    dir
+}
+
 /// A fresh folder under the system temp dir, removed when dropped.
 pub struct TempDir(PathBuf);
 
