@@ -74,6 +74,7 @@ pub fn install(vm: &mut Vm) {
     }
     ctor(vm, TypeId::Range, new_range);
     ctor(vm, TypeId::Slice, new_slice);
+    ctor(vm, TypeId::Method, new_method);
     ctor(vm, TypeId::Object, new_object);
     ctor(vm, TypeId::Type, new_type);
     super::method(vm, TypeId::Type, "__call__", type_call);
@@ -562,6 +563,29 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new(Range::new(start, stop, step))))
+}
+
+/// `types.MethodType(function, instance)`: a bound method.
+fn new_method(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() != 3 {
+        let n = args.pos.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("method expected 2 arguments, got {n}")));
+    }
+    let func = args.pos[1].clone();
+    let callable = match &func {
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        other => vm.types.class_of(other).lookup_static("__call__").is_some(),
+    };
+    if !callable {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if matches!(args.pos[2], Value::None) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(Value::Method(Rc::new(crate::vm::function::BoundMethod {
+        receiver: args.pos[2].clone(),
+        func,
+    })))
 }
 
 fn new_slice(_vm: &mut Vm, args: Args) -> PyResult {

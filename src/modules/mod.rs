@@ -20,6 +20,7 @@ pub mod sys;
 pub mod time;
 mod time_calendar;
 pub mod typing;
+mod weakref_native;
 pub mod zlib_native;
 
 /// Creates a built-in module by name, or `None` if there is no such module.
@@ -52,6 +53,7 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         "_contextvars" => contextvars_native::create(vm),
         "_hashlib" => hashlib_native::create(vm),
         "_zlib" => zlib_native::create(vm),
+        "_weakref" => weakref_native::create(vm),
         "math" => math::create(vm),
         "_re" => re_engine::create(vm),
         "concurrent" => concurrent::create_package(vm),

@@ -368,6 +368,12 @@ pub struct TraceEntry {
     pub line: u32,
 }
 
+impl Drop for Instance {
+    fn drop(&mut self) {
+        super::weak::died(self as *const Instance as usize);
+    }
+}
+
 impl Instance {
     pub fn new(class: Rc<Class>) -> Self {
         let exc = if class.layout == Layout::Exception {

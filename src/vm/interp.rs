@@ -377,6 +377,7 @@ impl Vm {
                             ))
                         } else {
                             frame.regs[i as usize] = Value::Unbound;
+                            self.finalize_if_pending();
                             Ok(())
                         }
                     }
@@ -500,13 +501,18 @@ impl Vm {
                             .globals
                             .borrow_mut()
                             .insert(code.names[i as usize].clone(), v);
+                        self.finalize_if_pending();
                         Ok(())
                     }
                     Op::DeleteGlobal(i) => {
                         let name = &code.names[i as usize];
                         let removed = frame.globals.borrow_mut().shift_remove(&**name);
                         match removed {
-                            Some(_) => Ok(()),
+                            Some(v) => {
+                                drop(v);
+                                self.finalize_if_pending();
+                                Ok(())
+                            }
                             None => Err(self.name_error(name)),
                         }
                     }
@@ -575,6 +581,7 @@ impl Vm {
                                 frame.globals.borrow_mut().insert(name, v);
                             }
                         }
+                        self.finalize_if_pending();
                         Ok(())
                     }
                     Op::DeleteName(i) => {
@@ -584,7 +591,11 @@ impl Vm {
                             None => frame.globals.borrow_mut().shift_remove(&**name),
                         };
                         match removed {
-                            Some(_) => Ok(()),
+                            Some(v) => {
+                                drop(v);
+                                self.finalize_if_pending();
+                                Ok(())
+                            }
                             None => Err(self.name_error(name)),
                         }
                     }
@@ -1728,6 +1739,35 @@ impl Vm {
                     }
                 }
             }
+        }
+        self.run_weakref_callbacks();
+    }
+
+    /// Calls `ref.__callback__(ref)` for each weak reference whose object
+    /// died (see vm/weak.rs).
+    fn run_weakref_callbacks(&mut self) {
+        for reference in super::weak::take_due() {
+            let reference = Value::Instance(reference);
+            let Ok(callback) = self.getattr(&reference, "__callback__") else {
+                continue;
+            };
+            if matches!(callback, Value::None) {
+                continue;
+            }
+            if let Err(e) = self.call(&callback, Args::new([reference])) {
+                self.flush();
+                let r = self.repr(&callback).unwrap_or_default();
+                let tb = self.format_traceback(&e);
+                eprintln!("Exception ignored in: {r}\n{}", tb.trim_end());
+            }
+        }
+    }
+
+    /// Runs what dropped values left to do, if anything (see `run_finalizers`).
+    #[inline]
+    pub(crate) fn finalize_if_pending(&mut self) {
+        if super::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+            self.run_finalizers();
         }
     }
 

@@ -33,6 +33,7 @@ pub mod super_call;
 pub mod types;
 pub mod value;
 pub mod watch;
+pub mod weak;
 
 pub use function::{Args, PyResult};
 pub use interp::Vm;
