@@ -149,6 +149,9 @@ pub fn make_classes(vm: &mut Vm) -> RuntimeClasses {
     ] {
         method(&event_loop, name, f);
     }
+    for (name, f) in crate::modules::signal_native::loop_methods() {
+        method(&event_loop, name, *f);
+    }
     for (name, f) in crate::modules::streams::loop_methods() {
         method(&event_loop, name, *f);
     }

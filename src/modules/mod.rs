@@ -10,9 +10,10 @@ mod hashlib_native;
 pub mod inspect;
 pub mod lazy;
 pub mod math;
-mod os_native;
+pub(crate) mod os_native;
 pub mod pure;
 pub mod re_engine;
+mod signal_native;
 pub mod sockets;
 pub mod streams;
 pub mod subprocess;
@@ -54,6 +55,7 @@ pub fn load(vm: &mut Vm, name: &str) -> Result<Option<Value>, Value> {
         "_hashlib" => hashlib_native::create(vm),
         "_zlib" => zlib_native::create(vm),
         "_weakref" => weakref_native::create(vm),
+        "_signal" => signal_native::create(vm),
         "math" => math::create(vm),
         "_re" => re_engine::create(vm),
         "concurrent" => concurrent::create_package(vm),

@@ -33,6 +33,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("ftruncate", ftruncate),
             ("isatty", isatty),
             ("getpid", getpid),
+            ("kill", kill),
             ("getppid", getppid),
             ("getuid", getuid),
             ("cpu_count", cpu_count),
@@ -85,7 +86,7 @@ fn strerror_text(errno: i32) -> String {
 }
 
 /// The OSError for `errno`, naming `files` as CPython does.
-fn os_error(vm: &mut Vm, errno: i32, files: &[&Value]) -> Value {
+pub(crate) fn os_error(vm: &mut Vm, errno: i32, files: &[&Value]) -> Value {
     let cls = crate::vm::exc::errno_class(errno as i64).unwrap_or("OSError");
     let mut args = vec![Value::Int(errno as i64), Value::str(strerror_text(errno))];
     if let Some(f) = files.first() {
@@ -369,6 +370,29 @@ fn isatty(vm: &mut Vm, args: Args) -> PyResult {
     let fd = int_arg(vm, &args, 0)?;
     // SAFETY: plain query on an fd.
     Ok(Value::Bool(unsafe { libc::isatty(fd as i32) } == 1))
+}
+
+/// `kill(pid, sig)`. Signalling another process needs `--allow-run`; a
+/// handler for a signal sent to this process runs before the call returns.
+fn kill(vm: &mut Vm, args: Args) -> PyResult {
+    let pid = vm.index_value(arg(&args, 0).unwrap_or(&Value::None))?;
+    let sig = vm.index_value(arg(&args, 1).unwrap_or(&Value::None))?;
+    if pid != i64::from(std::process::id()) {
+        vm.require(Access::Run("kill"))?;
+    }
+    let (Ok(pid), Ok(sig)) = (i32::try_from(pid), i32::try_from(sig)) else {
+        return Err(vm.new_exc("OverflowError", "signed integer is greater than maximum"));
+    };
+    // SAFETY: kill(2) with plain integers.
+    if unsafe { libc::kill(pid, sig) } != 0 {
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL);
+        return Err(os_error(vm, errno, &[]));
+    }
+    if i64::from(pid) == i64::from(std::process::id()) && vm.runtime.signals.catches(sig) {
+        crate::runtime::signals::await_delivery(sig);
+    }
+    vm.run_signal_handlers()?;
+    Ok(Value::None)
 }
 
 fn getpid(_vm: &mut Vm, _args: Args) -> PyResult {

@@ -74,11 +74,19 @@ fn time(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Float(now))
 }
 
-fn time_ns(vm: &mut Vm, args: Args) -> PyResult {
-    match time(vm, args)? {
-        Value::Float(x) => Ok(Value::Int((x * 1e9) as i64)),
-        other => Ok(other),
+/// The `_ns` clocks read the time without moving the virtual clock on:
+/// only `time()`, `perf_counter()` and `monotonic()` tick (design.md §2),
+/// so a library that stamps records in nanoseconds (logging, random's
+/// seeding) leaves the program's schedule alone.
+fn time_ns(vm: &mut Vm, _args: Args) -> PyResult {
+    if vm.runtime.clock.is_virtual() {
+        return Ok(Value::Int((vm.runtime.clock.time() * 1e9).round() as i64));
     }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0);
+    Ok(Value::Int(now))
 }
 
 fn perf_counter(vm: &mut Vm, _args: Args) -> PyResult {
@@ -86,7 +94,7 @@ fn perf_counter(vm: &mut Vm, _args: Args) -> PyResult {
 }
 
 fn perf_counter_ns(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Int((vm.runtime.clock.read() * 1e9) as i64))
+    Ok(Value::Int((vm.runtime.clock.time() * 1e9).round() as i64))
 }
 
 fn sleep(vm: &mut Vm, args: Args) -> PyResult {

@@ -9,6 +9,7 @@ pub mod future;
 pub mod handle;
 pub mod io;
 pub mod perturb;
+pub mod signals;
 pub mod sleep;
 pub mod task;
 pub mod waiting;
@@ -74,6 +75,8 @@ pub struct Runtime {
     /// asyncio's debug mode (`--debug`, `asyncio.run(debug=True)`,
     /// `loop.set_debug(True)`, `PYTHONASYNCIODEBUG`).
     pub debug: debug::DebugState,
+    /// `signal.signal` and `loop.add_signal_handler` handlers.
+    pub signals: signals::SignalState,
 }
 
 impl Runtime {
@@ -124,6 +127,7 @@ impl Default for Runtime {
             native_classes: HashMap::new(),
             perturb: None,
             debug: Default::default(),
+            signals: Default::default(),
         }
     }
 }
@@ -202,6 +206,7 @@ impl Vm {
         if timeout != Some(0.0) || self.loop_has_pending_io() {
             self.wait_for_events(timeout, max_wait);
         }
+        self.poll_loop_signals();
         let end = self.runtime.clock.time() + 1e-9;
         let first_due = self.runtime.ready.len();
         while let Some(t) = self.runtime.timers.peek() {
@@ -239,6 +244,7 @@ impl Vm {
             if crate::vm::generator::FINALIZE_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
                 self.run_finalizers();
             }
+            self.run_signal_handlers()?;
             crate::modules::streams::close_dropped_writers(self);
         }
         Ok(())
@@ -354,7 +360,12 @@ impl Vm {
                     .iter()
                     .any(|t| !t.handle.cancelled.get())
             {
-                return Err(self.deadlock_error());
+                if self.runtime.signals.loop_handlers.is_empty() {
+                    return Err(self.deadlock_error());
+                }
+                // Nothing to run until a signal the loop handles arrives.
+                self.flush();
+                signals::wait_for_signal();
             }
             self.run_once()?;
         }

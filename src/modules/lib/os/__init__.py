@@ -415,6 +415,11 @@ def getpid():
     return _os.getpid()
 
 
+def kill(pid, signal, /):
+    """Sends *signal* to the process *pid*."""
+    _os.kill(pid, signal)
+
+
 def getppid():
     return _os.getppid()
 
