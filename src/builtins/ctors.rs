@@ -83,6 +83,7 @@ pub fn install(vm: &mut Vm) {
     super::method(vm, TypeId::Type, "__delattr__", type_delattr);
     ctor(vm, TypeId::Property, new_property);
     ctor(vm, TypeId::StaticMethod, new_staticmethod);
+    super::method(vm, TypeId::StaticMethod, "__call__", staticmethod_call);
     ctor(vm, TypeId::ClassMethod, new_classmethod);
     ctor(vm, TypeId::Super, new_super);
     let base = vm.types.exc("BaseException");
@@ -780,6 +781,7 @@ fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
         Some(Value::Class(c)) if crate::vm::attr::is_property_class(&c) => c,
         _ => vm.types.get(TypeId::Property).clone(),
     };
+    let abstract_ = Value::Bool(any_abstract(vm, &[&fget, &fset, &fdel]));
     descriptor_of(
         cls,
         vec![
@@ -787,8 +789,22 @@ fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
             ("fset", fset),
             ("fdel", fdel),
             ("__doc__", doc),
+            ("__isabstractmethod__", abstract_),
         ],
     )
+}
+
+/// Whether any of `funcs` is marked `__isabstractmethod__` (what `abc`
+/// reads from a property or a static/class method wrapping one).
+fn any_abstract(vm: &mut Vm, funcs: &[&Value]) -> bool {
+    funcs.iter().any(|f| {
+        !f.is_none()
+            && vm
+                .getattr(f, "__isabstractmethod__")
+                .ok()
+                .and_then(|v| vm.truthy(&v).ok())
+                .unwrap_or(false)
+    })
 }
 
 /// `property.__get__(obj, type=None)`.
@@ -822,6 +838,9 @@ fn property_with(vm: &mut Vm, args: Args, slot: &str) -> PyResult {
         };
         entries.push((k, v));
     }
+    let funcs: Vec<Value> = entries[..3].iter().map(|(_, v)| v.clone()).collect();
+    let abstract_ = any_abstract(vm, &[&funcs[0], &funcs[1], &funcs[2]]);
+    entries.push(("__isabstractmethod__", Value::Bool(abstract_)));
     descriptor_of(p.class.clone(), entries)
 }
 
@@ -837,12 +856,45 @@ fn property_deleter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn new_staticmethod(vm: &mut Vm, args: Args) -> PyResult {
     let f = arg(&args, 1).unwrap_or(Value::None);
-    descriptor(vm, TypeId::StaticMethod, vec![("__func__", f)])
+    let abstract_ = Value::Bool(any_abstract(vm, &[&f]));
+    descriptor(
+        vm,
+        TypeId::StaticMethod,
+        vec![
+            ("__func__", f.clone()),
+            ("__wrapped__", f),
+            ("__isabstractmethod__", abstract_),
+        ],
+    )
 }
 
 fn new_classmethod(vm: &mut Vm, args: Args) -> PyResult {
     let f = arg(&args, 1).unwrap_or(Value::None);
-    descriptor(vm, TypeId::ClassMethod, vec![("__func__", f)])
+    let abstract_ = Value::Bool(any_abstract(vm, &[&f]));
+    descriptor(
+        vm,
+        TypeId::ClassMethod,
+        vec![
+            ("__func__", f.clone()),
+            ("__wrapped__", f),
+            ("__isabstractmethod__", abstract_),
+        ],
+    )
+}
+
+/// A staticmethod object is callable (since Python 3.10): it calls its function.
+fn staticmethod_call(vm: &mut Vm, mut args: Args) -> PyResult {
+    let Some(Value::Instance(sm)) = args.pos.first().cloned() else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'staticmethod' object"));
+    };
+    let f = sm
+        .dict
+        .borrow()
+        .get("__func__")
+        .cloned()
+        .unwrap_or(Value::None);
+    args.pos.remove(0);
+    vm.call(&f, args)
 }
 
 /// `super()` with no arguments reads the caller's `__class__` cell and first argument.

@@ -34,6 +34,28 @@ pub fn native(name: &str, f: NativeFn, kind: BuiltinKind) -> Value {
     }))
 }
 
+/// A function written in the language, presented as a built-in function:
+/// it does not bind as a method when stored on a class (CPython's
+/// `Formatter.converter = time.localtime` relies on that) and its repr is
+/// `<built-in function NAME>`.
+pub fn as_builtin(name: &str, func: Value) -> Value {
+    Value::Builtin(Rc::new(BuiltinFn {
+        name: name.into(),
+        func: call_wrapped,
+        bound: Some(func),
+        kind: BuiltinKind::Function,
+        owner: None,
+    }))
+}
+
+fn call_wrapped(vm: &mut Vm, mut args: crate::vm::Args) -> crate::vm::PyResult {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("missing wrapped function"));
+    }
+    let func = args.pos.remove(0);
+    vm.call(&func, args)
+}
+
 /// Adds a method to a built-in type's class dict.
 pub fn method(vm: &mut Vm, t: TypeId, name: &str, f: NativeFn) {
     let cls = vm.types.get(t).clone();

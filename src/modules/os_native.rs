@@ -385,7 +385,9 @@ fn kill(vm: &mut Vm, args: Args) -> PyResult {
     };
     // SAFETY: kill(2) with plain integers.
     if unsafe { libc::kill(pid, sig) } != 0 {
-        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL);
+        let errno = std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EINVAL);
         return Err(os_error(vm, errno, &[]));
     }
     if i64::from(pid) == i64::from(std::process::id()) && vm.runtime.signals.catches(sig) {

@@ -262,7 +262,10 @@ fn add_signal_handler(vm: &mut Vm, args: Args) -> PyResult {
         }
     })?;
     let rest = args.pos.get(3..).map(<[Value]>::to_vec).unwrap_or_default();
-    vm.runtime.signals.loop_handlers.insert(sig, (callback, rest));
+    vm.runtime
+        .signals
+        .loop_handlers
+        .insert(sig, (callback, rest));
     Ok(Value::None)
 }
 

@@ -49,6 +49,11 @@ fn calendar_attr(vm: &mut Vm, args: Args) -> PyResult {
         }
         _ => None,
     };
+    // CPython's time functions are built-ins: they do not bind as methods.
+    let found = found.map(|v| match v {
+        Value::Function(_) => crate::builtins::as_builtin(name.as_str(), v),
+        other => other,
+    });
     match found {
         Some(v) => {
             if let Ok(Value::Module(t)) = vm.import_module("time") {

@@ -441,6 +441,37 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
             ),
         })
         .boxed();
+    // A dict value or call argument may carry `as NAME` too, for mapping
+    // and class patterns (`case {"k": int() as v}`, `case C(x=1 | 2 as v)`);
+    // the compiler rejects it anywhere else.
+    let expression_as = expression_b
+        .clone()
+        .then(just(Tok::As).ignore_then(name.clone()).or_not())
+        .map_with(|(v, alias), e| match alias {
+            None => v,
+            Some(n) => ex(
+                ExprKind::PatternAs {
+                    value: bx(v),
+                    name: n,
+                },
+                e.span(),
+            ),
+        })
+        .boxed();
+    let named_as = named
+        .clone()
+        .then(just(Tok::As).ignore_then(name.clone()).or_not())
+        .map_with(|(v, alias), e| match alias {
+            None => v,
+            Some(n) => ex(
+                ExprKind::PatternAs {
+                    value: bx(v),
+                    name: n,
+                },
+                e.span(),
+            ),
+        })
+        .boxed();
     let star_expression = starred.clone().or(expression_b.clone()).boxed();
     let star_expressions = comma_tuple(star_expression);
     let star_target = starred.clone().or(bitwise_or_b.clone()).boxed();
@@ -577,7 +608,7 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
     let dict_value = just(Tok::Colon)
         .map_with(|_, e| e.span())
         .then(choice((
-            expression_b.clone().map(Some),
+            expression_as.clone().map(Some),
             dict_end.clone().to(None),
         )))
         .validate(|(colon, v), _e, emitter| match v {
@@ -757,9 +788,9 @@ pub fn exprs<'a, Er: PErrT<'a>>() -> ExprParsers<'a, Er> {
             .map_with(|v, e| Arg::Pos(ex(ExprKind::Starred(bx(v)), e.span()))),
         name.clone()
             .then_ignore(just(Tok::Assign))
-            .then(expression_b.clone())
+            .then(expression_as.clone())
             .map_with(|(n, v), e| Arg::Kw(n, v, e.span())),
-        named
+        named_as
             .clone()
             .then(comp_for.clone().or_not())
             .then(

@@ -43,6 +43,19 @@ impl Vm {
         if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
             dict.insert("__hash__".into(), Value::None);
         }
+        // Both are class methods even when written as plain functions, as
+        // type_new makes them (so `super().__init_subclass__()` binds).
+        for implicit in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f @ Value::Function(_)) = dict.get(implicit).cloned() {
+                let cm = super::class::Instance::new(self.types.get(TypeId::ClassMethod).clone());
+                {
+                    let mut d = cm.dict.borrow_mut();
+                    d.insert("__func__".into(), f.clone());
+                    d.insert("__wrapped__".into(), f);
+                }
+                dict.insert(implicit.into(), Value::Instance(Rc::new(cm)));
+            }
+        }
         for slot in declared_slots(dict.get("__slots__")) {
             if slot != "__dict__" && dict.contains_key(slot.as_str()) {
                 let msg = format!("'{slot}' in __slots__ conflicts with class variable");
@@ -93,7 +106,7 @@ impl Vm {
         if !kw.is_empty() {
             let msg = format!(
                 "{}.__init_subclass__() takes no keyword arguments",
-                cls.name
+                cls.qualname
             );
             return Err(self.type_error(&msg));
         }

@@ -231,6 +231,8 @@ impl Vm {
                 v.ptr().unwrap_or(0)
             ),
             Value::Builtin(b) => match &b.bound {
+                // A language function presented as a built-in (builtins::as_builtin).
+                Some(Value::Function(_)) => format!("<built-in function {}>", b.name),
                 Some(r) => format!(
                     "<built-in method {} of {} object at {:#x}>",
                     b.name,

@@ -72,10 +72,14 @@ class GenericAlias:
         raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
 
     def __getattr__(self, name):
-        if name.startswith("__") and name.endswith("__"):
+        # CPython forwards to the origin all but a few dunders; these are the
+        # ones programs read (`list[int].__name__` is 'list').
+        if name.startswith("__") and name.endswith("__") and name not in _FORWARDED:
             raise AttributeError(name)
         return getattr(self.__origin__, name)
 
+
+_FORWARDED = frozenset(("__name__", "__qualname__", "__module__", "__doc__"))
 
 GenericAlias.__module__ = "types"
 
