@@ -133,6 +133,10 @@ pub enum Op {
     WithExceptStart,
     /// Stack `group_or_none, orig` after except* handlers: raise what remains.
     PrepReraiseStar,
+    /// `except*` clause entry: the matched part (TOS) becomes the exception being handled.
+    PushHandled,
+    /// `except*` clause raised: `[.., raised, rest, match, exc]` → `[.., raised, rest]`, exc recorded.
+    StarCollect,
     ImportName(u32),
     ImportFrom(u32),
     /// `from M import *` at module level: stack `module` → ``; binds its

@@ -624,6 +624,14 @@ impl<'a> Compiler<'a> {
             StmtKind::Break => self.break_continue(true, s.span),
             StmtKind::Continue => self.break_continue(false, s.span),
             StmtKind::Return(v) => {
+                if self
+                    .unit()
+                    .fblocks
+                    .iter()
+                    .any(|b| matches!(b, FBlock::StarHandler))
+                {
+                    self.no_exit_from_star(s.span);
+                }
                 match v {
                     Some(v) => self.expr(v),
                     None => self.load_const(Value::None),
@@ -822,18 +830,8 @@ impl<'a> Compiler<'a> {
             FBlock::Handler => {
                 self.emit(Op::PopExcept);
             }
-            FBlock::StarHandler => {
-                self.emit(Op::PopExcept);
-                if preserve_tos {
-                    self.emit(Op::Swap(2));
-                    self.emit(Op::Pop);
-                    self.emit(Op::Swap(1));
-                    self.emit(Op::Pop);
-                } else {
-                    self.emit(Op::Pop);
-                    self.emit(Op::Pop);
-                }
-            }
+            // A SyntaxError (see `no_exit_from_star`): nothing to unwind.
+            FBlock::StarHandler => {}
             FBlock::With { is_async } => {
                 self.emit(Op::PopBlock);
                 if preserve_tos {
@@ -871,10 +869,20 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    fn no_exit_from_star(&mut self, span: Span) {
+        self.error(
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            span,
+        );
+    }
+
     fn break_continue(&mut self, is_break: bool, span: Span) {
         let mut taken = Vec::new();
         let mut found = false;
         while let Some(b) = self.unit().fblocks.pop() {
+            if matches!(b, FBlock::StarHandler) {
+                self.no_exit_from_star(span);
+            }
             if let FBlock::Loop {
                 continue_target,
                 is_for,
@@ -1010,10 +1018,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// `except*`: stack at entry `[exc]`.
+    /// `except*`: stack at entry `[exc]`, the exception being handled.
+    /// Every clause runs on the part of the group it matches, as the
+    /// exception being handled; what a clause raises is collected, and
+    /// `PrepReraiseStar` combines it with the unmatched rest at the end.
     fn star_handlers(&mut self, handlers: &'a [ExceptHandler]) {
-        // [orig, rest]
-        self.emit(Op::Copy(0));
+        // [orig, raised, rest]
+        self.emit(Op::BuildList(0));
+        self.emit(Op::Copy(1));
         for h in handlers {
             self.set_line(h.span);
             if let Some(t) = &h.typ {
@@ -1022,24 +1034,42 @@ impl<'a> Compiler<'a> {
                 self.load_const(Value::None);
             }
             self.emit(Op::CheckEgMatch);
-            // [orig, rest, match]
+            // [orig, raised, rest, match]
             self.emit(Op::Copy(0));
             let skip = self.emit(Op::PopJumpIfNone(0));
+            self.emit(Op::PushHandled);
+            self.emit(Op::Copy(0));
             match &h.name {
                 Some(n) => self.store_name(n),
                 None => {
                     self.emit(Op::Pop);
                 }
             }
+            let setup = self.emit(Op::SetupExcept(0));
             self.unit().fblocks.push(FBlock::StarHandler);
             self.body(&h.body);
             self.unit().fblocks.pop();
+            self.emit(Op::PopBlock);
+            self.emit(Op::PopExcept);
+            self.emit(Op::Pop);
+            let ok = self.emit(Op::Jump(0));
+            // The clause raised: [orig, raised, rest, match, exc].
+            self.patch_here(setup);
+            self.emit(Op::PopExcept);
+            self.emit(Op::PopExcept);
+            self.emit(Op::StarCollect);
+            self.patch_here(ok);
+            if let Some(n) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(n);
+                self.delete_name(n);
+            }
             let done = self.emit(Op::Jump(0));
             self.patch_here(skip);
             self.emit(Op::Pop);
             self.patch_here(done);
         }
-        // [orig, rest]
+        // [orig, raised, rest]
         self.emit(Op::PrepReraiseStar);
         self.emit(Op::PopExcept);
     }

@@ -240,11 +240,15 @@ impl Vm {
         };
         let mut matched = Vec::new();
         let mut rest = Vec::new();
+        let mut rest_unchanged = true;
         for m in members {
             if self.exc_group_members(&m).is_some() {
                 let (a, b) = self.split_group(&m, t)?;
                 if !a.is_none() {
                     matched.push(a);
+                }
+                if !b.is(&m) {
+                    rest_unchanged = false;
                 }
                 if !b.is_none() {
                     rest.push(b);
@@ -266,7 +270,7 @@ impl Vm {
             }
         };
         let total = self.exc_group_members(eg).map(|m| m.len()).unwrap_or(0);
-        let rest_is_all = rest.len() == total;
+        let rest_is_all = rest_unchanged && rest.len() == total;
         let m = mk(self, matched, total);
         let r = if rest_is_all {
             eg.clone()
@@ -290,14 +294,107 @@ impl Vm {
     }
 
     /// After the `except*` clauses: what (if anything) to re-raise.
-    pub fn prep_reraise_star(&mut self, orig: Value, rest: Value) -> Option<Value> {
-        if rest.is_none() {
-            return None;
+    /// `raised` lists what the clauses raised, a re-raise of a clause's
+    /// matched part wrapped in a 1-tuple; `rest` is what no clause matched.
+    /// Re-raised parts keep the original group's shape; new exceptions go
+    /// into a new group beside them (CPython's `_PyExc_PrepReraiseStar`).
+    pub fn prep_reraise_star(&mut self, orig: Value, raised: Value, rest: Value) -> Option<Value> {
+        let items: Vec<Value> = match &raised {
+            Value::List(l) => l.borrow().clone(),
+            _ => Vec::new(),
+        };
+        let mut reraised = Vec::new();
+        let mut new = Vec::new();
+        for it in items {
+            match &it {
+                Value::Tuple(t) if t.len() == 1 => reraised.push(t[0].clone()),
+                _ => new.push(it),
+            }
         }
-        if rest.is(&orig) {
-            return Some(orig);
+        if !rest.is_none() {
+            reraised.push(rest);
         }
-        Some(rest)
+        if self.exc_group_members(&orig).is_none() {
+            // A naked exception was wrapped: one clause at most ran.
+            return new
+                .into_iter()
+                .next()
+                .or_else(|| reraised.into_iter().next());
+        }
+        let mut keep = Vec::new();
+        for e in &reraised {
+            self.collect_leaves(e, &mut keep);
+        }
+        let kept = if keep.is_empty() {
+            Value::None
+        } else {
+            self.project_group(&orig, &keep)
+        };
+        if new.is_empty() {
+            return if kept.is_none() { None } else { Some(kept) };
+        }
+        if !kept.is_none() {
+            new.push(kept);
+        }
+        if new.len() == 1 {
+            return new.pop();
+        }
+        // CPython builds this group from a list.
+        let g = self.new_group(None, Value::str(""), new);
+        if let Value::Instance(i) = &g
+            && let Some(d) = &i.exc
+        {
+            let members = d.borrow().group.as_ref().map(|(_, m)| m.clone());
+            if let Some(members) = members {
+                d.borrow_mut().args = vec![Value::str(""), Value::list(members)];
+            }
+        }
+        Some(g)
+    }
+
+    /// The leaf exceptions of `e` (itself, for a plain exception), by address.
+    fn collect_leaves(&self, e: &Value, out: &mut Vec<usize>) {
+        match self.exc_group_members(e) {
+            Some(members) => {
+                for m in members {
+                    self.collect_leaves(&m, out);
+                }
+            }
+            None => out.extend(e.ptr()),
+        }
+    }
+
+    /// `eg` cut down to the leaves in `keep`, its nesting kept; None if
+    /// none is left.
+    fn project_group(&mut self, eg: &Value, keep: &[usize]) -> Value {
+        let Some(members) = self.exc_group_members(eg) else {
+            return if e_in(eg, keep) {
+                eg.clone()
+            } else {
+                Value::None
+            };
+        };
+        let mut out = Vec::new();
+        let mut whole = true;
+        for m in &members {
+            let p = self.project_group(m, keep);
+            if !p.is(m) {
+                whole = false;
+            }
+            if !p.is_none() {
+                out.push(p);
+            }
+        }
+        if whole {
+            return eg.clone();
+        }
+        if out.is_empty() {
+            return Value::None;
+        }
+        let msg = self.exc_group_message(eg);
+        let g = self.new_group(Some(eg), msg, out);
+        self.copy_exc_meta(eg, &g);
+        g
     }
 
     // ------------------------------------------------------------ printing
@@ -725,6 +822,22 @@ pub fn errno_class(errno: i64) -> Option<&'static str> {
 }
 
 /// Records that `exc` has been raised (see `ExcData::raised`).
+fn e_in(e: &Value, keep: &[usize]) -> bool {
+    e.ptr().is_some_and(|p| keep.contains(&p))
+}
+
+/// Whether `a` and `b` carry the same traceback (a part split from a group
+/// copies the group's; raising it anew adds an entry).
+pub fn same_traceback(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Instance(x), Value::Instance(y)) => match (&x.exc, &y.exc) {
+            (Some(dx), Some(dy)) => dx.borrow().traceback.len() == dy.borrow().traceback.len(),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 pub fn mark_reraised(exc: &Value) {
     if let Value::Instance(i) = exc
         && let Some(d) = &i.exc

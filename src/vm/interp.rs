@@ -1216,10 +1216,35 @@ impl Vm {
                             Err(e) => Err(e),
                         }
                     }
+                    Op::PushHandled => {
+                        let v = frame.top().clone();
+                        frame.handling.push(v);
+                        Ok(())
+                    }
+                    Op::StarCollect => {
+                        let exc = frame.pop();
+                        let matched = frame.pop();
+                        let len = frame.regs.len();
+                        let orig = frame.regs[len - 3].clone();
+                        // A bare `raise` re-raises the matched part itself,
+                        // its traceback untouched (CPython compares the
+                        // metadata with the original group's).
+                        let reraise = exc.is(&matched) && super::exc::same_traceback(&exc, &orig);
+                        let item = if reraise {
+                            Value::tuple(vec![exc])
+                        } else {
+                            exc
+                        };
+                        if let Value::List(l) = &frame.regs[len - 2] {
+                            l.borrow_mut().push(item);
+                        }
+                        Ok(())
+                    }
                     Op::PrepReraiseStar => {
                         let rest = frame.pop();
+                        let raised = frame.pop();
                         let orig = frame.pop();
-                        match self.prep_reraise_star(orig, rest) {
+                        match self.prep_reraise_star(orig, raised, rest) {
                             Some(e) => Err(e),
                             None => Ok(()),
                         }
